@@ -1,0 +1,150 @@
+/** Links that are unsafe or broken: script URLs, `target="_blank"` without `rel="noopener"`, plain `http://`, empty links. */
+import * as cheerio from 'cheerio'
+import {links, type AnyLink, type HtmlLink} from '../src/model/links.js'
+import type {Range} from '../src/model/source.js'
+import {record, stringList} from '../src/options.js'
+import {defineRule, type RuleContext} from '../src/rule.js'
+
+export interface Options {
+  /** Hosts where `http://` is expected (local development servers). */
+  allowHttpHosts: string[]
+}
+
+const defaults: Options = {allowHttpHosts: ['localhost', '127.0.0.1', '[::1]']}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'link-safety',
+    description: 'Links are safe to follow: no script URLs, no `target="_blank"` without `rel="noopener"`, no plain `http://`, no empty links',
+    rationale:
+      'A policy page is often the most linked-to page of a site and is rarely reviewed by developers. ' +
+      '`javascript:` and `data:` URLs run code or smuggle content; `target="_blank"` without `rel="noopener"` ' +
+      'hands the opened page a handle on yours in older browsers; `http://` links send readers over an ' +
+      'unencrypted connection (a warning with an `https://` suggestion, since not every host serves HTTPS); ' +
+      'and an empty link goes nowhere.',
+    recommended: 'error',
+    fix: 'safe'
+  },
+  options: {
+    defaults,
+    docs: {allowHttpHosts: 'Hosts where `http://` links are expected and not reported.'},
+    parse(raw) {
+      const value = record(raw, 'link-safety', ['allowHttpHosts'])
+      return {allowHttpHosts: stringList(value.allowHttpHosts, 'allowHttpHosts', defaults.allowHttpHosts)}
+    }
+  },
+  examples: [
+    {
+      name: 'valid.md',
+      input:
+        'Read the <a href="https://policies.google.com/privacy" target="_blank" rel="noopener noreferrer">Google Privacy Policy</a> and [ours](https://example.com/privacy).\n'
+    },
+    {
+      name: 'target-blank.md',
+      input: 'See the <a target="_blank" href="https://policies.google.com/privacy">Google Privacy Policy</a>.\n',
+      messages: ['1:9-1:68: Unexpected `target="_blank"` without `rel="noopener"`, expected `rel="noopener noreferrer"`'],
+      fixed:
+        'See the <a target="_blank" rel="noopener noreferrer" href="https://policies.google.com/privacy">Google Privacy Policy</a>.\n'
+    },
+    {
+      name: 'unsafe.md',
+      input: 'Change your [cookie settings](javascript:openSettings()) or read [the list]() and <http://example.com/cookies>.\n',
+      messages: [
+        '1:13-1:57: Unexpected `javascript:` URL, expected a web address',
+        '1:66-1:79: Unexpected empty link URL, expected a URL',
+        '1:85-1:92: Unexpected insecure URL `http://example.com/cookies`, expected `https://`'
+      ]
+    }
+  ],
+  check(tree, context) {
+    for (const link of links(tree, context.source)) {
+      // A reference link is checked at its definition, once.
+      if (link.syntax === 'markdown' && link.kind === 'reference') continue
+      checkLink(link, context)
+    }
+  }
+})
+
+function checkLink(link: AnyLink, context: RuleContext<Options>): void {
+  const node = link.syntax === 'html' ? link.fragment.node : link.node
+  const where = link.range ? {range: link.range} : {node}
+  const url = link.url
+
+  if (link.syntax === 'html') {
+    checkTargetBlank(link, context)
+    if (url === undefined) {
+      const others = Object.keys(link.attributes).filter((name) => !['target', 'rel', 'title'].includes(name.toLowerCase()))
+      // `<a id="top">` or `<a class="js-cookie-settings">` is an anchor or a script hook, not a broken link.
+      if (others.length === 0) context.report({reason: 'Unexpected `<a>` without `href`, expected a link target', ...where})
+      return
+    }
+  }
+  if (url === undefined) return
+
+  if (url.trim() === '') {
+    context.report({reason: 'Unexpected empty link URL, expected a URL', ...where})
+    return
+  }
+
+  // Browsers ignore whitespace and control characters inside a scheme, so `java\tscript:` counts too.
+  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(url.replace(/[\u0000-\u0020]/g, ''))?.[1].toLowerCase()
+  if (scheme === 'javascript' || scheme === 'data' || scheme === 'vbscript') {
+    context.report({reason: `Unexpected \`${scheme}:\` URL, expected a web address`, ...where})
+    return
+  }
+
+  if (scheme === 'http' && !allowedHttp(url, context.options.allowHttpHosts)) {
+    const reason = `Unexpected insecure URL \`${url}\`, expected \`https://\``
+    const start = link.urlRange?.[0]
+    if (start !== undefined && context.source.slice(start, start + 7).toLowerCase() === 'http://') {
+      const range: Range = [start, start + 7]
+      context.report({reason, severity: 'warning', suggestions: [{description: 'Use `https://`', fix: {range, text: 'https://'}}]})
+    } else {
+      context.report({reason, severity: 'warning', ...where})
+    }
+  }
+}
+
+function allowedHttp(url: string, hosts: string[]): boolean {
+  try {
+    const {hostname} = new URL(url)
+    return hosts.includes(hostname) || /\.(localhost|local|test)$/.test(hostname)
+  } catch {
+    return false
+  }
+}
+
+function checkTargetBlank(link: HtmlLink, context: RuleContext<Options>): void {
+  const target = link.attributes.target
+  if (target === undefined || target.toLowerCase() !== '_blank') return
+  const rel = (link.attributes.rel ?? '').toLowerCase().split(/\s+/)
+  if (rel.includes('noopener') || rel.includes('noreferrer')) return
+  const reason = 'Unexpected `target="_blank"` without `rel="noopener"`, expected `rel="noopener noreferrer"`'
+  const tag = link.startTag
+  const fixed = tag ? withNoopener(link, tag, context.source) : undefined
+  if (tag && fixed) context.report({reason, fix: {range: tag, text: fixed}})
+  else context.report({reason, ...(link.range ? {range: link.range} : {node: link.fragment.node})})
+}
+
+/** The start tag with `noopener noreferrer` added to its `rel`, checked by parsing it back. */
+function withNoopener(link: HtmlLink, tag: Range, source: string): string | undefined {
+  const written = source.slice(tag[0], tag[1])
+  const relRange = link.attributeRanges.get('rel')
+  const targetRange = link.attributeRanges.get('target')
+  let fixed: string
+  if (link.attributes.rel !== undefined && relRange) {
+    const value = [link.attributes.rel.trim(), 'noopener noreferrer'].filter(Boolean).join(' ')
+    fixed = written.slice(0, relRange[0] - tag[0]) + `rel="${value}"` + written.slice(relRange[1] - tag[0])
+  } else if (targetRange) {
+    const at = targetRange[1] - tag[0]
+    fixed = written.slice(0, at) + ' rel="noopener noreferrer"' + written.slice(at)
+  } else {
+    return undefined
+  }
+  const element = cheerio.load(fixed, {}, false)('a').get(0)
+  if (!element) return undefined
+  const before = {...link.attributes, rel: undefined}
+  const after = {...element.attribs, rel: undefined}
+  const rel = (element.attribs.rel ?? '').split(/\s+/)
+  return JSON.stringify(before) === JSON.stringify(after) && rel.includes('noopener') ? fixed : undefined
+}

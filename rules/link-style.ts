@@ -1,0 +1,214 @@
+/** One link syntax per document: Markdown links or HTML `<a>` links, not both. */
+import type {Link} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {visit} from 'unist-util-visit'
+import {links, type HtmlLink, type MarkdownLink} from '../src/model/links.js'
+import {parsePhrasing} from '../src/model/reparse.js'
+import {oneOf, record} from '../src/options.js'
+import {defineRule, type RuleContext} from '../src/rule.js'
+import * as cheerio from 'cheerio'
+
+export interface Options {
+  style: 'markdown' | 'html' | 'consistent'
+  targetBlank: 'keep-html' | 'drop'
+}
+
+const defaults: Options = {style: 'markdown', targetBlank: 'keep-html'}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'link-style',
+    description: 'Links are written one way in a document: Markdown links or HTML `<a>` links',
+    rationale:
+      'Policy pages that mix `<a href>` with `[text](url)` are hard to maintain: attributes such as ' +
+      '`target="_blank"` end up on some links and not others, and find-and-replace misses half of them. ' +
+      'The fix converts between the two where nothing is lost; links whose attributes carry meaning ' +
+      '(`class`, `id`, `data-*`, event handlers, `rel` other than `noopener`/`noreferrer`) are reported ' +
+      'without a fix. Links inside HTML blocks are left alone: Markdown does not apply there.',
+    recommended: 'warn',
+    fix: 'safe'
+  },
+  options: {
+    defaults,
+    docs: {
+      style: "`'markdown'`, `'html'`, or `'consistent'` (follow the document's majority; Markdown on a tie). The shared setting `linkStyle` sets the default.",
+      targetBlank: "`'keep-html'` reports HTML links with `target=\"_blank\"` without fixing them; `'drop'` converts them, dropping the new-tab behaviour."
+    },
+    parse(raw, settings) {
+      const value = record(raw, 'link-style', ['style', 'targetBlank'])
+      return {
+        style: oneOf(value.style, 'style', ['markdown', 'html', 'consistent'], settings.linkStyle),
+        targetBlank: oneOf(value.targetBlank, 'targetBlank', ['keep-html', 'drop'], defaults.targetBlank)
+      }
+    }
+  },
+  examples: [
+    {
+      name: 'valid.md',
+      input: 'Read our [privacy notice](/privacy/) and the [cookie list](/cookies/#list "Cookies").\n'
+    },
+    {
+      name: 'invalid.md',
+      input: 'Read our [privacy notice](/privacy/) and the <a href="/cookies/" title="Cookies">cookie list</a>.\n',
+      messages: ['1:46-1:98: Unexpected HTML link, expected a Markdown link'],
+      fixed: 'Read our [privacy notice](/privacy/) and the [cookie list](/cookies/ "Cookies").\n'
+    },
+    {
+      name: 'target-blank.md',
+      description: 'A link that opens a new tab has no Markdown equivalent, so it is reported without a fix.',
+      input: 'See the <a target="_blank" rel="noopener" href="https://policies.google.com/privacy">Google Privacy Policy</a>.\n',
+      messages: ['1:9-1:108: Unexpected HTML link, expected a Markdown link']
+    },
+    {
+      name: 'html.md',
+      options: {style: 'html'},
+      input: 'Contact <a href="mailto:privacy@example.com">privacy@example.com</a> or read [our notice](/privacy/).\n',
+      messages: ['1:77-1:100: Unexpected Markdown link, expected an HTML link'],
+      fixed: 'Contact <a href="mailto:privacy@example.com">privacy@example.com</a> or read <a href="/privacy/">our notice</a>.\n'
+    },
+    {
+      name: 'consistent.md',
+      options: {style: 'consistent'},
+      input:
+        'Read <a href="/privacy/">our notice</a>, <a href="/terms/">our terms</a> and [the cookie list](/cookies/).\n',
+      messages: ['1:74-1:105: Unexpected Markdown link, expected an HTML link like the 2 other links in this document'],
+      fixed:
+        'Read <a href="/privacy/">our notice</a>, <a href="/terms/">our terms</a> and <a href="/cookies/">the cookie list</a>.\n'
+    }
+  ],
+  check(tree, context) {
+    const all = links(tree, context.source)
+    // Links in HTML blocks cannot be Markdown, and GFM bare URLs and definitions have no link syntax to choose.
+    const markdown = all.filter(
+      (link): link is MarkdownLink => link.syntax === 'markdown' && link.kind !== 'literal' && link.kind !== 'definition'
+    )
+    const html = all.filter((link): link is HtmlLink => link.syntax === 'html' && !link.block)
+    const {style} = context.options
+    const wanted = style === 'consistent' ? (html.length > markdown.length ? 'html' : 'markdown') : style
+    const suffix = (count: number) =>
+      style === 'consistent' ? ` like the ${count} other link${count === 1 ? '' : 's'} in this document` : ''
+
+    if (wanted === 'markdown') {
+      for (const link of html) reportHtmlLink(link, context, suffix(markdown.length))
+    } else {
+      for (const link of markdown) reportMarkdownLink(link, context, suffix(html.length))
+    }
+  }
+})
+
+const meaningless = new Set(['noopener', 'noreferrer'])
+
+function reportHtmlLink(link: HtmlLink, context: RuleContext<Options>, suffix: string): void {
+  const reason = 'Unexpected HTML link, expected a Markdown link' + suffix
+  const range = link.range
+  if (!range) {
+    context.report({reason, node: link.fragment.node})
+    return
+  }
+  const refusal = whyNotMarkdown(link, context.options)
+  if (refusal) {
+    context.report({reason, range, note: 'Not fixed: ' + refusal})
+    return
+  }
+  const text = context.source.slice(link.textRange![0], link.textRange![1])
+  const url = link.url!
+  const title = link.attributes.title
+  const markdown = '[' + text + '](' + destination(url, link.inTableCell) + (title === undefined ? '' : ' ' + quoteTitle(title, link.inTableCell)) + ')'
+  const expectedText = (link.textNodes ?? []).map((node) => toString(node)).join('')
+  if (!sameLink(markdown, link.inTableCell, url, title ?? null, expectedText)) {
+    context.report({reason, range, note: 'Not fixed: the Markdown link would not read back the same (its text or URL needs escaping that is not safe to guess)'})
+    return
+  }
+  context.report({reason, fix: {range, text: markdown}})
+}
+
+/** Why an HTML link cannot become Markdown without losing something, or nothing when it can. */
+function whyNotMarkdown(link: HtmlLink, options: Options): string | undefined {
+  if (!link.closed || !link.textRange) return 'the link is not closed in the same paragraph or table cell'
+  if (link.url === undefined || link.url.trim() === '') return 'the link has no URL'
+  if (/[\r\n]/.test(link.url)) return 'the URL spans lines'
+  if (link.textRange[0] === link.textRange[1]) return 'the link has no text'
+  for (const [name, value] of Object.entries(link.attributes)) {
+    const lower = name.toLowerCase()
+    if (lower === 'href' || lower === 'title') continue
+    if (lower === 'target') {
+      if (value === '_self') continue
+      if (value === '_blank' && options.targetBlank === 'drop') continue
+      if (value === '_blank') {
+        return '`target="_blank"` (opening a new tab) has no Markdown equivalent; set `targetBlank: \'drop\'` to convert such links'
+      }
+      return `\`target="${value}"\` has no Markdown equivalent`
+    }
+    if (lower === 'rel' && value.split(/\s+/).every((token) => token === '' || meaningless.has(token.toLowerCase()))) continue
+    return `the attribute \`${name}\` carries meaning that Markdown cannot keep`
+  }
+  const inner = link.textNodes ?? []
+  if (inner.some((node) => node.type === 'html' && /^<a[\s>/]/i.test(node.value))) return 'the link holds another link'
+  return undefined
+}
+
+function reportMarkdownLink(link: MarkdownLink, context: RuleContext<Options>, suffix: string): void {
+  const reason = 'Unexpected Markdown link, expected an HTML link' + suffix
+  const {range} = link
+  let text: string
+  if (link.kind === 'autolink') {
+    text = escapeHtml(toString(link.node))
+  } else if (link.textRange && link.textRange[1] > link.textRange[0]) {
+    text = context.source.slice(link.textRange[0], link.textRange[1])
+  } else {
+    context.report({reason, range, note: 'Not fixed: the link has no text'})
+    return
+  }
+  const attributes = [`href="${escapeAttribute(link.url, link.inTableCell)}"`]
+  if (link.title !== null) attributes.push(`title="${escapeAttribute(link.title, link.inTableCell)}"`)
+  const html = `<a ${attributes.join(' ')}>${text}</a>`
+  const opening = cheerio.load(html, {}, false)('a')
+  if (opening.attr('href') !== link.url || (link.title !== null && opening.attr('title') !== link.title)) {
+    context.report({reason, range, note: 'Not fixed: the URL or title would not read back the same in HTML'})
+    return
+  }
+  context.report({reason, fix: {range, text: html}})
+}
+
+/** A link destination: `<…>` when it holds spaces or unbalanced parentheses. */
+function destination(url: string, inTableCell: boolean): string {
+  let value = url.replace(/\\/g, '\\\\')
+  if (inTableCell) value = value.replace(/\|/g, '%7C')
+  if (/[\s<>]/.test(value) || !balanced(value)) return '<' + value.replace(/[<>]/g, (c) => '\\' + c) + '>'
+  return value
+}
+
+function balanced(value: string): boolean {
+  let depth = 0
+  for (const char of value) {
+    if (char === '(') depth++
+    else if (char === ')' && --depth < 0) return false
+  }
+  return depth === 0
+}
+
+function quoteTitle(title: string, inTableCell: boolean): string {
+  let value = title.replace(/[\\"]/g, (c) => '\\' + c)
+  if (inTableCell) value = value.replace(/\|/g, '\\|')
+  return '"' + value + '"'
+}
+
+function escapeAttribute(value: string, inTableCell: boolean): string {
+  let escaped = value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
+  // A `|` would end a GFM table cell before the HTML is read.
+  if (inTableCell) escaped = escaped.replace(/\|/g, '&#124;')
+  return escaped
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+/** Re-parse the Markdown a fix would write and check it is one link with the same URL, title and text. */
+function sameLink(markdown: string, inTableCell: boolean, url: string, title: string | null, text: string): boolean {
+  const found: Link[] = []
+  visit(parsePhrasing(markdown, inTableCell), 'link', (node) => {
+    found.push(node)
+  })
+  return found.length === 1 && found[0].url === url && (found[0].title ?? null) === title && toString(found[0]) === text
+}

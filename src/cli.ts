@@ -1,0 +1,194 @@
+#!/usr/bin/env node
+/** The `policylint` command: yargs over unified-engine, with `--fix` to a fixed point and atomic writes. */
+import fs from 'node:fs'
+import path from 'node:path'
+import {createTwoFilesPatch} from 'diff'
+import yargs from 'yargs'
+import {hideBin} from 'yargs/helpers'
+import {VFile} from 'vfile'
+import {lint} from './engine.js'
+import {fixFiles, maxPasses} from './fix.js'
+import {markUnreadable, unreadableReason} from './input.js'
+import {formats, render, type Format} from './report/index.js'
+import {filePathOf, isFailure} from './report/json.js'
+import {ChangedOnDiskError, writeAtomic} from './write.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    fromStdin: boolean
+  }
+}
+
+interface Arguments {
+  paths: string[]
+  fix: boolean
+  fixDryRun: boolean
+  format: Format
+  quiet: boolean
+  maxWarnings: number
+  config: string | undefined
+  useConfig: boolean
+  stdin: boolean
+  stdinFilename: string | undefined
+  color: boolean
+}
+
+class UsageError extends Error {}
+
+export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  let args: Arguments
+  try {
+    args = parseArguments(argv)
+  } catch (error) {
+    process.stderr.write(`policylint: ${(error as Error).message}\n`)
+    return 2
+  }
+
+  let files: VFile[]
+  try {
+    files = await lint({
+      cwd,
+      files: args.stdin ? [await stdinFile(args, cwd)] : args.paths.length > 0 ? args.paths : ['.'],
+      configPath: args.config,
+      detectConfig: args.useConfig
+    })
+  } catch (error) {
+    process.stderr.write(`policylint: ${(error as Error).message}\n`)
+    return 2
+  }
+  for (const file of files) markUnreadable(file)
+
+  // Document text goes to stdout (fixed stdin, or a diff); the report then goes to stderr.
+  let documentOutput = ''
+  if (args.fix || args.fixDryRun) {
+    const outcomes = await fixFiles(
+      files,
+      (changed) => lint({cwd, files: changed, configPath: args.config, detectConfig: args.useConfig}),
+      (file, value) => {
+        const next = new VFile({path: file.path, cwd: file.cwd, value})
+        next.data.fromStdin = file.data.fromStdin
+        return next
+      }
+    )
+    files = []
+    for (const outcome of outcomes) {
+      const {file} = outcome
+      files.push(file)
+      if (!outcome.converged) {
+        file.message(`Fixes did not settle after ${maxPasses} passes; the file holds the last complete pass`)
+      }
+      if (file.data.fromStdin) {
+        if (args.fix) documentOutput += outcome.output
+        continue
+      }
+      if (outcome.output === outcome.original) continue
+      const name = filePathOf(file)
+      if (args.fixDryRun) {
+        documentOutput += createTwoFilesPatch('a/' + name, 'b/' + name, outcome.original, outcome.output)
+        continue
+      }
+      try {
+        await writeAtomic(path.resolve(file.cwd, file.path), outcome.output, outcome.original)
+      } catch (error) {
+        const reason = error instanceof ChangedOnDiskError ? error.message : `Cannot write fixed file: ${(error as Error).message}`
+        const message = file.message(reason)
+        message.fatal = true
+      }
+    }
+  }
+
+  if (args.quiet) {
+    for (const file of files) {
+      const kept = file.messages.filter((message) => message.fatal === true)
+      file.messages.length = 0
+      file.messages.push(...kept)
+    }
+  }
+
+  const report = render(files, args.format, {color: args.color})
+  if (documentOutput) process.stdout.write(documentOutput)
+  ;(documentOutput || (args.stdin && args.fix) ? process.stderr : process.stdout).write(report)
+
+  const messages = files.flatMap((file) => file.messages)
+  if (messages.some(isFailure)) return 2
+  if (messages.some((message) => message.fatal === true)) return 1
+  const warnings = messages.filter((message) => message.fatal !== true).length
+  return args.maxWarnings >= 0 && warnings > args.maxWarnings ? 1 : 0
+}
+
+function parseArguments(argv: string[]): Arguments {
+  const parsed = yargs(argv)
+    .scriptName('policylint')
+    .usage('$0 [paths...]\n\nLint (and fix) policy pages written in Markdown. Paths are files, folders or globs; the default is `.`.')
+    .option('fix', {type: 'boolean', default: false, describe: 'Apply safe fixes and write the files'})
+    .option('fix-dry-run', {type: 'boolean', default: false, describe: 'Print the fixes as a unified diff; write nothing'})
+    .option('format', {type: 'string', default: 'stylish', describe: `Output format: ${formats.join(', ')}`})
+    .option('quiet', {type: 'boolean', default: false, describe: 'Report errors only'})
+    .option('max-warnings', {type: 'string', describe: 'Exit with 1 when there are more warnings than this'})
+    .option('config', {type: 'string', describe: 'Use this configuration file instead of searching for one; --no-config uses the embedded default'})
+    .option('stdin', {type: 'boolean', default: false, describe: 'Lint the document on standard input'})
+    .option('stdin-filename', {type: 'string', describe: 'The path to report (and find configuration for) with --stdin'})
+    .option('color', {type: 'boolean', default: Boolean(process.stdout.isTTY), describe: 'Colour the stylish output'})
+    .strictOptions()
+    .fail((message, error) => {
+      throw new UsageError(error?.message ?? message)
+    })
+    .version()
+    .help()
+    .parseSync()
+
+  const format = String(parsed.format)
+  if (!(formats as readonly string[]).includes(format)) {
+    throw new UsageError(`Unexpected value \`${format}\` for \`--format\`, expected one of ${formats.map((f) => '`' + f + '`').join(', ')}`)
+  }
+  const rawMax = parsed['max-warnings']
+  const maxWarnings = rawMax === undefined ? -1 : Number(rawMax)
+  if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
+    throw new UsageError(`Unexpected value \`${rawMax}\` for \`--max-warnings\`, expected a whole number (0 or more)`)
+  }
+  if (parsed.fix && parsed['fix-dry-run']) throw new UsageError('Unexpected `--fix` with `--fix-dry-run`, expected one of them')
+  // yargs reads `--no-config` as `config: false`.
+  const config = parsed.config as unknown
+  const useConfig = config !== false && config !== 'false'
+  if (typeof config === 'string' && config !== 'false' && !fs.existsSync(config)) {
+    throw new UsageError(`Cannot read configuration file \`${config}\`: no such file`)
+  }
+  if (parsed['stdin-filename'] !== undefined && !parsed.stdin) {
+    throw new UsageError('Unexpected `--stdin-filename` without `--stdin`')
+  }
+  if (parsed.stdin && parsed._.length > 0) throw new UsageError('Unexpected paths with `--stdin`, expected one or the other')
+  return {
+    paths: parsed._.map(String),
+    fix: parsed.fix,
+    fixDryRun: parsed['fix-dry-run'],
+    format: format as Format,
+    quiet: parsed.quiet,
+    maxWarnings,
+    config: typeof config === 'string' && useConfig ? config : undefined,
+    useConfig,
+    stdin: parsed.stdin,
+    stdinFilename: parsed['stdin-filename'],
+    color: parsed.color
+  }
+}
+
+async function stdinFile(args: Arguments, cwd: string): Promise<VFile> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  const bytes = Buffer.concat(chunks)
+  const reason = unreadableReason(bytes)
+  if (reason) throw new UsageError(`Cannot lint standard input: ${reason}`)
+  const file = new VFile({path: args.stdinFilename ?? 'stdin.md', cwd, value: bytes.toString('utf8')})
+  file.data.fromStdin = true
+  return file
+}
+
+main(hideBin(process.argv)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: Error) => {
+    process.stderr.write(`policylint: ${error.stack ?? error.message}\n`)
+    process.exitCode = 2
+  }
+)

@@ -1,0 +1,52 @@
+/** Input that cannot be linted as text: binary files and invalid UTF-8 are failures that name the problem. */
+import fs from 'node:fs'
+import path from 'node:path'
+import type {VFile} from 'vfile'
+
+/** Why a file's bytes are not a text document, or nothing when they are. */
+export function unreadableReason(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return 'it looks binary (it holds NUL bytes)'
+  try {
+    new TextDecoder('utf-8', {fatal: true}).decode(bytes)
+  } catch {
+    const at = firstInvalidByte(bytes)
+    return `it is not valid UTF-8 (first bad byte at offset ${at})`
+  }
+  return undefined
+}
+
+function firstInvalidByte(bytes: Uint8Array): number {
+  // Binary search on the longest prefix that decodes; a cut inside a character still decodes as invalid.
+  const decoder = new TextDecoder('utf-8', {fatal: true})
+  let low = 0
+  let high = bytes.length
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2)
+    try {
+      decoder.decode(bytes.subarray(0, middle))
+      low = middle
+    } catch {
+      high = middle - 1
+    }
+  }
+  return low
+}
+
+/**
+ * unified-engine reads files as UTF-8 and silently replaces bad bytes; check the files where that could
+ * have happened and turn them into failures, so nothing is linted or fixed from a mangled reading.
+ */
+export function markUnreadable(file: VFile): void {
+  const value = String(file.value ?? '')
+  if (!value.includes('\u0000') && !value.includes('\uFFFD')) return
+  let reason: string | undefined
+  if (file.path && fs.existsSync(path.resolve(file.cwd, file.path)) && !file.data.fromStdin) {
+    reason = unreadableReason(fs.readFileSync(path.resolve(file.cwd, file.path)))
+  } else if (value.includes('\u0000')) {
+    reason = 'it looks binary (it holds NUL bytes)'
+  }
+  if (!reason) return
+  file.messages.length = 0
+  const message = file.message(`Cannot lint file: ${reason}`)
+  message.fatal = true
+}

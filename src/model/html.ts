@@ -1,0 +1,84 @@
+/** HTML in the document: every `html` node, parsed with cheerio at most once, with source offsets. */
+import * as cheerio from 'cheerio'
+import type {Element} from 'domhandler'
+import type {Html, Parents, Root} from 'mdast'
+import {visitParents} from 'unist-util-visit-parents'
+import {cached} from './cache.js'
+import type {Range} from './source.js'
+
+export interface HtmlFragment {
+  node: Html
+  /** The node's ancestors, nearest last. */
+  ancestors: Parents[]
+  /** Inline HTML (a tag inside a paragraph, heading or table cell) rather than an HTML block. */
+  inline: boolean
+  /** Inside a GFM table cell, where `|` must be escaped. */
+  inTableCell: boolean
+  /** Where `node.value` starts in the source, when the value is a verbatim slice of it. */
+  offset: number | undefined
+  /** The parsed fragment, built on first use. */
+  readonly $: cheerio.CheerioAPI
+}
+
+const blockParents = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
+
+export function htmlFragments(tree: Root, source: string): HtmlFragment[] {
+  return cached(tree, 'html', () => {
+    const fragments: HtmlFragment[] = []
+    visitParents(tree, 'html', (node, ancestors) => {
+      const parent = ancestors[ancestors.length - 1]
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      // In a blockquote or list item the value loses the `>` and indentation; then offsets inside it are unknown.
+      const verbatim = start !== undefined && end !== undefined && source.slice(start, end) === node.value
+      let parsed: cheerio.CheerioAPI | undefined
+      fragments.push({
+        node,
+        ancestors: [...ancestors],
+        inline: !blockParents.has(parent.type),
+        inTableCell: ancestors.some((ancestor) => ancestor.type === 'tableCell'),
+        offset: verbatim ? start : undefined,
+        get $() {
+          parsed ??= cheerio.load(node.value, {sourceCodeLocationInfo: true}, false)
+          return parsed
+        }
+      })
+    })
+    return fragments
+  })
+}
+
+/** The attributes of an element with the source range of each (`name="value"`), when known. */
+export function attributeRanges(element: Element, offset: number | undefined): Map<string, Range> {
+  const ranges = new Map<string, Range>()
+  const attrs = (element.sourceCodeLocation?.startTag as {attrs?: Record<string, {startOffset: number; endOffset: number}>} | undefined)?.attrs
+  if (offset === undefined || !attrs) return ranges
+  for (const [name, location] of Object.entries(attrs)) {
+    ranges.set(name, [offset + location.startOffset, offset + location.endOffset])
+  }
+  return ranges
+}
+
+/** The source range of an element's start tag, when known. */
+export function startTagRange(element: Element, offset: number | undefined): Range | undefined {
+  const tag = element.sourceCodeLocation?.startTag
+  if (offset === undefined || !tag) return undefined
+  return [offset + tag.startOffset, offset + tag.endOffset]
+}
+
+/** The source range of a whole element, when known. */
+export function elementRange(element: Element, offset: number | undefined): Range | undefined {
+  const location = element.sourceCodeLocation
+  if (offset === undefined || !location) return undefined
+  return [offset + location.startOffset, offset + location.endOffset]
+}
+
+/** Whether an inline HTML node is an opening `<a …>` tag. */
+export function isOpeningAnchor(value: string): boolean {
+  return /^<a(?=[\s>/])/i.test(value)
+}
+
+/** Whether an inline HTML node is a closing `</a>` tag. */
+export function isClosingAnchor(value: string): boolean {
+  return /^<\/a\s*>$/i.test(value)
+}

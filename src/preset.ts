@@ -1,0 +1,22 @@
+/** The policylint preset: syntax plugins, message control and every rule at its recommended severity. */
+import type {Preset} from 'unified'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkMessageControl from 'remark-message-control'
+import {rules} from '../rules/index.js'
+import {source} from './rule.js'
+
+const policylint: Preset = {
+  plugins: [
+    [remarkFrontmatter, ['yaml', 'toml']],
+    remarkGfm,
+    // `<!-- policylint disable rule-id -->` turns rules off for a region, as `<!-- lint … -->` does for remark-lint.
+    [remarkMessageControl, {name: source, source}],
+    ...rules.map((rule) => [rule, [rule.meta.recommended]] as [typeof rule, string[]])
+  ]
+}
+
+export default policylint
+export {rules}
+export {defineRule, docsUrl} from './rule.js'
+export type {Example, Report, Rule, RuleMeta, TextEdit} from './rule.js'

@@ -1,0 +1,68 @@
+/** `--format json`: one array in ESLint's shape, stable across releases (documented in the README). */
+import path from 'node:path'
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import type {TextEdit} from '../rule.js'
+
+export interface JsonMessage {
+  ruleId: string | null
+  source: string | null
+  /** 2 = error, 1 = warning. */
+  severity: 1 | 2
+  message: string
+  line: number | null
+  column: number | null
+  endLine: number | null
+  endColumn: number | null
+  fix: TextEdit | null
+  suggestions: Array<{desc: string; fix: TextEdit}>
+  /** Only on a message saying the file could not be read, parsed or configured. */
+  fatal?: true
+}
+
+export interface JsonResult {
+  filePath: string
+  messages: JsonMessage[]
+  errorCount: number
+  warningCount: number
+}
+
+/** Whether a message means the file could not be processed, rather than a finding in it. */
+export function isFailure(message: VFileMessage): boolean {
+  return message.failure === true || (message.fatal === true && !message.ruleId)
+}
+
+export function severityOf(message: VFileMessage): 1 | 2 {
+  return message.fatal === true ? 2 : 1
+}
+
+export function filePathOf(file: VFile): string {
+  return file.path ? path.relative(file.cwd, path.resolve(file.cwd, file.path)) || file.path : '<stdin>'
+}
+
+export function toJson(files: readonly VFile[]): JsonResult[] {
+  return files.map((file) => {
+    const messages = file.messages.map((message): JsonMessage => {
+      const entry: JsonMessage = {
+        ruleId: message.ruleId ?? null,
+        source: message.source ?? null,
+        severity: severityOf(message),
+        message: message.reason,
+        line: message.place && 'start' in message.place ? message.place.start.line : message.line ?? null,
+        column: message.place && 'start' in message.place ? message.place.start.column : message.column ?? null,
+        endLine: message.place && 'end' in message.place ? message.place.end.line : null,
+        endColumn: message.place && 'end' in message.place ? message.place.end.column : null,
+        fix: message.fix ?? null,
+        suggestions: (message.suggestions ?? []).map((suggestion) => ({desc: suggestion.description, fix: suggestion.fix}))
+      }
+      if (isFailure(message)) entry.fatal = true
+      return entry
+    })
+    return {
+      filePath: filePathOf(file),
+      messages,
+      errorCount: messages.filter((message) => message.severity === 2).length,
+      warningCount: messages.filter((message) => message.severity === 1).length
+    }
+  })
+}

@@ -1,0 +1,241 @@
+/** `defineRule`: the one wrapper every policylint rule uses, around unified-lint-rule. */
+import type {Root} from 'mdast'
+import type {Node} from 'unist'
+import type {Processor, Transformer} from 'unified'
+import {lintRule} from 'unified-lint-rule'
+import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import {documentSource, nodeRange, type Range} from './model/source.js'
+import {OptionError} from './options.js'
+import {parseSettings, type SharedSettings} from './settings.js'
+
+export const source = 'policylint'
+const docsBase = 'https://github.com/policylint/policylint/blob/main/docs/rules/'
+
+export function docsUrl(id: string): string {
+  return docsBase + id + '.md'
+}
+
+export type Severity = 'error' | 'warn' | 'off'
+export type FixKind = 'none' | 'suggestion' | 'safe'
+
+export interface RuleMeta {
+  /** Kebab-case; equals the file name in `rules/`. */
+  id: string
+  /** One line: what the rule checks. */
+  description: string
+  /** Markdown: why a writer should care; rendered into the docs. */
+  rationale: string
+  recommended: Severity
+  /** What the rule's reports may carry: `safe` edits are applied by `--fix`, suggestions never are. */
+  fix: FixKind
+}
+
+/** One replacement in the document text (offsets into the BOM-less source). */
+export interface TextEdit {
+  range: Range
+  text: string
+}
+
+export interface Suggestion {
+  description: string
+  fix: TextEdit
+}
+
+export interface Report {
+  /** "Unexpected X, expected Y", values in backticks, no final period. */
+  reason: string
+  node?: Node
+  /** Where the finding is, when it is not a node; a fix's range wins. */
+  range?: Range
+  /** A safe, meaning-preserving edit: only for rules whose `meta.fix` is `safe`. */
+  fix?: TextEdit
+  /** Candidate edits offered in editors and printed, never applied by `--fix`. */
+  suggestions?: Suggestion[]
+  /** Longer explanation, e.g. why no fix is offered. */
+  note?: string
+  /** Evidence elsewhere in the document. */
+  cause?: VFileMessage
+  /** Report at warning level even when the rule is configured as an error. */
+  severity?: 'warning'
+}
+
+export interface RuleContext<Options> {
+  file: VFile
+  /** The text node offsets index into. */
+  source: string
+  options: Options
+  settings: SharedSettings
+  now: Date
+  report(report: Report): void
+  /** A message pointing at evidence, for `cause`. */
+  evidence(reason: string, range: Range): VFileMessage
+}
+
+export interface Example {
+  name: string
+  description?: string
+  /** Options for the rule in this example. */
+  options?: unknown
+  /** Shared settings (`settings.policylint`) for this example. */
+  settings?: Record<string, unknown>
+  input: string
+  /** Expected messages as `line:column-line:column: reason`. */
+  messages?: string[]
+  /** The document after `--fix`. */
+  fixed?: string
+}
+
+export interface RuleOptions<Options> {
+  defaults: Options
+  /** One line per option, rendered into the docs. */
+  docs: {[Key in keyof Options]: string}
+  /** Pure: raw configuration in, resolved options out; throws `OptionError` on a bad value. */
+  parse(raw: unknown, settings: SharedSettings): Options
+}
+
+export interface RuleDefinition<Options> {
+  meta: RuleMeta
+  options: RuleOptions<Options>
+  examples: Example[]
+  check(tree: Root, context: RuleContext<Options>): void
+}
+
+export interface Rule<Options = unknown> {
+  (this: Processor, config?: unknown): Transformer<Root> | undefined
+  meta: RuleMeta
+  options: RuleOptions<Options>
+  examples: Example[]
+}
+
+declare module 'vfile-message' {
+  interface VFileMessage {
+    /** A safe edit, applied by `--fix`. */
+    fix?: TextEdit | null
+    /** Edits offered, never applied automatically. */
+    suggestions?: Suggestion[]
+    /** Set on messages that mean the run failed (bad options), not a lint finding. */
+    failure?: boolean
+    /** Set on findings reported below the rule's severity. */
+    downgraded?: boolean
+  }
+}
+
+/** Settings are parsed once per configuration object, not once per rule and file. */
+const parsedSettings = new WeakMap<object, SharedSettings>()
+
+function settingsOf(processor: Processor): SharedSettings {
+  const all = (processor.data('settings') ?? {}) as Record<string, unknown>
+  const raw = all.policylint
+  if (raw && typeof raw === 'object') {
+    let settings = parsedSettings.get(raw)
+    if (!settings) {
+      settings = parseSettings(raw)
+      parsedSettings.set(raw, settings)
+    }
+    return settings
+  }
+  return parseSettings(raw)
+}
+
+export function defineRule<Options>(definition: RuleDefinition<Options>): Rule<Options> {
+  const {meta} = definition
+  const origin = source + ':' + meta.id
+  const url = docsUrl(meta.id)
+
+  function plugin(this: Processor, config?: unknown): Transformer<Root> | undefined {
+    const processor = this
+    const attacher = lintRule<Root, unknown>({origin, url}, (tree, file, raw) => {
+      run(definition, url, tree, file, raw, processor)
+    })
+    const transformer = attacher.call(processor, config) as Transformer<Root> | undefined
+    if (!transformer) return undefined
+    return function (tree, file, next) {
+      const from = file.messages.length
+      // unified-lint-rule stamps every new message with the rule's severity; correct the exceptions.
+      ;(transformer as Function)(tree, file, (error?: Error) => {
+        let failure: VFileMessage | undefined
+        for (const message of file.messages.slice(from)) {
+          if (message.failure) {
+            message.fatal = true
+            failure = message
+          } else if (message.downgraded && message.fatal) {
+            message.fatal = false
+          }
+        }
+        // A bad option stops this file, as remark-lint does.
+        next(failure ?? error)
+      })
+    }
+  }
+
+  Object.defineProperty(plugin, 'name', {value: origin})
+  return Object.assign(plugin, {meta, options: definition.options, examples: definition.examples})
+}
+
+function run<Options>(
+  definition: RuleDefinition<Options>,
+  url: string,
+  tree: Root,
+  file: VFile,
+  raw: unknown,
+  processor: Processor
+): void {
+  const {meta} = definition
+  let settings: SharedSettings
+  let options: Options
+  try {
+    settings = settingsOf(processor)
+    options = definition.options.parse(raw, settings)
+  } catch (error) {
+    if (!(error instanceof OptionError)) throw error
+    const message = file.message(error.message)
+    message.failure = true
+    return
+  }
+
+  const document = documentSource(file)
+
+  function evidence(reason: string, range: Range): VFileMessage {
+    const message = new VFileMessage(reason, {
+      place: {start: document.point(range[0]), end: document.point(range[1])},
+      ruleId: meta.id,
+      source
+    })
+    message.url = url
+    return message
+  }
+
+  function report(finding: Report): void {
+    const edits = finding.fix ? [finding.fix] : (finding.suggestions ?? []).map((suggestion) => suggestion.fix)
+    if (finding.fix && meta.fix !== 'safe') {
+      throw new Error(`Rule \`${meta.id}\` reported a safe fix but declares \`fix: '${meta.fix}'\``)
+    }
+    if (edits.length > 0 && meta.fix === 'none') {
+      throw new Error(`Rule \`${meta.id}\` reported a suggestion but declares \`fix: 'none'\``)
+    }
+    // Editors turn `expected` into edits over the message's range, so every edit must cover that range.
+    const range = edits[0]?.range ?? finding.range ?? nodeRange(finding.node)
+    // As in remark-lint, a finding without a position (a generated tree) is not reported.
+    if (!range) return
+    for (const edit of edits) {
+      if (edit.range[0] !== range[0] || edit.range[1] !== range[1]) {
+        throw new Error(`Rule \`${meta.id}\` reported edits over different ranges in one message`)
+      }
+    }
+    const message = file.message(finding.reason, {
+      place: {start: document.point(range[0]), end: document.point(range[1])},
+      cause: finding.cause
+    })
+    if (finding.note) message.note = finding.note
+    message.fix = finding.fix ?? null
+    message.suggestions = finding.suggestions ?? []
+    if (edits.length > 0) {
+      message.actual = document.text.slice(range[0], range[1])
+      message.expected = edits.map((edit) => edit.text)
+    }
+    if (finding.severity === 'warning') message.downgraded = true
+  }
+
+  definition.check(tree, {file, source: document.text, options, settings, now: settings.now, report, evidence})
+}

@@ -1,0 +1,36 @@
+/** Atomic writes: a temporary file in the same folder, then rename; refused when the file changed meanwhile. */
+import {randomBytes} from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+export class ChangedOnDiskError extends Error {
+  override name = 'ChangedOnDiskError'
+}
+
+/**
+ * Write `text` to `filePath` only if the file still holds `expected` (the text that was linted).
+ * The file mode is kept; on any failure the original file is left as it was.
+ */
+export async function writeAtomic(filePath: string, text: string, expected: string): Promise<void> {
+  const [current, stat] = await Promise.all([fs.readFile(filePath), fs.stat(filePath)])
+  if (!current.equals(Buffer.from(expected, 'utf8'))) {
+    throw new ChangedOnDiskError('File changed on disk since it was read, not overwritten')
+  }
+  // Renaming over a read-only file would succeed on POSIX; refuse as an in-place write would.
+  await fs.access(filePath, fs.constants.W_OK)
+  const temporary = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  try {
+    const handle = await fs.open(temporary, 'wx', stat.mode & 0o7777)
+    try {
+      await handle.writeFile(text, 'utf8')
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await fs.chmod(temporary, stat.mode & 0o7777)
+    await fs.rename(temporary, filePath)
+  } catch (error) {
+    await fs.rm(temporary, {force: true})
+    throw error
+  }
+}
