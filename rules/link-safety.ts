@@ -42,7 +42,7 @@ export default defineRule<Options>({
     {
       name: 'target-blank.md',
       input: 'See the <a target="_blank" href="https://policies.google.com/privacy">Google Privacy Policy</a>.\n',
-      messages: ['1:9-1:68: Unexpected `target="_blank"` without `rel="noopener"`, expected `rel="noopener noreferrer"`'],
+      messages: ['1:9-1:71: Unexpected `target="_blank"` without `rel="noopener"`, expected `rel="noopener noreferrer"`'],
       fixed:
         'See the <a target="_blank" rel="noopener noreferrer" href="https://policies.google.com/privacy">Google Privacy Policy</a>.\n'
     },
@@ -51,9 +51,15 @@ export default defineRule<Options>({
       input: 'Change your [cookie settings](javascript:openSettings()) or read [the list]() and <http://example.com/cookies>.\n',
       messages: [
         '1:13-1:57: Unexpected `javascript:` URL, expected a web address',
-        '1:66-1:79: Unexpected empty link URL, expected a URL',
-        '1:85-1:92: Unexpected insecure URL `http://example.com/cookies`, expected `https://`'
+        '1:66-1:78: Unexpected empty link URL, expected a URL',
+        '1:84-1:91: Unexpected insecure URL `http://example.com/cookies`, expected `https://`'
       ]
+    },
+    {
+      name: 'local-http.md',
+      description: 'A development server on the intranet serves plain HTTP on purpose.',
+      options: {allowHttpHosts: ['localhost', 'intranet.example']},
+      input: 'Preview the notice at <http://localhost:4000/privacy/> or on [the intranet](http://intranet.example/privacy).\n'
     }
   ],
   check(tree, context) {

@@ -50,20 +50,20 @@ export default defineRule<Options>({
     {
       name: 'invalid.md',
       input: 'Read our [privacy notice](/privacy/) and the <a href="/cookies/" title="Cookies">cookie list</a>.\n',
-      messages: ['1:46-1:98: Unexpected HTML link, expected a Markdown link'],
+      messages: ['1:46-1:97: Unexpected HTML link, expected a Markdown link'],
       fixed: 'Read our [privacy notice](/privacy/) and the [cookie list](/cookies/ "Cookies").\n'
     },
     {
       name: 'target-blank.md',
       description: 'A link that opens a new tab has no Markdown equivalent, so it is reported without a fix.',
       input: 'See the <a target="_blank" rel="noopener" href="https://policies.google.com/privacy">Google Privacy Policy</a>.\n',
-      messages: ['1:9-1:108: Unexpected HTML link, expected a Markdown link']
+      messages: ['1:9-1:111: Unexpected HTML link, expected a Markdown link']
     },
     {
       name: 'html.md',
       options: {style: 'html'},
       input: 'Contact <a href="mailto:privacy@example.com">privacy@example.com</a> or read [our notice](/privacy/).\n',
-      messages: ['1:77-1:100: Unexpected Markdown link, expected an HTML link'],
+      messages: ['1:78-1:101: Unexpected Markdown link, expected an HTML link'],
       fixed: 'Contact <a href="mailto:privacy@example.com">privacy@example.com</a> or read <a href="/privacy/">our notice</a>.\n'
     },
     {
@@ -71,7 +71,7 @@ export default defineRule<Options>({
       options: {style: 'consistent'},
       input:
         'Read <a href="/privacy/">our notice</a>, <a href="/terms/">our terms</a> and [the cookie list](/cookies/).\n',
-      messages: ['1:74-1:105: Unexpected Markdown link, expected an HTML link like the 2 other links in this document'],
+      messages: ['1:78-1:106: Unexpected Markdown link, expected an HTML link like the 2 other links in this document'],
       fixed:
         'Read <a href="/privacy/">our notice</a>, <a href="/terms/">our terms</a> and <a href="/cookies/">the cookie list</a>.\n'
     }

@@ -1,15 +1,17 @@
 /** The policylint preset: syntax plugins, message control and every rule at its recommended severity. */
-import type {Preset} from 'unified'
+import type {PluggableList, Preset} from 'unified'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkMessageControl from 'remark-message-control'
 import {rules} from '../rules/index.js'
 import {source} from './rule.js'
 
+/** The syntax policy pages are written in: front matter and GFM (tables, autolinks, strikethrough). */
+export const syntax: PluggableList = [[remarkFrontmatter, ['yaml', 'toml']], remarkGfm]
+
 const policylint: Preset = {
   plugins: [
-    [remarkFrontmatter, ['yaml', 'toml']],
-    remarkGfm,
+    ...syntax,
     // `<!-- policylint disable rule-id -->` turns rules off for a region, as `<!-- lint … -->` does for remark-lint.
     [remarkMessageControl, {name: source, source}],
     ...rules.map((rule) => [rule, [rule.meta.recommended]] as [typeof rule, string[]])

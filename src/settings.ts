@@ -39,3 +39,10 @@ function parseNow(value: unknown): Date {
   }
   return date
 }
+
+declare module 'unified' {
+  interface Settings {
+    /** Shared policylint settings, parsed by `parseSettings`. */
+    policylint?: Record<string, unknown>
+  }
+}
