@@ -36,6 +36,7 @@ interface Arguments {
   jobs: number
   cache: boolean
   cacheLocation: string
+  maxFileSize: number
 }
 
 class UsageError extends Error {}
@@ -57,7 +58,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       configPath: args.config,
       detectConfig: args.useConfig,
       jobs: args.jobs,
-      cacheLocation: args.cache ? path.resolve(cwd, args.cacheLocation) : undefined
+      cacheLocation: args.cache ? path.resolve(cwd, args.cacheLocation) : undefined,
+      maxFileSize: args.maxFileSize * 1024 * 1024
     })
   } catch (error) {
     process.stderr.write(`policylint: ${(error as Error).message}\n`)
@@ -137,6 +139,7 @@ function parseArguments(argv: string[]): Arguments {
     .option('color', {type: 'boolean', default: Boolean(process.stdout.isTTY), describe: 'Colour the stylish output'})
     .option('jobs', {type: 'string', describe: 'Worker threads for large runs (default: the number of cores)'})
     .option('cache', {type: 'boolean', default: false, describe: 'Reuse results for files whose content and configuration did not change'})
+    .option('max-file-size', {type: 'string', default: '5', describe: 'Refuse files larger than this many megabytes'})
     .option('cache-location', {type: 'string', default: '.policylintcache', describe: 'Where --cache keeps its results'})
     .strictOptions()
     .fail((message, error) => {
@@ -159,6 +162,10 @@ function parseArguments(argv: string[]): Arguments {
   const jobs = rawJobs === undefined ? availableParallelism() : Number(rawJobs)
   if (!Number.isInteger(jobs) || jobs < 1) {
     throw new UsageError(`Unexpected value \`${rawJobs}\` for \`--jobs\`, expected a whole number (1 or more)`)
+  }
+  const maxFileSize = Number(parsed['max-file-size'])
+  if (!(maxFileSize > 0)) {
+    throw new UsageError(`Unexpected value \`${parsed['max-file-size']}\` for \`--max-file-size\`, expected a number of megabytes above 0`)
   }
   if (parsed.fix && parsed['fix-dry-run']) throw new UsageError('Unexpected `--fix` with `--fix-dry-run`, expected one of them')
   // yargs reads `--no-config` as `config: false`.
@@ -185,7 +192,8 @@ function parseArguments(argv: string[]): Arguments {
     color: parsed.color,
     jobs,
     cache: parsed.cache,
-    cacheLocation: parsed['cache-location']
+    cacheLocation: parsed['cache-location'],
+    maxFileSize
   }
 }
 

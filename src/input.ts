@@ -50,3 +50,29 @@ export function markUnreadable(file: VFile): void {
   const message = file.message(`Cannot lint file: ${reason}`)
   message.fatal = true
 }
+
+/** Refuse files over the size limit before parsing them: no policy page is that large, and parsing would take minutes. */
+export function markOversized(file: VFile, maxBytes: number): void {
+  const size = Buffer.byteLength(String(file.value ?? ''))
+  if (size <= maxBytes) return
+  const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1) + ' MB'
+  file.messages.length = 0
+  const message = file.message(`Cannot lint file: it is ${megabytes(size)}, over the ${megabytes(maxBytes)} limit (\`--max-file-size\`)`)
+  message.fatal = true
+}
+
+/** Turn the engine's "Cannot process file" and its stack into one line that says what happened. */
+export function clarifyFailure(file: VFile): void {
+  for (const message of file.messages) {
+    if (message.fatal !== true || message.ruleId || !(message.cause instanceof Error)) continue
+    const cause = message.cause
+    if (message.reason === 'Cannot process file') {
+      message.reason =
+        cause instanceof RangeError && /call stack/.test(cause.message)
+          ? 'Cannot process file: its structure nests too deeply to parse (Maximum call stack size exceeded)'
+          : `Cannot process file: ${cause.message}`
+    }
+    message.message = message.reason
+    message.cause = undefined
+  }
+}

@@ -4,7 +4,7 @@ import {Worker} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import {LintCache} from './cache.js'
 import {discover, lint, type ConfigOptions} from './engine.js'
-import {markUnreadable} from './input.js'
+import {clarifyFailure, markOversized, markUnreadable} from './input.js'
 import {fileWithMessages, toData, type MessageData} from './serialize.js'
 import type {BatchRequest} from './worker.js'
 
@@ -14,6 +14,8 @@ export interface LintFilesOptions extends ConfigOptions {
   jobs: number
   /** Where the cache lives, when `--cache` is on. */
   cacheLocation?: string
+  /** Larger files are refused with a message instead of being parsed. */
+  maxFileSize: number
 }
 
 /** Files per engine run: unified-engine holds every file of a run in memory until the run ends. */
@@ -29,6 +31,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<VFile[]> {
 
   discovered.forEach((file, index) => {
     markUnreadable(file)
+    markOversized(file, options.maxFileSize)
     results[index] = file
     // Missing, unreadable or ignored files are reported as they are.
     if (file.messages.some((message) => message.fatal)) return
@@ -58,6 +61,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<VFile[]> {
     }
   })
   cache?.save()
+  for (const file of results) clarifyFailure(file)
   return results
 }
 
