@@ -2,7 +2,8 @@
 import type {Rule} from '../src/rule.js'
 import linkSafety from './link-safety.js'
 import linkStyle from './link-style.js'
+import typos from './typos.js'
 
-export const rules: Rule<any>[] = [linkStyle, linkSafety]
+export const rules: Rule<any>[] = [linkStyle, linkSafety, typos]
 
-export {linkSafety, linkStyle}
+export {linkSafety, linkStyle, typos}
