@@ -1,9 +1,10 @@
 /** The registry: every rule, in the order the docs list them. */
 import type {Rule} from '../src/rule.js'
+import confusables from './confusables.js'
 import linkSafety from './link-safety.js'
 import linkStyle from './link-style.js'
 import typos from './typos.js'
 
-export const rules: Rule<any>[] = [linkStyle, linkSafety, typos]
+export const rules: Rule<any>[] = [linkStyle, linkSafety, typos, confusables]
 
-export {linkSafety, linkStyle, typos}
+export {confusables, linkSafety, linkStyle, typos}
