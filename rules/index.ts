@@ -3,8 +3,9 @@ import type {Rule} from '../src/rule.js'
 import confusables from './confusables.js'
 import linkSafety from './link-safety.js'
 import linkStyle from './link-style.js'
+import terminology from './terminology.js'
 import typos from './typos.js'
 
-export const rules: Rule<any>[] = [linkStyle, linkSafety, typos, confusables]
+export const rules: Rule<any>[] = [linkStyle, linkSafety, typos, confusables, terminology]
 
-export {confusables, linkSafety, linkStyle, typos}
+export {confusables, linkSafety, linkStyle, terminology, typos}
