@@ -26,6 +26,8 @@ export interface Run {
   inLink: boolean
   /** The run is the first prose of its block (nothing but markup before it). */
   blockStart: boolean
+  /** The block node the run is in (paragraph, heading, table cell, or HTML node), shared by its runs. */
+  blockNode: object | undefined
 }
 
 export interface Word {
@@ -82,6 +84,7 @@ function build(tree: Root, source: string): Prose {
     run.block = block.type === 'heading' ? 'heading' : block.type === 'tableCell' ? 'tableCell' : 'paragraph'
     run.heading = block.type === 'heading' ? block : undefined
     run.inLink = Boolean(link)
+    run.blockNode = block
     run.blockStart = blockRange ? !/[\p{L}\p{N}]/u.test(markupFree(source.slice(blockRange[0], range[0]))) : false
     if (block.type === 'tableCell') run.cell = cellOf(ancestors, blockIndex)
     finishRun(run)
@@ -104,6 +107,7 @@ function build(tree: Root, source: string): Prose {
           if (!/\p{L}/u.test(source.slice(range[0], range[1]))) continue
           const run = makeRun(source, range, undefined, names)
           run.block = 'html'
+          run.blockNode = fragment.node
           run.inLink = inLink
           run.blockStart = true
           finishRun(run, true)
@@ -151,7 +155,8 @@ function makeRun(source: string, range: Range, _node: Text | undefined, names: S
     heading: undefined,
     cell: undefined,
     inLink: false,
-    blockStart: false
+    blockStart: false,
+    blockNode: undefined
   }
 }
 
@@ -160,6 +165,8 @@ export function mask(raw: string, names?: Set<string>): string {
   const blank = (value: string) => value.replace(/[^\n]/g, ' ')
   let text = raw
     .replace(/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi, blank)
+    // Template tags (`{% if %}`, `{{ site.name }}`) and kramdown attribute lists (`{: .class}`).
+    .replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}|\{:[^}\n]*\}/g, blank)
     .replace(/\\[!-/:-@[-`{-~]/g, blank)
     // Blockquote markers and indentation of continuation lines.
     .replace(/(\n)([ \t>]*)/g, (_, newline: string, prefix: string) => newline + blank(prefix))
