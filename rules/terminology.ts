@@ -280,7 +280,7 @@ function checkVariants(runs: Run[], group: VariantGroup, covered: Set<string>, c
   const example = found.find((item) => item.variant === preferred)!
   for (const item of found) {
     if (item.variant === preferred) continue
-    const text = capitals ? recase(item.written, example.written) : respell(item.written, preferred)
+    const text = capitals ? recase(item.written, example.written) : respell(item.written, preferred, opensSentence(item))
     if (text === item.written) continue
     context.report({
       reason: `Unexpected \`${item.written}\`, expected \`${text}\` like the ${count} other use${count === 1 ? '' : 's'} in this document`,
@@ -299,11 +299,19 @@ function compoundCase(match: RegExpMatchArray, first: string, joiner: string, se
 }
 
 /** Write `written` with the preferred spelling, keeping its case and ending (`Emails` -> `E-mails`). */
-function respell(written: string, preferred: string): string {
+function respell(written: string, preferred: string, capital: boolean): string {
   const ending = /(?:s|ed|ing)$/i.exec(written.replace(/^(?:e-?mail|web[ -]?site)/i, ''))?.[0] ?? ''
   const upper = written === written.toUpperCase()
   const text = preferred + ending.toLowerCase()
-  return upper ? text.toUpperCase() : matchCase(written, text)
+  // `each Web site` becomes `each website`: a capital is kept only where a sentence or heading starts.
+  return upper ? text.toUpperCase() : capital ? matchCase(written, text) : text
+}
+
+/** Whether an occurrence starts a sentence, a heading, a list item or a cell (where a capital belongs). */
+function opensSentence(item: Occurrence): boolean {
+  if (item.run.block === 'heading') return true
+  const word = item.run.words.find((candidate) => candidate.range[0] === item.start)
+  return word ? word.sentenceStart : false
 }
 
 /** Copy the capitals of `model` word by word onto `written`. */
