@@ -151,7 +151,7 @@ function namedWords(words: Word[], body: string, source: string): Set<Word> {
       for (let from = index; from < end - 1; from++) {
         for (let to = end; to > from + 1; to--) {
           const phrase = words.slice(from, to).map((word) => word.text).join(' ')
-          if (new RegExp(`(?<![\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(body)) {
+          if (containsPhrase(body, phrase)) {
             for (const word of words.slice(from, to)) named.add(word)
             break
           }
@@ -163,6 +163,14 @@ function namedWords(words: Word[], body: string, source: string): Set<Word> {
     }
   }
   return named
+}
+
+/** Whether `body` holds `phrase` as whole words (a fast `indexOf` scan, no regular expression per phrase). */
+function containsPhrase(body: string, phrase: string): boolean {
+  for (let at = body.indexOf(phrase); at !== -1; at = body.indexOf(phrase, at + 1)) {
+    if (!/\p{L}/u.test(body.charAt(at - 1)) && !/\p{L}/u.test(body.charAt(at + phrase.length))) return true
+  }
+  return false
 }
 
 /** `Word` or `Word's`: a capital, then lower case only (not `GDPR`, `iPhone`, `GitHub`). */

@@ -5,6 +5,7 @@ import {visit} from 'unist-util-visit'
 import {fail, record} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
 import {nodeRange} from '../src/model/source.js'
+import {parseSnippet} from '../src/model/reparse.js'
 
 export interface Options {
   /** The characters a heading may not end with. */
@@ -83,6 +84,17 @@ export default defineRule<Options>({
       if (/\.\./.test(removed) || /[.…]$/.test(before)) return
       if (removed.startsWith('.') && abbreviation.test(before)) return
       if (before.trim() === '') return
+      // Re-parse the heading without the punctuation: it must still be a heading with just that text gone.
+      const after2 = context.source.slice(headingRange[0], start) + context.source.slice(lastRange[1], headingRange[1])
+      const reparsed = parseSnippet(after2).children[0]
+      if (!reparsed || reparsed.type !== 'heading' || toString(reparsed).trim() !== text.slice(0, text.length - removed.length).trim()) {
+        context.report({
+          reason: `Unexpected \`${removed}\` at the end of a heading, expected no punctuation`,
+          range: [start, lastRange[1]],
+          note: 'Not fixed: without it the heading would not read back the same'
+        })
+        return
+      }
       context.report({
         reason: `Unexpected \`${removed}\` at the end of a heading, expected no punctuation`,
         fix: {range: [start, lastRange[1]], text: ''}

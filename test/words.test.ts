@@ -6,7 +6,11 @@ import os from 'node:os'
 import path from 'node:path'
 import {suite} from 'uvu'
 import {typoList} from '../src/data/typos.js'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
 import {dictionary} from '../src/model/dictionary.js'
+import {prose as proseModel} from '../src/model/words.js'
+import {syntax} from '../src/preset.js'
 import {confusables, headingCase, spelling, terminology, typos} from '../rules/index.js'
 import {fixText, formatMessage, lintText} from './lint-helpers.js'
 import {hasShared, root, shared} from './paths.js'
@@ -54,6 +58,39 @@ if (hasShared) {
   })
 }
 seeds.run()
+
+const model = suite('prose model')
+
+function modelOf(value: string) {
+  const processor = unified().use(remarkParse).use(syntax)
+  const tree = processor.runSync(processor.parse(value)) as import('mdast').Root
+  return proseModel(tree, value.replace(/^\uFEFF/, ''))
+}
+
+model('words are prose only, and each range is the word in the source', () => {
+  const value =
+    '---\ntitle: Frontword\n---\n\n# Headword\n\nSee `codeword` at <https://example.com/urlword> or [linkword](https://example.com/targetword),\n' +
+    'mail mailword@example.com, visit domainword.io, keep cookie `_ga` and _ga_x. &amp; entity\\*word.\n\n' +
+    '<div data-attrword="x" class="classword">Htmlword <code>htmlcode</code></div>\n\n| Cookie | Purpose |\n| - | - |\n| cellname | cellword |\n'
+  const {words, names} = modelOf(value)
+  const text = words.map((word) => word.text)
+  assert.deepEqual(text, ['Headword', 'See', 'at', 'or', 'linkword', 'mail', 'visit', 'keep', 'cookie', 'and', 'entity', 'word', 'Htmlword', 'Cookie', 'Purpose', 'cellname', 'cellword'])
+  for (const word of words) assert.equal(value.slice(word.range[0], word.range[1]), word.text)
+  for (const name of ['codeword', 'urlword', 'targetword', 'mailword', 'domainword', 'classword', 'htmlcode']) assert.ok(names.has(name), name)
+  assert.ok(words[0].sentenceStart && words[1].sentenceStart && !words[2].sentenceStart, 'sentence starts')
+})
+
+if (hasShared) {
+  model('on the corpus, every word range slices to the word', () => {
+    const folder = path.join(shared, 'corpus')
+    for (const name of fs.readdirSync(folder).filter((item) => item.endsWith('.md'))) {
+      const value = fs.readFileSync(path.join(folder, name), 'utf8')
+      const text = value.replace(/^\uFEFF/, '')
+      for (const word of modelOf(value).words) assert.equal(text.slice(word.range[0], word.range[1]), word.text, name)
+    }
+  })
+}
+model.run()
 
 const list = suite('typo list')
 

@@ -214,7 +214,8 @@ function opensSentence(run: Run, index: number, htmlText: boolean): boolean {
 
 /** Case-insensitive comparison key of a word (typographic apostrophes made straight). */
 export function wordKey(text: string): string {
-  return text.toLowerCase().replace(/’/g, "'")
+  const lower = text.toLowerCase()
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower
 }
 
 /** Apply the case pattern of `model` (lower, Capitalised, UPPER) to `replacement`. */
