@@ -28,7 +28,8 @@ export default defineRule<Options>({
       'A dictionary check (Hunspell dictionaries through nspell) over the prose of the page. It skips what is not ' +
       'prose: code, URLs, e-mail addresses, domains, HTML tags and attributes, front matter, link targets and the ' +
       'cookie-name column of cookie tables. It also accepts acronyms (`GDPR`), words with inner capitals ' +
-      '(`iPhone`, `YouTube`), capitalised names the document uses mid-sentence (`Hotjar`), names that appear in ' +
+      '(`iPhone`, `YouTube`), capitalised names the document uses mid-sentence (`Hotjar`), a capitalised word ' +
+      'opening a sentence that is not one slip away from any dictionary word (`Zendesk is …`), names that appear in ' +
       'code spans or link targets elsewhere in the document, words used three times or more (a term the writer ' +
       'means), a built-in list of data-protection terms (`pseudonymisation`), the shared `words` setting and ' +
       'the words in `.policylint-words` files (one a line, in the document\'s folder or above). The dictionary ' +
@@ -137,6 +138,8 @@ export default defineRule<Options>({
         list = suggest(bare, spell!)
         suggestions.set(bare, list)
       }
+      // A capital opening a sentence, not one slip from any word, is a name (`Zendesk is …`, `Telefon: …`).
+      if (list.length === 0 && word.sentenceStart && word.run.block !== 'heading' && /^\p{Lu}/u.test(bare)) continue
       const range: [number, number] = [word.range[0], word.range[0] + bare.length]
       const expected = list.length > 0 ? list.map((item) => '`' + item + '`').join(', ').replace(/, ([^,]*)$/, ', or $1') : 'a word in the dictionary'
       context.report({

@@ -130,7 +130,7 @@ suggestions('spelling reads `.policylint-words` from the folder and the folders 
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'policylint-words-'))
   fs.mkdirSync(path.join(folder, 'legal'))
   fs.writeFileSync(path.join(folder, '.policylint-words'), '# our product\nZorblet\n')
-  const input = 'Zorblet keeps a flibbet for each visitor.\n'
+  const input = 'We run zorblet to keep a flibbet for each visitor.\n'
   const file = await lintText(input, {rule: spelling, path: path.join(folder, 'legal', 'cookies.md')})
   assert.deepEqual(file.messages.map((message) => message.reason), ['Unexpected unknown word `flibbet`, expected a word in the dictionary'])
   const off = await lintText(input, {rule: spelling, path: path.join(folder, 'legal', 'cookies.md'), settings: {readWordsFile: false}})
