@@ -115,7 +115,11 @@ export default defineRule<Options>({
           capitalised.push(word)
         }
       })
-      const style: Style = sentence > 0 ? (capitalised.length > 0 ? 'mixed' : 'sentence') : capitalised.length > 0 ? 'title' : 'neutral'
+      let style: Style = sentence > 0 ? (capitalised.length > 0 ? 'mixed' : 'sentence') : capitalised.length > 0 ? 'title' : 'neutral'
+      // A heading that opens with a name or an acronym and capitalises the rest is most often a name itself
+      // ("Audacity Desktop App", "CCPA Privacy Notice").
+      const opener = headingWords[0].text
+      if (style === 'title' && (/^\p{Lu}{2,}$/u.test(opener) || (isCapitalised(opener) && !common(wordKey(opener)) && capitalInBody.has(wordKey(opener))))) style = 'neutral'
       judged.push({heading, words: headingWords, style, capitalised, lower})
     }
 
