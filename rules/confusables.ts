@@ -1,5 +1,5 @@
 /** Words confused with others in patterns that are next to never right: `which maybe set`, `could of been`, `rather then`. */
-import {matchCase, prose} from '../src/model/words.js'
+import {isEnglish, matchCase, prose} from '../src/model/words.js'
 import {record, stringList} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
 
@@ -91,6 +91,8 @@ export default defineRule<Options>({
     }
   ],
   check(tree, context) {
+    // The lists and patterns are English: a page that says it is in another language is left alone.
+    if (!isEnglish(tree, context.file.basename)) return
     const active = patterns.filter((pattern) => !context.options.ignore.includes(pattern.id))
     for (const run of prose(tree, context.source).runs) {
       for (const pattern of active) {

@@ -4,7 +4,7 @@ import path from 'node:path'
 import {typoList} from '../src/data/typos.js'
 import {policyWords} from '../src/data/policy-words.js'
 import {dictionary, type Dialect} from '../src/model/dictionary.js'
-import {inCookieNameColumn, prose, wordKey, type Word} from '../src/model/words.js'
+import {inCookieNameColumn, isEnglish, prose, wordKey, type Word} from '../src/model/words.js'
 import {oneOf, record, stringList} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
 
@@ -88,8 +88,7 @@ export default defineRule<Options>({
     }
 
     // A page in another language (`cookies.es.md`) is not this dictionary's business.
-    const language = /\.([a-z]{2})(?:[-_][a-z]{2})?\.(?:md|markdown|mdx)$/i.exec(context.file.basename ?? '')?.[1]
-    if (language && language.toLowerCase() !== 'en') return
+    if (!isEnglish(tree, context.file.basename)) return
     const dialect: Dialect = context.options.dialect === 'en-GB' ? 'en-GB' : 'en-US'
     const known = new Map<string, boolean>()
     const suggestions = new Map<string, string[]>()

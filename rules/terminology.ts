@@ -1,5 +1,5 @@
 /** One term, one spelling per document: `third-party` before a noun, `e-mail` or `email`, `website` or `web site`, and the writer's own terms. */
-import {matchCase, prose, type Run} from '../src/model/words.js'
+import {isEnglish, matchCase, prose, type Run} from '../src/model/words.js'
 import {fail, record, stringList} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
 
@@ -169,6 +169,8 @@ export default defineRule<Options>({
     }
   ],
   check(tree, context) {
+    // The lists and patterns are English: a page that says it is in another language is left alone.
+    if (!isEnglish(tree, context.file.basename)) return
     const {runs} = prose(tree, context.source)
     const configured = Object.entries(context.options.terms)
     const covered = new Set(configured.flatMap(([from, to]) => [normal(from), normal(to)]))

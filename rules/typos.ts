@@ -1,6 +1,6 @@
 /** Known misspellings with one correction each, and repeated words (`the the`), fixed with the word's case kept. */
 import {typoList} from '../src/data/typos.js'
-import {inCookieNameColumn, matchCase, prose, wordKey, type Word} from '../src/model/words.js'
+import {inCookieNameColumn, isEnglish, matchCase, prose, wordKey, type Word} from '../src/model/words.js'
 import {fail, record, stringList} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
 
@@ -63,6 +63,8 @@ export default defineRule<Options>({
     }
   ],
   check(tree, context) {
+    // The lists and patterns are English: a page that says it is in another language is left alone.
+    if (!isEnglish(tree, context.file.basename)) return
     const list = new Map(Object.entries(typoList))
     for (const pair of context.options.extra) {
       const [wrong, right] = pair.split('->')

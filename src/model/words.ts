@@ -240,6 +240,23 @@ export function inCookieNameColumn(run: Run): boolean {
   return /^\s*(?:cookies?|cookie names?|names?|cookie identifiers?|identifiers?|keys?)\s*$/i.test(toString(header))
 }
 
+/**
+ * The document's language when it says so: a `lang`, `language` or `locale` key in YAML front matter, or a
+ * language before the extension (`cookies.es.md`). Lower-case primary subtag (`en`, `es`), or nothing.
+ */
+export function documentLanguage(tree: Root, basename: string | undefined): string | undefined {
+  const yaml = tree.children.find((node) => node.type === 'yaml')
+  const declared = yaml && 'value' in yaml ? /^(?:lang|language|locale)\s*:\s*["']?([a-z]{2,3})\b/im.exec(String(yaml.value))?.[1] : undefined
+  if (declared) return declared.toLowerCase()
+  return /\.([a-z]{2})(?:[-_][a-z]{2})?\.(?:md|markdown|mdx)$/i.exec(basename ?? '')?.[1]?.toLowerCase()
+}
+
+/** Whether the prose rules, which know English, should look at a document. */
+export function isEnglish(tree: Root, basename: string | undefined): boolean {
+  const language = documentLanguage(tree, basename)
+  return language === undefined || language === 'en'
+}
+
 /** The number of prose words, for rates per 1,000 words. */
 export function wordCount(tree: Root, source: string): number {
   return prose(tree, source).words.length
