@@ -200,9 +200,10 @@ interface Occurrence {
   written: string
 }
 
-function* matches(runs: Run[], regex: RegExp, skipLinks = false): Generator<Occurrence & {match: RegExpMatchArray}> {
+function* matches(runs: Run[], regex: RegExp, proseOnly = false): Generator<Occurrence & {match: RegExpMatchArray}> {
   for (const run of runs) {
-    if (skipLinks && run.inLink) continue
+    // Link text and headings follow their own capitals (a title, a title-case heading).
+    if (proseOnly && (run.inLink || run.block === 'heading')) continue
     for (const match of run.text.matchAll(regex)) {
       const start = run.start + match.index!
       yield {run, start, end: start + match[0].length, written: match[0], match}

@@ -1,5 +1,5 @@
 /** The document's prose: runs of text with source ranges and their words, skipping code, URLs, e-mail addresses, HTML tags, front matter and link targets. */
-import type {Heading, Parents, Root, Table, TableCell, Text} from 'mdast'
+import type {Heading, Parents, Root, Table, TableCell} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visitParents} from 'unist-util-visit-parents'
 import {cached} from './cache.js'
@@ -80,7 +80,7 @@ function build(tree: Root, source: string): Prose {
     if (blockIndex < 0) return
     const block = ancestors[blockIndex]
     const blockRange = nodeRange(block)
-    const run = makeRun(source, range, node, names)
+    const run = makeRun(source, range, names)
     run.block = block.type === 'heading' ? 'heading' : block.type === 'tableCell' ? 'tableCell' : 'paragraph'
     run.heading = block.type === 'heading' ? block : undefined
     run.inLink = Boolean(link)
@@ -105,7 +105,7 @@ function build(tree: Root, source: string): Prose {
           if (!location) continue
           const range: Range = [offset + location.startOffset, offset + location.endOffset]
           if (!/\p{L}/u.test(source.slice(range[0], range[1]))) continue
-          const run = makeRun(source, range, undefined, names)
+          const run = makeRun(source, range, names)
           run.block = 'html'
           run.blockNode = fragment.node
           run.inLink = inLink
@@ -144,7 +144,7 @@ function cellOf(ancestors: Parents[], cellIndex: number): Run['cell'] {
   return {table, row: table.children.indexOf(row), column: row.children.indexOf(cell), node: cell}
 }
 
-function makeRun(source: string, range: Range, _node: Text | undefined, names: Set<string>): Run {
+function makeRun(source: string, range: Range, names: Set<string>): Run {
   const raw = source.slice(range[0], range[1])
   return {
     start: range[0],
@@ -255,9 +255,4 @@ export function documentLanguage(tree: Root, basename: string | undefined): stri
 export function isEnglish(tree: Root, basename: string | undefined): boolean {
   const language = documentLanguage(tree, basename)
   return language === undefined || language === 'en'
-}
-
-/** The number of prose words, for rates per 1,000 words. */
-export function wordCount(tree: Root, source: string): number {
-  return prose(tree, source).words.length
 }
