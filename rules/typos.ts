@@ -80,7 +80,14 @@ export default defineRule<Options>({
         if (correction !== undefined) {
           const text = matchCase(word.text, correction)
           context.report({reason: `Unexpected \`${word.text}\`, expected \`${text}\``, fix: {range: word.range, text}})
-        } else if (previous && wordKey(previous.text) === key && !allowRepeated.has(key) && repeated(context.source, previous, word)) {
+        } else if (
+          previous &&
+          wordKey(previous.text) === key &&
+          !allowRepeated.has(key) &&
+          // `Bora Bora`, `Baden-Baden`: a capitalised second word is a name, not a slip.
+          !/^\p{Lu}/u.test(word.text) &&
+          repeated(context.source, previous, word)
+        ) {
           context.report({
             reason: `Unexpected repeated word \`${word.text}\`, expected it once`,
             fix: {range: [previous.range[1], word.range[1]], text: ''}
