@@ -248,27 +248,37 @@ function suggest(word: string, spell: ReturnType<typeof dictionary>): string[] {
     .map(([item]) => (capital ? item.charAt(0).toUpperCase() + item.slice(1) : item))
 }
 
-const wordsFileCache = new Map<string, string[]>()
+/** Parsed `.policylint-words` files by path, re-read when the file changes (the language server lives long). */
+const wordsFileCache = new Map<string, {mtimeMs: number; words: string[]}>()
 
 /** Words from `.policylint-words` in `folder` and every folder above it. */
 function wordsFiles(folder: string): string[] {
-  let cached = wordsFileCache.get(folder)
-  if (cached) return cached
-  const parent = path.dirname(folder)
-  const above = parent === folder ? [] : wordsFiles(parent)
-  const file = path.join(folder, '.policylint-words')
-  let own: string[] = []
-  try {
-    own = fs
-      .readFileSync(file, 'utf8')
-      .split(/\r?\n/)
-      .map((line) => line.replace(/#.*/, '').trim())
-      .filter(Boolean)
-      .map(wordKey)
-  } catch {
-    // No file here.
+  const found: string[] = []
+  let current = folder
+  for (;;) {
+    const file = path.join(current, '.policylint-words')
+    let mtimeMs: number | undefined
+    try {
+      mtimeMs = fs.statSync(file).mtimeMs
+    } catch {
+      // No file here.
+    }
+    if (mtimeMs !== undefined) {
+      let entry = wordsFileCache.get(file)
+      if (!entry || entry.mtimeMs !== mtimeMs) {
+        const words = fs
+          .readFileSync(file, 'utf8')
+          .split(/\r?\n/)
+          .map((line) => line.replace(/#.*/, '').trim())
+          .filter(Boolean)
+          .map(wordKey)
+        entry = {mtimeMs, words}
+        wordsFileCache.set(file, entry)
+      }
+      found.push(...entry.words)
+    }
+    const parent = path.dirname(current)
+    if (parent === current) return found
+    current = parent
   }
-  cached = [...above, ...own]
-  wordsFileCache.set(folder, cached)
-  return cached
 }
