@@ -135,6 +135,10 @@ suggestions('spelling reads `.policylint-words` from the folder and the folders 
   assert.deepEqual(file.messages.map((message) => message.reason), ['Unexpected unknown word `flibbet`, expected a word in the dictionary'])
   const off = await lintText(input, {rule: spelling, path: path.join(folder, 'legal', 'cookies.md'), settings: {readWordsFile: false}})
   assert.equal(off.messages.length, 2)
+  // An edited file is read again (the language server lints many times in one process).
+  fs.appendFileSync(path.join(folder, 'legal', '.policylint-words'), 'flibbet\n')
+  const edited = await lintText(input, {rule: spelling, path: path.join(folder, 'legal', 'cookies.md')})
+  assert.equal(edited.messages.length, 0)
 })
 
 suggestions('terminology and confusables offer one safe edit each', async () => {
