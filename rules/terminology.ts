@@ -122,8 +122,10 @@ export default defineRule<Options>({
       'A policy that says "third party cookies" in a heading and "third-party cookies" in the text, or "e-mail" ' +
       'here and "email" there, reads as careless, and a reader may wonder whether two spellings mean two things. ' +
       'Built-in groups: ' + groupIds.map((id) => '`' + id + '`').join(', ') + '. Compounds follow their role: ' +
-      '"third-party cookies" before a noun but "a third party" as a noun; "to log in" as a verb but "login details"; ' +
-      'in each role the document\'s majority wins, and grammar breaks a tie. Spellings such as `email` and ' +
+      '"third-party cookies" before a noun but "a third party" as a noun; "to log in" as a verb but "login details". ' +
+      'They are only reported in a document that writes the compound more than one way (one that always writes ' +
+      '"third party cookies" is consistent, if unhyphenated), and only where the role is clear from the next word. ' +
+      'Spellings such as `email` and ' +
       '`website` follow the document\'s majority (no report on a tie); `this Cookie Policy` and `our cookie policy` ' +
       'are one name and are capitalised one way. Your own preferences go in `terms` and always win.',
     recommended: 'warn',
