@@ -237,5 +237,11 @@ function run<Options>(
     if (finding.severity === 'warning') message.downgraded = true
   }
 
-  definition.check(tree, {file, source: document.text, options, settings, now: settings.now, report, evidence})
+  try {
+    definition.check(tree, {file, source: document.text, options, settings, now: settings.now, report, evidence})
+  } catch (error) {
+    // A rule that crashes is a bug in policylint, not a finding: say which rule, and fail the run.
+    const message = file.message(`Cannot run rule \`${meta.id}\` on this file: ${String((error as Error)?.message ?? error)}`)
+    message.failure = true
+  }
 }

@@ -1,0 +1,205 @@
+/** Headings are capitalised one way: sentence case or title case, by default the document's majority. */
+import type {Heading} from 'mdast'
+import {oneOf, record} from '../src/options.js'
+import {defineRule, type RuleContext} from '../src/rule.js'
+import {prose, wordKey, type Word} from '../src/model/words.js'
+
+export interface Options {
+  style: 'sentence' | 'title' | 'consistent'
+}
+
+const defaults: Options = {style: 'consistent'}
+
+/** Words title case leaves in lower case. */
+const minor = new Set(
+  'a an the and but or nor for so yet as at by in of off on per to up via vs with from into onto than if over out'.split(' ')
+)
+
+type Style = 'sentence' | 'title' | 'mixed' | 'neutral'
+
+interface Judged {
+  heading: Heading
+  words: Word[]
+  style: Style
+  /** Capitalised words the body writes in lower case: title-case evidence, lowered in sentence case. */
+  capitalised: Word[]
+  /** Lower-case words that title case capitalises. */
+  lower: Word[]
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'heading-case',
+    description: 'Headings are capitalised one way: sentence case or title case',
+    rationale:
+      'A policy whose headings read "What Are Cookies" in one place and "How we use cookies" in the next looks ' +
+      'assembled from parts. By default the document\'s majority decides (no report on a tie, or when fewer than ' +
+      'two headings make the majority; the one level-1 heading, the document\'s name, does not count). Only words the ' +
+      'document itself writes in lower case in its text count as evidence: acronyms, brand names, defined terms ' +
+      'and proper nouns that the text capitalises ("Google Analytics", "Personal Data") are left as they are, and ' +
+      'so are capitalised words the text never uses. The rewritten heading is offered as a suggestion, because ' +
+      'only a writer can tell a name from a word.',
+    recommended: 'warn',
+    fix: 'suggestion'
+  },
+  options: {
+    defaults,
+    docs: {style: "`'sentence'`, `'title'`, or `'consistent'` (the document's majority; nothing is reported on a tie)."},
+    parse(raw) {
+      const value = record(raw, 'heading-case', ['style'])
+      return {style: oneOf(value.style, 'style', ['sentence', 'title', 'consistent'], defaults.style)}
+    }
+  },
+  examples: [
+    {name: 'valid.md', input: '# Cookie policy\n\n## What are cookies?\n\nCookies are small files.\n\n## How we use cookies\n\nWe use cookies to keep you signed in.\n'},
+    {
+      name: 'invalid.md',
+      input:
+        '## What are cookies?\n\nCookies are small files.\n\n## How we use cookies\n\nWe use cookies to keep you signed in.\n\n## How To Block Cookies\n\nYou can block cookies in your browser.\n',
+      messages: ['9:4-9:24: Unexpected title case in `How To Block Cookies`, expected sentence case like the 2 other headings']
+    },
+    {
+      name: 'title.md',
+      options: {style: 'title'},
+      input: '## Cookies we use\n\nWe use cookies to remember your choices.\n',
+      messages: ['1:4-1:18: Unexpected sentence case in `Cookies we use`, expected title case']
+    }
+  ],
+  check(tree, context) {
+    const {runs, words} = prose(tree, context.source)
+    const lowerInBody = new Map<string, number>()
+    const capitalInBody = new Map<string, number>()
+    for (const word of words) {
+      if (word.run.block === 'heading' || word.sentenceStart) continue
+      const key = wordKey(word.text)
+      const map = /^\p{Ll}/u.test(word.text) ? lowerInBody : isCapitalised(word.text) ? capitalInBody : undefined
+      if (map) map.set(key, (map.get(key) ?? 0) + 1)
+    }
+    const common = (key: string) => (lowerInBody.get(key) ?? 0) > (capitalInBody.get(key) ?? 0)
+
+    const byHeading = new Map<Heading, Word[]>()
+    for (const run of runs) {
+      if (!run.heading) continue
+      const list = byHeading.get(run.heading) ?? []
+      list.push(...run.words)
+      byHeading.set(run.heading, list)
+    }
+
+    // Names the text writes with capitals ("Privacy Notice", "User Contributed Content") are not title case.
+    const body = runs.filter((run) => run.block !== 'heading').map((run) => run.text.replace(/\s+/g, ' ')).join('\n')
+    const titles = [...byHeading.keys()].filter((heading) => heading.depth === 1)
+
+    const judged: Judged[] = []
+    for (const [heading, headingWords] of byHeading) {
+      if (headingWords.length === 0) continue
+      // The one level-1 heading is the document's name.
+      if (heading.depth === 1 && titles.length === 1) continue
+      // Text marked up as a heading (a clause, a paragraph) is not a heading to recase.
+      const written = context.source.slice(headingWords[0].range[0], headingWords[headingWords.length - 1].range[1])
+      if (headingWords.length > 12 || /[.;!?]\s+\S/.test(written)) continue
+      const named = namedWords(headingWords, body, context.source)
+      const capitalised: Word[] = []
+      const lower: Word[] = []
+      let sentence = 0
+      headingWords.forEach((word, index) => {
+        if (index === 0 || word.sentenceStart || named.has(word)) return
+        // The second part of a compound (`Third-party`) may go either way; a quoted word is mentioned, not used.
+        if (/[-“"‘'`]/.test(context.source.charAt(word.range[0] - 1))) return
+        const key = wordKey(word.text)
+        if (/^\p{Ll}+(?:['’]\p{Ll}+)?$/u.test(word.text)) {
+          if (!minor.has(key)) {
+            sentence++
+            lower.push(word)
+          }
+        } else if (isCapitalised(word.text) && (common(key) || (minor.has(key) && !capitalInBody.has(key)))) {
+          capitalised.push(word)
+        }
+      })
+      let style: Style = sentence > 0 ? (capitalised.length > 0 ? 'mixed' : 'sentence') : capitalised.length > 0 ? 'title' : 'neutral'
+      // A heading that opens with a name or an acronym and capitalises the rest is most often a name itself
+      // ("Audacity Desktop App", "CCPA Privacy Notice").
+      const opener = headingWords[0].text
+      if (style === 'title' && (/^\p{Lu}{2,}$/u.test(opener) || (isCapitalised(opener) && !common(wordKey(opener)) && capitalInBody.has(wordKey(opener))))) style = 'neutral'
+      judged.push({heading, words: headingWords, style, capitalised, lower})
+    }
+
+    let wanted: 'sentence' | 'title'
+    let count = 0
+    if (context.options.style === 'consistent') {
+      const sentence = judged.filter((item) => item.style === 'sentence').length
+      const title = judged.filter((item) => item.style === 'title').length
+      // A majority of one proves nothing.
+      if (sentence === title || Math.max(sentence, title) < 2) return
+      wanted = sentence > title ? 'sentence' : 'title'
+      count = Math.max(sentence, title)
+    } else {
+      wanted = context.options.style
+    }
+
+    for (const item of judged) {
+      if (item.style === 'neutral' || item.style === wanted) continue
+      reportHeading(item, wanted, count, context)
+    }
+  }
+})
+
+/** Words of the heading in runs of two or more capitalised words that the body writes the same way. */
+function namedWords(words: Word[], body: string, source: string): Set<Word> {
+  const named = new Set<Word>()
+  let index = 0
+  while (index < words.length) {
+    let end = index
+    while (end < words.length && /^\p{Lu}/u.test(words[end].text) && (end === index || /^[ \t]+$/.test(source.slice(words[end - 1].range[1], words[end].range[0])))) end++
+    if (end - index >= 2) {
+      // Try the longest run first, then shorter ones inside it.
+      for (let from = index; from < end - 1; from++) {
+        for (let to = end; to > from + 1; to--) {
+          const phrase = words.slice(from, to).map((word) => word.text).join(' ')
+          if (containsPhrase(body, phrase)) {
+            for (const word of words.slice(from, to)) named.add(word)
+            break
+          }
+        }
+      }
+      index = end
+    } else {
+      index++
+    }
+  }
+  return named
+}
+
+/** Whether `body` holds `phrase` as whole words (a fast `indexOf` scan, no regular expression per phrase). */
+function containsPhrase(body: string, phrase: string): boolean {
+  for (let at = body.indexOf(phrase); at !== -1; at = body.indexOf(phrase, at + 1)) {
+    if (!/\p{L}/u.test(body.charAt(at - 1)) && !/\p{L}/u.test(body.charAt(at + phrase.length))) return true
+  }
+  return false
+}
+
+/** `Word` or `Word's`: a capital, then lower case only (not `GDPR`, `iPhone`, `GitHub`). */
+function isCapitalised(text: string): boolean {
+  return /^\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?$/u.test(text)
+}
+
+function reportHeading(item: Judged, wanted: 'sentence' | 'title', count: number, context: RuleContext<Options>): void {
+  const first = item.words[0]
+  const last = item.words[item.words.length - 1]
+  const range: [number, number] = [first.range[0], last.range[1]]
+  const written = context.source.slice(range[0], range[1])
+  const changes = wanted === 'sentence' ? item.capitalised : item.lower
+  let text = written
+  for (const word of [...changes].reverse()) {
+    const at = word.range[0] - range[0]
+    const replaced = wanted === 'sentence' ? word.text.toLowerCase() : word.text.charAt(0).toUpperCase() + word.text.slice(1)
+    text = text.slice(0, at) + replaced + text.slice(at + word.text.length)
+  }
+  const style = item.style === 'mixed' ? 'mixed case' : item.style === 'title' ? 'title case' : 'sentence case'
+  const like = count > 0 ? ` like the ${count} other heading${count === 1 ? '' : 's'}` : ''
+  const reason = `Unexpected ${style} in \`${written}\`, expected ${wanted} case${like}`
+  if (text === written) {
+    context.report({reason, range})
+    return
+  }
+  context.report({reason, suggestions: [{description: `Write \`${text}\``, fix: {range, text}}]})
+}

@@ -1,0 +1,113 @@
+/** Headings do not end in `.`, `:`, `;` or `,` (questions keep their `?`). */
+import type {Heading, PhrasingContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {visit} from 'unist-util-visit'
+import {fail, record} from '../src/options.js'
+import {defineRule} from '../src/rule.js'
+import {nodeRange} from '../src/model/source.js'
+import {parseSnippet} from '../src/model/reparse.js'
+
+export interface Options {
+  /** The characters a heading may not end with. */
+  characters: string
+}
+
+const defaults: Options = {characters: '.:;,'}
+
+/** Words that end in a period as abbreviations: removing it would be wrong. */
+const abbreviation = /(?:^|[\s(])(?:etc|inc|ltd|co|corp|jr|sr|vs|no|st|approx|(?:\p{L}\.)+\p{L})$/iu
+
+export default defineRule<Options>({
+  meta: {
+    id: 'heading-punctuation',
+    description: 'Headings do not end in punctuation such as `.` or `:`',
+    rationale:
+      'A heading is a label, not a sentence: "What we collect:" and "Your rights." read as text that lost its ' +
+      'paragraph, and the same document rarely ends every heading the same way. Question marks are allowed by ' +
+      'default because policies ask questions ("What are cookies?"). The fix removes the punctuation; ' +
+      'abbreviations (`etc.`, `Inc.`) and ellipses are left alone. Headings that hold whole sentences or more than ' +
+      'twelve words, and clauses lettered like list items (`a.`, `iv.`), are text marked up as headings, which ' +
+      'removing a character does not mend: they are not reported.',
+    recommended: 'warn',
+    fix: 'safe'
+  },
+  options: {
+    defaults,
+    docs: {characters: 'The characters a heading may not end with; add `?` or `!` to forbid those too.'},
+    parse(raw) {
+      const value = record(raw, 'heading-punctuation', ['characters'])
+      const characters = value.characters ?? defaults.characters
+      if (typeof characters !== 'string' || characters.length === 0 || /[\s\p{L}\p{N}]/u.test(characters)) {
+        fail('characters', characters, 'a string of punctuation characters like `.:;,`')
+      }
+      return {characters: characters as string}
+    }
+  },
+  examples: [
+    {name: 'valid.md', input: '## What are cookies?\n\n## Cookies we use\n\n**Effective August 20, 2022.**\n'},
+    {
+      name: 'invalid.md',
+      input: '## Cookies we use:\n\nWe use two kinds of cookies.\n',
+      messages: ['1:18-1:19: Unexpected `:` at the end of a heading, expected no punctuation'],
+      fixed: '## Cookies we use\n\nWe use two kinds of cookies.\n'
+    },
+    {
+      name: 'questions.md',
+      options: {characters: '.:;,?'},
+      input: '# Why do we use cookies?\n',
+      messages: ['1:24-1:25: Unexpected `?` at the end of a heading, expected no punctuation'],
+      fixed: '# Why do we use cookies\n'
+    }
+  ],
+  check(tree, context) {
+    const {characters} = context.options
+    visit(tree, 'heading', (heading: Heading) => {
+      const headingRange = nodeRange(heading)
+      const last = lastText(heading)
+      const lastRange = nodeRange(last)
+      if (!headingRange || !last || !lastRange) return
+      const text = toString(heading).trim()
+      // Clauses numbered `a.` or `iv.` marked up as headings are list items in disguise, not labels.
+      if (/^(?:[ivxlc]+|[a-z])[.)]\s/i.test(text)) return
+      if (text.split(/\s+/).length > 12 || /[.;:!?]\s+\S/.test(text.replace(/^[\p{L}\d]{1,4}(?:\.\d+)*\.\s/u, ''))) return
+      // Only closing markup, a closing `#` sequence or a setext underline may follow the last text.
+      const after = context.source.slice(lastRange[1], headingRange[1])
+      if (!/^[*_~ \t]*(?:[ \t]+#+[ \t]*)?(?:\r?\n[ \t]*(?:=+|-+)[ \t]*)?$/.test(after)) return
+      const written = context.source.slice(lastRange[0], lastRange[1])
+      let start = lastRange[1]
+      while (start > lastRange[0] && characters.includes(written.charAt(start - 1 - lastRange[0]))) start--
+      // An escaped character stays (`\.`), as do ellipses and abbreviations.
+      while (start < lastRange[1] && written.charAt(start - 1 - lastRange[0]) === '\\') start++
+      if (start === lastRange[1]) return
+      const before = written.slice(0, start - lastRange[0])
+      const removed = written.slice(start - lastRange[0])
+      if (/\.\./.test(removed) || /[.…]$/.test(before)) return
+      if (removed.startsWith('.') && abbreviation.test(before)) return
+      if (before.trim() === '') return
+      // Re-parse the heading without the punctuation: it must still be a heading with just that text gone.
+      const after2 = context.source.slice(headingRange[0], start) + context.source.slice(lastRange[1], headingRange[1])
+      const reparsed = parseSnippet(after2).children[0]
+      if (!reparsed || reparsed.type !== 'heading' || toString(reparsed).trim() !== text.slice(0, text.length - removed.length).trim()) {
+        context.report({
+          reason: `Unexpected \`${removed}\` at the end of a heading, expected no punctuation`,
+          range: [start, lastRange[1]],
+          note: 'Not fixed: without it the heading would not read back the same'
+        })
+        return
+      }
+      context.report({
+        reason: `Unexpected \`${removed}\` at the end of a heading, expected no punctuation`,
+        fix: {range: [start, lastRange[1]], text: ''}
+      })
+    })
+  }
+})
+
+/** The last text of a heading, when the heading ends in text (not code, a link or HTML). */
+function lastText(heading: Heading): PhrasingContent | undefined {
+  let node: PhrasingContent | undefined = heading.children[heading.children.length - 1]
+  while (node && (node.type === 'strong' || node.type === 'emphasis' || node.type === 'delete')) {
+    node = node.children[node.children.length - 1]
+  }
+  return node && node.type === 'text' ? node : undefined
+}

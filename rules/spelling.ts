@@ -1,0 +1,285 @@
+/** Words that are in no English dictionary, with suggestions (never applied by `--fix`). */
+import fs from 'node:fs'
+import path from 'node:path'
+import {typoList} from '../src/data/typos.js'
+import {policyWords} from '../src/data/policy-words.js'
+import {dictionary, type Dialect} from '../src/model/dictionary.js'
+import {inCookieNameColumn, isEnglish, prose, wordKey, type Word} from '../src/model/words.js'
+import {oneOf, record, stringList} from '../src/options.js'
+import {defineRule} from '../src/rule.js'
+
+export interface Options {
+  /** `en`: American dictionary, British spellings accepted; `en-US` or `en-GB`: one dialect only. */
+  dialect: 'en' | 'en-US' | 'en-GB'
+  /** Extra accepted words, besides the shared `words` setting and `.policylint-words` files. */
+  words: string[]
+}
+
+const defaults: Options = {dialect: 'en', words: []}
+
+/** A word used this often in one document is a term the writer means, not a slip. */
+const repeatedTerm = 3
+
+export default defineRule<Options>({
+  meta: {
+    id: 'spelling',
+    description: 'Words that are in no English dictionary',
+    rationale:
+      'A dictionary check (Hunspell dictionaries through nspell) over the prose of the page. It skips what is not ' +
+      'prose: code, URLs, e-mail addresses, domains, HTML tags and attributes, front matter, link targets and the ' +
+      'cookie-name column of cookie tables. It also accepts acronyms (`GDPR`), words with inner capitals ' +
+      '(`iPhone`, `YouTube`), capitalised names the document uses mid-sentence (`Hotjar`), a capitalised word ' +
+      'opening a sentence that is not one slip away from any dictionary word (`Zendesk is …`), names that appear in ' +
+      'code spans or link targets elsewhere in the document, words used three times or more (a term the writer ' +
+      'means), a built-in list of data-protection terms (`pseudonymisation`), the shared `words` setting and ' +
+      'the words in `.policylint-words` files (one a line, in the document\'s folder or above). The dictionary ' +
+      'is loaded once, on first use. Suggestions are offered to editors; `--fix` never applies them. Known ' +
+      'misspellings with one correction are `typos`, which fixes them.',
+    recommended: 'warn',
+    fix: 'suggestion'
+  },
+  options: {
+    defaults,
+    docs: {
+      dialect: "`'en'` (American dictionary; British spellings such as `organisation` accepted), `'en-US'`, or `'en-GB'` (British dictionary).",
+      words: 'More words to accept (any case), besides the shared `words` setting and `.policylint-words` files.'
+    },
+    parse(raw) {
+      const value = record(raw, 'spelling', ['dialect', 'words'])
+      return {
+        dialect: oneOf(value.dialect, 'dialect', ['en', 'en-US', 'en-GB'], defaults.dialect),
+        words: stringList(value.words, 'words', defaults.words)
+      }
+    }
+  },
+  examples: [
+    {name: 'valid.md', input: 'We use Hotjar to see how visitors use the site. It sets `_hjid`; see the GDPR notice.\n'},
+    {
+      name: 'invalid.md',
+      input: 'We keep your preferances for a year.\n',
+      messages: ['1:14-1:25: Unexpected unknown word `preferances`, expected `preferences`']
+    },
+    {
+      name: 'british.md',
+      options: {dialect: 'en-US'},
+      input: 'We organise your data.\n',
+      messages: ['1:4-1:12: Unexpected unknown word `organise`, expected `organize`, `organism`, or `organist`']
+    }
+  ],
+  check(tree, context) {
+    const {words, names} = prose(tree, context.source)
+    const accepted = new Set<string>([...context.settings.words, ...context.options.words].map(wordKey))
+    if (context.settings.readWordsFile && context.file.path) {
+      for (const word of wordsFiles(path.resolve(context.file.cwd, context.file.dirname ?? '.'))) accepted.add(word)
+    }
+
+    // Capitalised words written mid-sentence are names (`Hotjar`, `Matomo`), wherever else they appear.
+    const midSentenceNames = new Set<string>()
+    const uses = new Map<string, number>()
+    const candidates: Word[] = []
+    for (const word of words) {
+      if (inCookieNameColumn(word.run)) continue
+      const bare = normalise(word.text)
+      // No English word is longer than 45 letters; longer runs are identifiers or noise, and suggesting would be slow.
+      if (bare.length < 2 || bare.length > 45) continue
+      const key = wordKey(bare)
+      uses.set(key, (uses.get(key) ?? 0) + 1)
+      if (/^\p{Lu}/u.test(bare) && !word.sentenceStart && word.run.block !== 'heading') midSentenceNames.add(key)
+      candidates.push(word)
+    }
+
+    // A page in another language (`cookies.es.md`) is not this dictionary's business.
+    if (!isEnglish(tree, context.file.basename)) return
+    const dialect: Dialect = context.options.dialect === 'en-GB' ? 'en-GB' : 'en-US'
+    const known = new Map<string, boolean>()
+    const suggestions = new Map<string, string[]>()
+    let spell: ReturnType<typeof dictionary> | undefined
+    const unknown: Word[] = []
+    const checked = new Set<string>()
+    const checkedWords: Word[] = []
+    for (const word of candidates) {
+      const bare = normalise(word.text)
+      const key = wordKey(bare)
+      if (skip(bare, key)) continue
+      let ok = known.get(bare)
+      if (ok === undefined) {
+        spell ??= dictionary(dialect)
+        ok =
+          spell.correct(bare) ||
+          inflected(bare, spell) ||
+          (context.options.dialect === 'en' && (britishVariant(bare, spell) || dictionary('en-GB').correct(bare)))
+        known.set(bare, ok)
+      }
+      checked.add(bare)
+      checkedWords.push(word)
+      if (!ok) unknown.push(word)
+    }
+    // When a quarter of the distinct words are unknown, the page is not in English (or not prose).
+    const unknownDistinct = new Set(unknown.map((word) => normalise(word.text)))
+    if (checked.size > 0 && unknownDistinct.size / checked.size > 0.25 && checked.size >= 20) return
+    // Likewise a paragraph or cell where two in five words are unknown: an address, an imprint in German.
+    const perBlock = new Map<object | undefined, {all: number; unknown: number}>()
+    for (const word of checkedWords) {
+      const count = perBlock.get(word.run.blockNode) ?? {all: 0, unknown: 0}
+      count.all++
+      perBlock.set(word.run.blockNode, count)
+    }
+    for (const word of unknown) perBlock.get(word.run.blockNode)!.unknown++
+    const foreign = (word: Word) => {
+      const count = perBlock.get(word.run.blockNode)!
+      return count.all >= 3 && count.unknown / count.all >= 0.4
+    }
+
+    for (const word of unknown) {
+      if (foreign(word) || looksLikeName(word, words) || shortCompoundPart(word, context.source)) continue
+      const bare = normalise(word.text)
+      let list = suggestions.get(bare)
+      if (!list) {
+        list = suggest(bare, spell!)
+        suggestions.set(bare, list)
+      }
+      // A capital opening a sentence, not one slip from any word, is a name (`Zendesk is …`, `Telefon: …`).
+      if (list.length === 0 && word.sentenceStart && word.run.block !== 'heading' && /^\p{Lu}/u.test(bare)) continue
+      const range: [number, number] = [word.range[0], word.range[0] + bare.length]
+      const expected = list.length > 0 ? list.map((item) => '`' + item + '`').join(', ').replace(/, ([^,]*)$/, ', or $1') : 'a word in the dictionary'
+      context.report({
+        reason: `Unexpected unknown word \`${bare}\`, expected ${expected}`,
+        range,
+        suggestions: list.map((item) => ({description: `Write \`${item}\``, fix: {range, text: item}})),
+        note: list.length === 0 ? 'Add the word to `.policylint-words` or the `words` setting if it is right' : undefined
+      })
+    }
+
+    function skip(bare: string, key: string): boolean {
+      if (accepted.has(key) || policyWords.has(key) || names.has(key)) return true
+      if (typoList[key] !== undefined) return true
+      // Acronyms and words with inner capitals (`GDPR`, `iPhone`, `YouTube`).
+      if (/\p{Lu}/u.test(bare.slice(1))) return true
+      if (/^\p{Lu}/u.test(bare) && midSentenceNames.has(key)) return true
+      if ((uses.get(key) ?? 0) >= repeatedTerm) return true
+      // Words with accents or in other scripts (`für`, `código`) are not this dictionary's business.
+      if (/[^A-Za-z'’]/.test(bare)) return true
+      return false
+    }
+  }
+})
+
+/** A capitalised word in a table cell, or next to another capitalised word outside headings: a name or an address. */
+function looksLikeName(word: Word, words: Word[]): boolean {
+  if (!/^\p{Lu}/u.test(word.text) || word.run.block === 'heading') return false
+  // A capitalised word in a table cell is most often a vendor or product (`Zendesk`, `Polymorph`).
+  if (word.run.block === 'tableCell') return true
+  const index = words.indexOf(word)
+  const near = [words[index - 1], words[index + 1]].filter((other) => other && other.run === word.run)
+  return near.some((other) => /^\p{Lu}/u.test(other.text) && !other.sentenceStart)
+}
+
+/** A part of three letters or fewer of a hyphenated compound (`add-ons`, `geo-location`, `pre-ICO`). */
+function shortCompoundPart(word: Word, source: string): boolean {
+  const hyphen = source.charAt(word.range[0] - 1) === '-' || source.charAt(word.range[1]) === '-'
+  return hyphen && word.text.length <= 3
+}
+
+/** Plurals, adverbs and agent nouns the dictionary lacks: `immunities`, `identifiably`, `infringers`. */
+function inflected(word: string, spell: ReturnType<typeof dictionary>): boolean {
+  const lower = word.toLowerCase()
+  const stems: string[] = []
+  if (/[^s]s$/.test(lower)) stems.push(lower.slice(0, -1))
+  if (/ies$/.test(lower)) stems.push(lower.slice(0, -3) + 'y')
+  if (/(?:ch|sh|x|s)es$/.test(lower)) stems.push(lower.slice(0, -2))
+  if (/ably$/.test(lower)) stems.push(lower.slice(0, -4) + 'able')
+  if (/ers?$/.test(lower)) stems.push(lower.replace(/rs?$/, ''))
+  return stems.some((stem) => stem.length > 2 && (spell.correct(stem) || (stem.endsWith('er') && spell.correct(stem.slice(0, -2)))))
+}
+
+/** Typographic apostrophes made straight; a possessive `'s` or a trailing `'` dropped. */
+function normalise(text: string): string {
+  return text.replace(/’/g, "'").replace(/'s$/i, '').replace(/'$/, '')
+}
+
+/** British spellings whose American form is in the dictionary: `organisation`, `colour`, `centre`, `licence`. */
+function britishVariant(word: string, spell: ReturnType<typeof dictionary>): boolean {
+  const rules: Array<[RegExp, string]> = [
+    [/is(e|es|ed|ing|ation|ations|er|ers|able)$/, 'iz$1'],
+    [/ys(e|es|ed|ing|er|ers)$/, 'yz$1'],
+    [/our/, 'or'],
+    [/tre(s?)$/, 'ter$1'],
+    [/ence(s?)$/, 'ense$1'],
+    [/ll(ed|ing|er|ers)$/, 'l$1'],
+    [/ogue(s?)$/, 'og$1'],
+    [/is(ational|ationally|ations?)$/, 'iz$1'],
+    [/([^l])l(s|ment|ments)?$/, '$1ll$2'],
+    [/programme/, 'program'],
+    [/ae/, 'e'],
+    [/oe/, 'e']
+  ]
+  const lower = word.toLowerCase()
+  let all = lower
+  for (const [pattern, replacement] of rules) {
+    if (!pattern.test(lower)) continue
+    const variant = lower.replace(pattern, replacement)
+    if (spell.correct(variant)) return true
+    all = all.replace(pattern, replacement)
+  }
+  return all !== lower && spell.correct(all)
+}
+
+/**
+ * Up to three dictionary words one edit away (a letter dropped, added, changed or two swapped), keeping the
+ * word's capital. Much cheaper than nspell's own `suggest`, which can take a second on a long word.
+ */
+function suggest(word: string, spell: ReturnType<typeof dictionary>): string[] {
+  const lower = word.toLowerCase()
+  const capital = word !== lower
+  const letters = 'abcdefghijklmnopqrstuvwxyz'
+  const found = new Map<string, number>()
+  const consider = (candidate: string, rank: number) => {
+    if (candidate.length < 2 || found.has(candidate) || !spell.correct(candidate)) return
+    // Slips rarely hit the first letter: candidates that keep it come first.
+    found.set(candidate, rank + (candidate.charAt(0) === lower.charAt(0) ? 0 : 10))
+  }
+  // Swapped letters, then a letter missing, a letter too many, a letter wrong.
+  for (let i = 0; i < lower.length - 1; i++) consider(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2), 0)
+  for (let i = 0; i <= lower.length; i++) for (const c of letters) consider(lower.slice(0, i) + c + lower.slice(i), 1)
+  for (let i = 0; i < lower.length; i++) consider(lower.slice(0, i) + lower.slice(i + 1), 2)
+  for (let i = 0; i < lower.length; i++) for (const c of letters) if (c !== lower[i]) consider(lower.slice(0, i) + c + lower.slice(i + 1), 3)
+  return [...found]
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, 3)
+    .map(([item]) => (capital ? item.charAt(0).toUpperCase() + item.slice(1) : item))
+}
+
+/** Parsed `.policylint-words` files by path, re-read when the file changes (the language server lives long). */
+const wordsFileCache = new Map<string, {mtimeMs: number; words: string[]}>()
+
+/** Words from `.policylint-words` in `folder` and every folder above it. */
+function wordsFiles(folder: string): string[] {
+  const found: string[] = []
+  let current = folder
+  for (;;) {
+    const file = path.join(current, '.policylint-words')
+    let mtimeMs: number | undefined
+    try {
+      mtimeMs = fs.statSync(file).mtimeMs
+    } catch {
+      // No file here.
+    }
+    if (mtimeMs !== undefined) {
+      let entry = wordsFileCache.get(file)
+      if (!entry || entry.mtimeMs !== mtimeMs) {
+        const words = fs
+          .readFileSync(file, 'utf8')
+          .split(/\r?\n/)
+          .map((line) => line.replace(/#.*/, '').trim())
+          .filter(Boolean)
+          .map(wordKey)
+        entry = {mtimeMs, words}
+        wordsFileCache.set(file, entry)
+      }
+      found.push(...entry.words)
+    }
+    const parent = path.dirname(current)
+    if (parent === current) return found
+    current = parent
+  }
+}

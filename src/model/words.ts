@@ -1,0 +1,261 @@
+/** The document's prose: runs of text with source ranges and their words, skipping code, URLs, e-mail addresses, HTML tags, front matter and link targets. */
+import type {Heading, Parents, Root, Table, TableCell} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {visitParents} from 'unist-util-visit-parents'
+import {cached} from './cache.js'
+import {htmlFragments} from './html.js'
+import {nodeRange, type Range} from './source.js'
+
+/** A stretch of prose: one Markdown text node, or one text node of an HTML block. */
+export interface Run {
+  start: number
+  end: number
+  /**
+   * The source of the run with what is not prose (entities, escapes, URLs, e-mail addresses, domains,
+   * code-like tokens, blockquote markers) blanked with spaces: same length, so offsets map 1:1.
+   */
+  text: string
+  words: Word[]
+  /** The block the run is in. */
+  block: 'heading' | 'paragraph' | 'tableCell' | 'html'
+  /** The heading the run belongs to, when `block` is `heading`. */
+  heading: Heading | undefined
+  /** Where the run is, when `block` is `tableCell` (GFM tables only). */
+  cell: {table: Table; row: number; column: number; node: TableCell} | undefined
+  /** Inside a link's text. */
+  inLink: boolean
+  /** The run is the first prose of its block (nothing but markup before it). */
+  blockStart: boolean
+  /** The block node the run is in (paragraph, heading, table cell, or HTML node), shared by its runs. */
+  blockNode: object | undefined
+}
+
+export interface Word {
+  /** As written (typographic apostrophes kept). */
+  text: string
+  range: Range
+  run: Run
+  /** Whether the word opens a sentence (or a heading, list item or table cell). */
+  sentenceStart: boolean
+}
+
+export interface Prose {
+  runs: Run[]
+  words: Word[]
+  /**
+   * Lower-case tokens the document uses as names rather than prose: from code spans, link and image
+   * targets, HTML attribute values, and URLs, e-mail addresses and domains in the text.
+   */
+  names: Set<string>
+}
+
+/** Elements whose text is not prose. */
+const codeElements = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'textarea', 'svg', 'math'])
+
+export function prose(tree: Root, source: string): Prose {
+  return cached(tree, 'words', () => build(tree, source))
+}
+
+function build(tree: Root, source: string): Prose {
+  const runs: Run[] = []
+  const names = new Set<string>()
+  const addNames = (value: string) => {
+    for (const token of value.toLowerCase().split(/[^\p{L}]+/u)) if (token.length > 1) names.add(token)
+  }
+
+  visitParents(tree, (node, ancestors) => {
+    if (node.type === 'inlineCode' || node.type === 'code') {
+      if (node.type === 'inlineCode') addNames(node.value)
+      return
+    }
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') addNames(node.url)
+    if (node.type === 'image') addNames(node.alt ?? '')
+    if (node.type !== 'text') return
+    const range = nodeRange(node)
+    if (!range) return
+    const link = ancestors[findLastIndex(ancestors, (ancestor) => ancestor.type === 'link')] as Parents | undefined
+    // An autolink or bare URL: its text is its target.
+    if (link && link.type === 'link' && (toString(link) === link.url || 'mailto:' + toString(link) === link.url)) return
+    const blockIndex = findLastIndex(ancestors, (ancestor) => ancestor.type === 'heading' || ancestor.type === 'paragraph' || ancestor.type === 'tableCell')
+    if (blockIndex < 0) return
+    const block = ancestors[blockIndex]
+    const blockRange = nodeRange(block)
+    const run = makeRun(source, range, names)
+    run.block = block.type === 'heading' ? 'heading' : block.type === 'tableCell' ? 'tableCell' : 'paragraph'
+    run.heading = block.type === 'heading' ? block : undefined
+    run.inLink = Boolean(link)
+    run.blockNode = block
+    run.blockStart = blockRange ? !/[\p{L}\p{N}]/u.test(markupFree(source.slice(blockRange[0], range[0]))) : false
+    if (block.type === 'tableCell') run.cell = cellOf(ancestors, blockIndex)
+    finishRun(run)
+    runs.push(run)
+  })
+
+  for (const fragment of htmlFragments(tree, source)) {
+    const value = fragment.node.value
+    for (const match of value.matchAll(/\s(?:href|src|action|data-[\w-]*|class|id)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi)) addNames(match[1])
+    if (fragment.inline || fragment.offset === undefined) continue
+    // Only HTML blocks that hold text outside tags are parsed.
+    if (!/>[^<]*[\p{L}]/u.test(value.replace(/<!--[\s\S]*?-->/g, ''))) continue
+    const offset = fragment.offset
+    // An explicit stack, in document order: 10,000 nested tags would overflow a recursive walk.
+    const stack: Array<{node: any; inLink: boolean}> = [...(fragment.$.root().get(0)?.children ?? [])]
+      .reverse()
+      .map((node) => ({node, inLink: false}))
+    while (stack.length > 0) {
+      const {node: child, inLink} = stack.pop()!
+      if (child.type === 'text') {
+        const location = child.sourceCodeLocation
+        if (!location) continue
+        const range: Range = [offset + location.startOffset, offset + location.endOffset]
+        if (!/\p{L}/u.test(source.slice(range[0], range[1]))) continue
+        const run = makeRun(source, range, names)
+        run.block = 'html'
+        run.blockNode = fragment.node
+        run.inLink = inLink
+        run.blockStart = true
+        finishRun(run, true)
+        runs.push(run)
+      } else if (child.type === 'tag' && !codeElements.has(child.name)) {
+        const children: any[] = child.children ?? []
+        for (let index = children.length - 1; index >= 0; index--) stack.push({node: children[index], inLink: inLink || child.name === 'a'})
+      } else if (child.type === 'tag') {
+        addNames(fragment.$(child).text())
+      }
+    }
+  }
+
+  runs.sort((a, b) => a.start - b.start)
+  return {runs, words: runs.flatMap((run) => run.words), names}
+}
+
+function findLastIndex<T>(list: readonly T[], test: (item: T) => boolean): number {
+  for (let index = list.length - 1; index >= 0; index--) if (test(list[index])) return index
+  return -1
+}
+
+/** Strip the characters of inline markup, so what is left before a run tells whether prose came first. */
+function markupFree(value: string): string {
+  return value.replace(/<[^>]*>/g, '').replace(/\]\([^)]*\)/g, '')
+}
+
+function cellOf(ancestors: Parents[], cellIndex: number): Run['cell'] {
+  const cell = ancestors[cellIndex] as TableCell
+  const row = ancestors[cellIndex - 1]
+  const table = ancestors[cellIndex - 2]
+  if (!row || row.type !== 'tableRow' || !table || table.type !== 'table') return undefined
+  return {table, row: table.children.indexOf(row), column: row.children.indexOf(cell), node: cell}
+}
+
+function makeRun(source: string, range: Range, names: Set<string>): Run {
+  const raw = source.slice(range[0], range[1])
+  return {
+    start: range[0],
+    end: range[1],
+    text: mask(raw, names),
+    words: [],
+    block: 'paragraph',
+    heading: undefined,
+    cell: undefined,
+    inLink: false,
+    blockStart: false,
+    blockNode: undefined
+  }
+}
+
+/** Blank what is not prose, keeping every offset. */
+export function mask(raw: string, names?: Set<string>): string {
+  const blank = (value: string) => value.replace(/[^\n]/g, ' ')
+  let text = raw
+    .replace(/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi, blank)
+    // Template tags (`{% if %}`, `{{ site.name }}`) and kramdown attribute lists (`{: .class}`).
+    .replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}|\{:[^}\n]*\}/g, blank)
+    .replace(/\\[!-/:-@[-`{-~]/g, blank)
+    // Blockquote markers and indentation of continuation lines.
+    .replace(/(\n)([ \t>]*)/g, (_, newline: string, prefix: string) => newline + blank(prefix))
+  text = text.replace(/[^\s]+/g, (chunk) => {
+    const core = chunk.replace(/^[(["“‘'*_]+|[)\]"”’'*_.,;:!?]+$/g, '')
+    if (!core || !notProse(core)) return chunk
+    if (names) for (const token of core.toLowerCase().split(/[^\p{L}]+/u)) if (token.length > 1) names.add(token)
+    return blank(chunk)
+  })
+  return text
+}
+
+/** URLs, e-mail addresses, domains, paths and code-like tokens (`_ga`, `key=value`). */
+function notProse(chunk: string): boolean {
+  return (
+    /^[a-z][a-z\d+.-]*:\/\//i.test(chunk) ||
+    /^www\./i.test(chunk) ||
+    /^mailto:/i.test(chunk) ||
+    /[\p{L}\d]@[\p{L}\d]/u.test(chunk) ||
+    /^[/~]/.test(chunk) ||
+    /\/.*\//.test(chunk) ||
+    /[\p{L}\d-]\.(?:[a-z]{2,})(?:$|[/.:?#])/iu.test(chunk) ||
+    /[_={}<>#$%^|\\]/.test(chunk)
+  )
+}
+
+const wordPattern = /[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}]+)*/gu
+
+function finishRun(run: Run, htmlText = false): void {
+  for (const match of run.text.matchAll(wordPattern)) {
+    const text = match[0]
+    // Tokens with digits or underscores (`GA4`, `2FA`, `_ga`) are not words.
+    if (/[\p{N}_]/u.test(text)) continue
+    const start = run.start + match.index!
+    run.words.push({text, range: [start, start + text.length], run, sentenceStart: opensSentence(run, match.index!, htmlText)})
+  }
+}
+
+function opensSentence(run: Run, index: number, htmlText: boolean): boolean {
+  let at = index - 1
+  while (at >= 0 && /[\s*_([“"'‘`-]/.test(run.text.charAt(at))) at--
+  if (at < 0) return run.blockStart || htmlText
+  return /[.!?:;•]/.test(run.text.charAt(at))
+}
+
+/** Case-insensitive comparison key of a word (typographic apostrophes made straight). */
+export function wordKey(text: string): string {
+  const lower = text.toLowerCase()
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower
+}
+
+/** Apply the case pattern of `model` (lower, Capitalised, UPPER) to `replacement`. */
+export function matchCase(model: string, replacement: string): string {
+  const letters = model.replace(/[^\p{L}]/gu, '')
+  if (letters.length > 1 && letters === letters.toUpperCase()) return replacement.toUpperCase()
+  const first = model.charAt(0)
+  if (first !== first.toLowerCase()) return replacement.charAt(0).toUpperCase() + replacement.slice(1)
+  return replacement
+}
+
+/**
+ * HOOK for the cookie-table model (issue: cookie tables, built on the `tables` branch): whether a run is
+ * in the cookie-name column of a cookie table. Until that model lands, this reads the header cell of a GFM
+ * table's column from the tree (no table parsing); HTML tables are not recognised. Replace the body with a
+ * lookup in the table model when it is merged.
+ */
+export function inCookieNameColumn(run: Run): boolean {
+  if (!run.cell) return false
+  const header = run.cell.table.children[0]?.children[run.cell.column]
+  if (!header) return false
+  return /^\s*(?:cookies?|cookie names?|names?|cookie identifiers?|identifiers?|keys?)\s*$/i.test(toString(header))
+}
+
+/**
+ * The document's language when it says so: a `lang`, `language` or `locale` key in YAML front matter, or a
+ * language before the extension (`cookies.es.md`). Lower-case primary subtag (`en`, `es`), or nothing.
+ */
+export function documentLanguage(tree: Root, basename: string | undefined): string | undefined {
+  const yaml = tree.children.find((node) => node.type === 'yaml')
+  const declared = yaml && 'value' in yaml ? /^(?:lang|language|locale)\s*:\s*["']?([a-z]{2,3})\b/im.exec(String(yaml.value))?.[1] : undefined
+  if (declared) return declared.toLowerCase()
+  return /\.([a-z]{2})(?:[-_][a-z]{2})?\.(?:md|markdown|mdx)$/i.exec(basename ?? '')?.[1]?.toLowerCase()
+}
+
+/** Whether the prose rules, which know English, should look at a document. */
+export function isEnglish(tree: Root, basename: string | undefined): boolean {
+  const language = documentLanguage(tree, basename)
+  return language === undefined || language === 'en'
+}
