@@ -2,7 +2,8 @@
 import type {Rule} from '../src/rule.js'
 import linkSafety from './link-safety.js'
 import linkStyle from './link-style.js'
+import noHtmlTable from './no-html-table.js'
 
-export const rules: Rule<any>[] = [linkStyle, linkSafety]
+export const rules: Rule<any>[] = [linkStyle, linkSafety, noHtmlTable]
 
-export {linkSafety, linkStyle}
+export {linkSafety, linkStyle, noHtmlTable}
