@@ -3,7 +3,8 @@ import type {Rule} from '../src/rule.js'
 import linkSafety from './link-safety.js'
 import linkStyle from './link-style.js'
 import noHtmlTable from './no-html-table.js'
+import tableFormat from './table-format.js'
 
-export const rules: Rule<any>[] = [linkStyle, linkSafety, noHtmlTable]
+export const rules: Rule<any>[] = [linkStyle, linkSafety, noHtmlTable, tableFormat]
 
-export {linkSafety, linkStyle, noHtmlTable}
+export {linkSafety, linkStyle, noHtmlTable, tableFormat}
