@@ -86,7 +86,7 @@ const termPattern = new RegExp(
   'gi'
 )
 const sessionPattern =
-  /\b(?:browser[- ]?)?(?:sess?ions?|seesions?|sesions?|sessoins?)\b(?:[- ]cookies?)?|\b(?:when|until|once)\b[^.]{0,30}\bbrowser\b[^.]{0,20}\b(?:clos\w*|quit\w*|exit\w*|end\w*)|\bclos\w* (?:your|the) browser\b|\bend of (?:the )?(?:browsing )?(?:visit|browser session)\b/gi
+  /\b(?:browser[- ]?)?(?:sess?ions?|seesions?|sesions?|sessoins?)\b(?:[- ]cookies?)?|\b(?:when|until|once)\b[^.]{0,30}\bbrowser\b[^.]{0,20}\b(?:clos\w*|quit\w*|exit\w*|end\w*)|\b(?:when|until|once) (?:the )?(?:user|you) (?:clos|quit|exit)\w* (?:your |the |their )?browser\b|\bclos\w* (?:your|the) browser\b|\bend of (?:the )?(?:browsing )?(?:visit|browser session)\b/gi
 const qualitativePattern =
   /\b(persistent|persistant|permanent|forever|unlimited|indefinite(?:ly)?|no expiration|never expires?|does not expire|varies|various|variable|unknown|undefined|n\/a|immediately|deleted when|until (?:you|the user) (?:log ?out|sign ?out|clear))\b/i
 const monthNames = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?'

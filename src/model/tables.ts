@@ -281,3 +281,14 @@ function isCookieTable(columns: Column[], fieldColumns: Map<Field, number>, rows
   const identifiers = names.filter((name) => name.split('\n').every((line) => !/\s/.test(line.trim())))
   return names.length > 0 && identifiers.length * 2 > names.length
 }
+
+/** Where to put a finding about a cell: its content, else the whole cell. */
+export function cellRange(cell: Cell): Range | undefined {
+  if (cell.contentRange && cell.contentRange[0] < cell.contentRange[1]) return cell.contentRange
+  return cell.range
+}
+
+/** The lines of a cell (one per `<br>`), for cells that list several cookies. */
+export function cellLines(cell: Cell | undefined): string[] {
+  return cell ? cell.text.split('\n').map((line) => line.trim()) : []
+}
