@@ -1,11 +1,12 @@
 /** The registry: every rule, in the order the docs list them. */
 import type {Rule} from '../src/rule.js'
 import cookieDuration from './cookie-duration.js'
+import cookieTableColumns from './cookie-table-columns.js'
 import linkSafety from './link-safety.js'
 import linkStyle from './link-style.js'
 import noHtmlTable from './no-html-table.js'
 import tableFormat from './table-format.js'
 
-export const rules: Rule<any>[] = [linkStyle, linkSafety, noHtmlTable, tableFormat, cookieDuration]
+export const rules: Rule<any>[] = [linkStyle, linkSafety, noHtmlTable, tableFormat, cookieDuration, cookieTableColumns]
 
-export {linkSafety, linkStyle, noHtmlTable, tableFormat, cookieDuration}
+export {linkSafety, linkStyle, noHtmlTable, tableFormat, cookieDuration, cookieTableColumns}

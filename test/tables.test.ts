@@ -62,6 +62,8 @@ test('cookie-table detection needs a name and another cookie field', () => {
   assert.ok(!modelOf('| Name | Purpose | Location |\n| - | - | - |\n| Amazon Web Services | Hosting | USA |\n')[0].cookie)
   assert.ok(modelOf('| Name | Purpose |\n| - | - |\n| session_id | Keeps you signed in |\n')[0].cookie)
   assert.ok(!modelOf('| Data | Purpose |\n| - | - |\n| email | Sign in |\n')[0].cookie)
+  // A vertical key/value table is not a list of cookies in rows.
+  assert.ok(!modelOf('| Name | Description |\n| - | - |\n| Name | `_ga` |\n| Purpose | Counts visits |\n| Expires | 2 years |\n')[0].cookie)
 })
 
 test.run()

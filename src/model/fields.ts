@@ -43,7 +43,7 @@ const synonyms: Record<Field, string[]> = {
     'provider', 'service', 'platform', 'data controller', 'owner', 'source', 'editeur du cookie', 'who places the cookie',
     'vendor', 'set by', 'provider of cookie', 'cookie provider', 'company', 'third party provider', 'service provider', 'provided by', 'placed by'
   ],
-  domain: ['domain', 'host', 'hostname', 'cookie subgroup', 'adres', 'cookie domain', 'domains', 'hosts'],
+  domain: ['domain', 'scope', 'host', 'hostname', 'cookie subgroup', 'adres', 'cookie domain', 'domains', 'hosts'],
   purpose: [
     'purpose', 'purposes', 'description', 'description of use', 'application description', 'usage', 'about', 'reason',
     'finalite du cookie', 'finalité du cookie', 'opis', '説明', 'function', 'use', 'what it does', 'what it is used for',

@@ -274,6 +274,10 @@ const cookieSpecific: Field[] = ['duration', 'domain', 'party', 'session', 'stor
 function isCookieTable(columns: Column[], fieldColumns: Map<Field, number>, rows: Row[]): boolean {
   const nameIndex = fieldColumns.get('name')
   if (nameIndex === undefined || fieldColumns.size < 2) return false
+  // A vertical key/value table (`Name | _ga`, `Purpose | …` under `Name | Description`) lists fields down its first column.
+  const labels = rows.map((row) => row.cells[0]?.text ?? '').filter((text) => text !== '')
+  const fieldLabels = labels.filter((label) => matchHeader(label.replace(/:$/, ''), []).field !== undefined)
+  if (labels.length > 0 && fieldLabels.length * 2 >= labels.length) return false
   if (/cookie/i.test(columns[nameIndex].header)) return true
   if (cookieSpecific.some((field) => fieldColumns.has(field))) return true
   // `Name | Purpose` alone: the names must look like identifiers (no spaces) in most rows.
