@@ -3,11 +3,12 @@ import type {Rule} from '../src/rule.js'
 import cookieDuration from './cookie-duration.js'
 import cookieTableCells from './cookie-table-cells.js'
 import cookieTableColumns from './cookie-table-columns.js'
+import knownCookies from './known-cookies.js'
 import linkSafety from './link-safety.js'
 import linkStyle from './link-style.js'
 import noHtmlTable from './no-html-table.js'
 import tableFormat from './table-format.js'
 
-export const rules: Rule<any>[] = [linkStyle, linkSafety, noHtmlTable, tableFormat, cookieDuration, cookieTableColumns, cookieTableCells]
+export const rules: Rule<any>[] = [linkStyle, linkSafety, noHtmlTable, tableFormat, cookieDuration, cookieTableColumns, cookieTableCells, knownCookies]
 
-export {linkSafety, linkStyle, noHtmlTable, tableFormat, cookieDuration, cookieTableColumns, cookieTableCells}
+export {linkSafety, linkStyle, noHtmlTable, tableFormat, cookieDuration, cookieTableColumns, cookieTableCells, knownCookies}

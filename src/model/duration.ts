@@ -196,6 +196,10 @@ export function understood(duration: Duration): boolean {
 /** A lifetime in words, for messages: `2 years`, `24 hours`, `30 minutes`. */
 export function formatSeconds(seconds: number): string {
   if (seconds === 0) return 'the session'
+  if (seconds >= unitSeconds.hour && seconds <= 2 * unitSeconds.day && seconds % unitSeconds.hour === 0) {
+    const hours = seconds / unitSeconds.hour
+    return `${hours} hour${hours === 1 ? '' : 's'}`
+  }
   const units: Unit[] = ['year', 'month', 'week', 'day', 'hour', 'minute', 'second']
   for (const unit of units) {
     const count = seconds / unitSeconds[unit]
