@@ -15,7 +15,7 @@ const defaults: Options = {allowHttpHosts: ['localhost', '127.0.0.1', '[::1]']}
 export default defineRule<Options>({
   meta: {
     id: 'link-safety',
-    description: 'Links are safe to follow: no script URLs, no `target="_blank"` without `rel="noopener"`, no plain `http://`, no empty links',
+    description: 'Links are safe to follow: no script URLs, no `target="_blank"` without `rel="noopener"`, no plain `http://`, no empty or scheme-less links',
     rationale:
       'A policy page is often the most linked-to page of a site and is rarely reviewed by developers. ' +
       '`javascript:` and `data:` URLs run code or smuggle content; `target="_blank"` without `rel="noopener"` ' +
@@ -54,6 +54,12 @@ export default defineRule<Options>({
         '1:66-1:78: Unexpected empty link URL, expected a URL',
         '1:84-1:91: Unexpected insecure URL `http://example.com/cookies`, expected `https://`'
       ]
+    },
+    {
+      name: 'no-scheme.md',
+      description: 'Without a scheme, a browser reads `www.…` as a page on the same site.',
+      input: 'Read the <a href="www.example.com/privacy">provider\'s policy</a>.\n',
+      messages: ['1:19-1:42: Unexpected URL `www.example.com/privacy` without a scheme, expected `https://www.example.com/privacy`']
     },
     {
       name: 'local-http.md',
@@ -96,6 +102,15 @@ function checkLink(link: AnyLink, context: RuleContext<Options>): void {
   const scheme = /^([a-z][a-z\d+.-]*):/i.exec(url.replace(/[\u0000-\u0020]/g, ''))?.[1].toLowerCase()
   if (scheme === 'javascript' || scheme === 'data' || scheme === 'vbscript') {
     context.report({reason: `Unexpected \`${scheme}:\` URL, expected a web address`, ...where})
+    return
+  }
+
+  // `href="www.example.com"` is a relative path on the site itself: the reader lands on a missing page.
+  if (!scheme && /^www\.[^/\s]+\.[a-z]{2,}/i.test(url)) {
+    const range = link.urlRange
+    const reason = `Unexpected URL \`${url}\` without a scheme, expected \`https://${url}\``
+    if (range) context.report({reason, suggestions: [{description: 'Add `https://`', fix: {range, text: 'https://' + url}}]})
+    else context.report({reason, ...where})
     return
   }
 

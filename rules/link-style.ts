@@ -82,7 +82,8 @@ export default defineRule<Options>({
     const markdown = all.filter(
       (link): link is MarkdownLink => link.syntax === 'markdown' && link.kind !== 'literal' && link.kind !== 'definition'
     )
-    const html = all.filter((link): link is HtmlLink => link.syntax === 'html' && !link.block)
+    // `<a name="…">` and `<a id="…">` without `href` are anchors, not links.
+    const html = all.filter((link): link is HtmlLink => link.syntax === 'html' && !link.block && link.url !== undefined)
     const {style} = context.options
     const wanted = style === 'consistent' ? (html.length > markdown.length ? 'html' : 'markdown') : style
     const suffix = (count: number) =>

@@ -1,5 +1,5 @@
 /** The policylint preset: syntax plugins, message control and every rule at its recommended severity. */
-import type {PluggableList, Preset} from 'unified'
+import type {PluggableList, Preset, Processor} from 'unified'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkMessageControl from 'remark-message-control'
@@ -9,11 +9,19 @@ import {source} from './rule.js'
 /** The syntax policy pages are written in: front matter and GFM (tables, autolinks, strikethrough). */
 export const syntax: PluggableList = [[remarkFrontmatter, ['yaml', 'toml']], remarkGfm]
 
+/**
+ * `<!-- policylint disable rule-id -->` turns rules off for a region, as `<!-- lint … -->` does for remark-lint.
+ * Message control filters the messages that exist when it runs, so (as remark-lint does) it is added while the
+ * processor freezes, which puts its transformer after every rule's.
+ */
+function messageControl(this: Processor): undefined {
+  this.use(remarkMessageControl, {name: source, source})
+}
+
 const policylint: Preset = {
   plugins: [
     ...syntax,
-    // `<!-- policylint disable rule-id -->` turns rules off for a region, as `<!-- lint … -->` does for remark-lint.
-    [remarkMessageControl, {name: source, source}],
+    messageControl,
     ...rules.map((rule) => [rule, [rule.meta.recommended]] as [typeof rule, string[]])
   ]
 }

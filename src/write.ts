@@ -16,7 +16,8 @@ export async function writeAtomic(filePath: string, text: string, expected: stri
   if (!current.equals(Buffer.from(expected, 'utf8'))) {
     throw new ChangedOnDiskError('File changed on disk since it was read, not overwritten')
   }
-  // Renaming over a read-only file would succeed on POSIX; refuse as an in-place write would.
+  // Renaming over a read-only file succeeds on POSIX (and root may write anything): honour the mode bits.
+  if ((stat.mode & 0o222) === 0) throw new Error('the file is read-only')
   await fs.access(filePath, fs.constants.W_OK)
   const temporary = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   try {

@@ -1,0 +1,191 @@
+/** The CLI contract, tested by spawning the built `policylint` on temporary folders. */
+import assert from 'node:assert/strict'
+import {spawnSync} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {suite} from 'uvu'
+import {cli, root} from './paths.js'
+
+const test = suite('cli')
+
+function run(cwd: string, args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [cli, ...args], {cwd, input, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+/** A temporary project with `node_modules/policylint` pointing at this repository, so configs can import it. */
+function project(files: Record<string, string>): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'policylint-cli-'))
+  fs.mkdirSync(path.join(folder, 'node_modules'))
+  fs.symlinkSync(root, path.join(folder, 'node_modules', 'policylint'))
+  for (const [name, value] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(folder, name)), {recursive: true})
+    fs.writeFileSync(path.join(folder, name), value)
+  }
+  return folder
+}
+
+const read = (folder: string, name: string) => fs.readFileSync(path.join(folder, name), 'utf8')
+
+const mixed = 'Read [the notice](/privacy/) and <a href="/cookies/">the cookie list</a>.\n'
+const unsafe = 'Open <a target="_blank" href="https://example.com/">the site</a>.\n'
+
+test('lints folders, honours .gitignore and .remarkignore, prints position, rule and docs link', () => {
+  const folder = project({
+    'docs/cookies.md': mixed,
+    'docs/ok.md': 'Read [the notice](/privacy/).\n',
+    'build/copy.md': mixed,
+    'drafts/draft.md': mixed,
+    '.gitignore': 'build/\n',
+    '.remarkignore': 'drafts/\n'
+  })
+  const result = run(folder, [])
+  assert.equal(result.code, 0, 'warnings only: exit 0')
+  assert.match(result.stdout, /docs\/cookies\.md\n1:34-1:73\s+warning\s+Unexpected HTML link, expected a Markdown link\s+link-style\s+policylint/)
+  assert.match(result.stdout, /docs\/rules\/link-style\.md/)
+  assert.doesNotMatch(result.stdout, /build\/copy\.md|drafts\/draft\.md|ok\.md/)
+})
+
+test('exit codes: errors give 1, warnings over --max-warnings give 1', () => {
+  const folder = project({'a.md': unsafe, 'b.md': mixed})
+  assert.equal(run(folder, ['a.md']).code, 1)
+  assert.equal(run(folder, ['b.md']).code, 0)
+  assert.equal(run(folder, ['b.md', '--max-warnings', '0']).code, 1)
+  assert.equal(run(folder, ['b.md', '--max-warnings', '1']).code, 0)
+  const quiet = run(folder, ['a.md', 'b.md', '--quiet'])
+  assert.doesNotMatch(quiet.stdout, /warning/)
+  assert.match(quiet.stdout, /noopener/)
+})
+
+test('--fix writes a fixed point, keeps the mode, and exits by what remains', () => {
+  const folder = project({'a.md': mixed + unsafe})
+  fs.chmodSync(path.join(folder, 'a.md'), 0o640)
+  const result = run(folder, ['--fix', 'a.md'])
+  assert.equal(
+    read(folder, 'a.md'),
+    'Read [the notice](/privacy/) and [the cookie list](/cookies/).\nOpen <a target="_blank" rel="noopener noreferrer" href="https://example.com/">the site</a>.\n'
+  )
+  assert.equal(fs.statSync(path.join(folder, 'a.md')).mode & 0o777, 0o640)
+  // The link that opens a new tab stays HTML by default: reported, not fixed, a warning.
+  assert.equal(result.code, 0)
+  assert.match(result.stdout, /Not fixed: `target="_blank"`/)
+  const again = run(folder, ['--fix', 'a.md'])
+  assert.equal(again.code, 0)
+  assert.equal(read(folder, 'a.md').includes('rel="noopener noreferrer"'), true)
+  assert.equal(fs.readdirSync(folder).filter((name) => name.endsWith('.tmp')).length, 0, 'no temporary file left')
+})
+
+test('--fix-dry-run prints a unified diff and writes nothing', () => {
+  const folder = project({'a.md': mixed})
+  const result = run(folder, ['--fix-dry-run', 'a.md'])
+  assert.equal(read(folder, 'a.md'), mixed)
+  assert.match(result.stdout, /^-Read \[the notice\]\(\/privacy\/\) and <a href="\/cookies\/">the cookie list<\/a>\.$/m)
+  assert.match(result.stdout, /^\+Read \[the notice\]\(\/privacy\/\) and \[the cookie list\]\(\/cookies\/\)\.$/m)
+  assert.match(result.stdout, /^--- a\/a\.md/m)
+})
+
+test('--stdin with --fix prints the fixed document; config is found for --stdin-filename', () => {
+  const folder = project({'docs/.remarkrc.json': JSON.stringify({plugins: ['policylint'], settings: {policylint: {linkStyle: 'html'}}})})
+  const result = run(folder, ['--stdin', '--fix', '--stdin-filename', 'docs/page.md'], mixed)
+  assert.equal(result.stdout, 'Read <a href="/privacy/">the notice</a> and <a href="/cookies/">the cookie list</a>.\n')
+  const plain = run(folder, ['--stdin', '--fix'], mixed)
+  assert.equal(plain.stdout, 'Read [the notice](/privacy/) and [the cookie list](/cookies/).\n')
+})
+
+test('--format json has the documented shape', () => {
+  const folder = project({'a.md': unsafe + 'See <http://example.com/>.\n'})
+  const result = run(folder, ['--format', 'json', 'a.md'])
+  const [entry] = JSON.parse(result.stdout)
+  assert.equal(entry.filePath, 'a.md')
+  assert.equal(entry.errorCount, 1)
+  assert.equal(entry.warningCount, 2)
+  const safety = entry.messages.find((message: {ruleId: string; severity: number}) => message.ruleId === 'link-safety' && message.severity === 2)
+  assert.deepEqual(Object.keys(safety).sort(), ['column', 'endColumn', 'endLine', 'fix', 'line', 'message', 'ruleId', 'severity', 'source', 'suggestions'])
+  assert.deepEqual(safety.fix, {range: [5, 52], text: '<a target="_blank" rel="noopener noreferrer" href="https://example.com/">'})
+  const http = entry.messages.find((message: {message: string}) => message.message.includes('insecure'))
+  assert.deepEqual(http.suggestions, [{desc: 'Use `https://`', fix: {range: [71, 78], text: 'https://'}}])
+  assert.equal(http.fix, null)
+})
+
+test('a bad option value stops with exit 2 and names the option', () => {
+  const folder = project({
+    'a.md': mixed,
+    '.remarkrc.mjs': "import policylint from 'policylint'\nimport {linkStyle} from 'policylint/rules'\nexport default {plugins: [policylint, [linkStyle, ['warn', {style: 7}]]]}\n"
+  })
+  const result = run(folder, ['--format', 'json', 'a.md'])
+  assert.equal(result.code, 2)
+  const [entry] = JSON.parse(result.stdout)
+  assert.equal(entry.messages.length, 1)
+  assert.equal(entry.messages[0].message, 'Unexpected value `7` for `style`, expected `markdown`, `html`, or `consistent`')
+  assert.equal(entry.messages[0].fatal, true)
+  const flag = run(folder, ['--max-warnings', 'many', 'a.md'])
+  assert.equal(flag.code, 2)
+  assert.match(flag.stderr, /`many` for `--max-warnings`/)
+  // --no-config ignores the broken configuration and uses the embedded default.
+  assert.equal(run(folder, ['--no-config', 'a.md']).code, 0)
+})
+
+test('--config FILE and package.json#remarkConfig are used', () => {
+  const folder = project({
+    'a.md': mixed,
+    'package.json': JSON.stringify({remarkConfig: {plugins: ['policylint'], settings: {policylint: {linkStyle: 'html'}}}})
+  })
+  assert.match(run(folder, ['a.md']).stdout, /expected an HTML link/)
+  fs.writeFileSync(path.join(folder, 'markdown.json'), JSON.stringify({plugins: ['policylint'], settings: {policylint: {linkStyle: 'markdown'}}}))
+  assert.match(run(folder, ['--config', 'markdown.json', 'a.md']).stdout, /expected a Markdown link/)
+})
+
+test('an unreadable file is named while the others are still linted', () => {
+  const folder = project({'good.md': mixed})
+  fs.writeFileSync(path.join(folder, 'latin1.md'), Buffer.from([0x52, 0xe9, 0x73, 0x75, 0x6d, 0xe9, 0x0a]))
+  fs.writeFileSync(path.join(folder, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]))
+  const result = run(folder, ['--fix', '.'])
+  assert.equal(result.code, 2)
+  assert.match(result.stdout, /latin1\.md\n\s+error\s+Cannot lint file: it is not valid UTF-8 \(first bad byte at offset 1\)/)
+  assert.match(result.stdout, /binary\.md\n\s+error\s+Cannot lint file: it looks binary/)
+  assert.equal(read(folder, 'good.md'), 'Read [the notice](/privacy/) and [the cookie list](/cookies/).\n', 'the good file is still fixed')
+  assert.deepEqual([...fs.readFileSync(path.join(folder, 'latin1.md'))], [0x52, 0xe9, 0x73, 0x75, 0x6d, 0xe9, 0x0a], 'untouched')
+})
+
+test('a file changed on disk between read and write is not overwritten', () => {
+  // A plugin in the configuration stands in for an editor saving the file while policylint runs.
+  const folder = project({
+    'a.md': mixed,
+    '.remarkrc.mjs':
+      "import fs from 'node:fs'\nimport path from 'node:path'\nimport policylint from 'policylint'\n" +
+      "function editor() { return (tree, file) => { fs.writeFileSync(path.resolve(file.cwd, file.path), 'Edited meanwhile.\\n') } }\n" +
+      'export default {plugins: [policylint, editor]}\n'
+  })
+  const result = run(folder, ['--fix', 'a.md'])
+  assert.equal(read(folder, 'a.md'), 'Edited meanwhile.\n')
+  assert.equal(result.code, 2)
+  assert.match(result.stdout, /File changed on disk since it was read, not overwritten/)
+})
+
+test('a read-only file is not modified by --fix', () => {
+  const folder = project({'a.md': mixed})
+  fs.chmodSync(path.join(folder, 'a.md'), 0o444)
+  const result = run(folder, ['--fix', 'a.md'])
+  assert.equal(read(folder, 'a.md'), mixed)
+  assert.equal(result.code, 2)
+  assert.match(result.stdout, /Cannot write fixed file: the file is read-only/)
+})
+
+test('<!-- policylint disable rule-id --> turns a rule off for a region', () => {
+  const folder = project({'a.md': '<!-- policylint disable link-style -->\n\n' + mixed + '\n<!-- policylint enable link-style -->\n\n' + mixed})
+  const result = run(folder, ['--format', 'json', 'a.md'])
+  const [entry] = JSON.parse(result.stdout)
+  assert.deepEqual(entry.messages.map((message: {line: number}) => message.line), [7])
+})
+
+test('bad arguments exit 2', () => {
+  const folder = project({'a.md': mixed})
+  assert.equal(run(folder, ['--format', 'xml']).code, 2)
+  assert.equal(run(folder, ['--fix', '--fix-dry-run']).code, 2)
+  assert.equal(run(folder, ['--no-such-flag']).code, 2)
+  assert.equal(run(folder, ['--config', 'missing.json']).code, 2)
+  assert.equal(run(folder, ['missing.md']).code, 2)
+})
+
+test.run()
