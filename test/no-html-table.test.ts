@@ -27,7 +27,7 @@ function htmlWords(html: string): string[][][] {
 
 /** Words of a GFM cell as remark-gfm parses it (a `<br>` separates words). */
 function cellText(node: RootContent): string {
-  if (node.type === 'html') return ' '
+  if (node.type === 'html') return /^<br\s*\/?>$/i.test(node.value) ? ' ' : ''
   if ('value' in node) return node.value
   if ('children' in node) return (node.children as RootContent[]).map(cellText).join('')
   return ''
