@@ -1,5 +1,5 @@
 /** Cookie lifetimes are readable durations: parsable, with units, consistent with session claims, not excessive. */
-import {parseDuration, formatSeconds, unitSeconds, type Duration} from '../src/model/duration.js'
+import {parseDuration, unitSeconds, type Duration} from '../src/model/duration.js'
 import type {FieldMatch} from '../src/model/fields.js'
 import {cellLines, cellRange, cookieTables, fieldCell, type Cell, type Table} from '../src/model/tables.js'
 import {fail, record} from '../src/options.js'

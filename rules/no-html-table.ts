@@ -1,7 +1,7 @@
 /** HTML `<table>`s in Markdown: report them and convert them to GFM tables when nothing is lost. */
 import type {AnyNode, Element} from 'domhandler'
 import {markdownTable} from 'markdown-table'
-import type {PhrasingContent, Root, RootContent} from 'mdast'
+import type {PhrasingContent, RootContent} from 'mdast'
 import {parseSnippet} from '../src/model/reparse.js'
 import {collapse, domText, tables, type Align, type HtmlTable} from '../src/model/tables.js'
 import {oneOf, record} from '../src/options.js'
@@ -81,7 +81,7 @@ export default defineRule<Options>({
         context.report({reason, node: table.node})
         continue
       }
-      const outcome = convert(table, tree, context)
+      const outcome = convert(table, context)
       if ('refusal' in outcome) context.report({reason, range, note: 'Not fixed: ' + outcome.refusal})
       else context.report({reason, fix: {range: outcome.range, text: outcome.text}})
     }
@@ -97,9 +97,9 @@ function refuse(reason: string): never {
 type Outcome = {refusal: string} | {range: [number, number]; text: string}
 
 /** Convert an HTML table to a GFM table, or say why it cannot be converted safely. */
-export function convert(table: HtmlTable, tree: Root, context: RuleContext<Options>): Outcome {
+export function convert(table: HtmlTable, context: RuleContext<Options>): Outcome {
   try {
-    return convertOrThrow(table, tree, context)
+    return convertOrThrow(table, context)
   } catch (error) {
     if (error instanceof Refusal) return {refusal: error.message}
     throw error
@@ -109,7 +109,7 @@ export function convert(table: HtmlTable, tree: Root, context: RuleContext<Optio
 const presentational = new Set(['class', 'style', 'width', 'height', 'border', 'cellpadding', 'cellspacing', 'align', 'valign', 'bgcolor', 'frame', 'rules', 'nowrap'])
 const tableParts = new Set(['table', 'thead', 'tbody', 'tr', 'th', 'td'])
 
-function convertOrThrow(table: HtmlTable, tree: Root, context: RuleContext<Options>): Outcome {
+function convertOrThrow(table: HtmlTable, context: RuleContext<Options>): Outcome {
   const {fragment, element} = table
   const parent = fragment.ancestors[fragment.ancestors.length - 1]
   if (parent.type !== 'root' || fragment.offset === undefined) refuse('the table is inside a list item or block quote, where a GFM table would need re-indenting')

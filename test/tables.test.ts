@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {test} from 'uvu'
 import {matchHeader} from '../src/model/fields.js'
+import {htmlFragments} from '../src/model/html.js'
 import {tables} from '../src/model/tables.js'
 import {syntax} from '../src/preset.js'
 
@@ -64,6 +65,16 @@ test('cookie-table detection needs a name and another cookie field', () => {
   assert.ok(!modelOf('| Data | Purpose |\n| - | - |\n| email | Sign in |\n')[0].cookie)
   // A vertical key/value table is not a list of cookies in rows.
   assert.ok(!modelOf('| Name | Description |\n| - | - |\n| Name | `_ga` |\n| Purpose | Counts visits |\n| Expires | 2 years |\n')[0].cookie)
+})
+
+test('the model is built once per document and each HTML node is parsed once', () => {
+  const source = '<table><tr><th>Cookie</th><th>Expires</th></tr><tr><td>sid</td><td>Session</td></tr></table>\n\n| Cookie | Expires |\n| - | - |\n| a | 1 day |\n'
+  const tree = processor.runSync(processor.parse(source)) as never
+  const first = tables(tree, source)
+  assert.equal(tables(tree, source), first, 'the same array on a second call')
+  const [fragment] = htmlFragments(tree, source)
+  assert.equal(fragment.$, fragment.$, 'the fragment is parsed once')
+  assert.equal(first.length, 2)
 })
 
 test.run()
