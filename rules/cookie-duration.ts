@@ -139,25 +139,30 @@ function checkValue(line: string, duration: Duration, match: FieldMatch, table: 
         context.report({reason: `Unexpected ${shown}, expected either a session cookie or a lifetime`, range})
         return
       }
-      if (duration.typo) {
-        context.report({
-          reason: `Unexpected \`${duration.typo.written}\`, expected \`${duration.typo.expected}\``,
-          range,
-          severity: 'warning'
-        })
-      }
+      if (duration.typo) reportTypo(duration.typo, range, context)
       checkMax(line, duration.max!, range, context)
       return
     }
     case 'session': {
-      if (duration.typo) {
-        context.report({reason: `Unexpected \`${duration.typo.written}\`, expected \`${duration.typo.expected}\``, range, severity: 'warning'})
-      }
+      if (duration.typo) reportTypo(duration.typo, range, context)
       return
     }
     default:
       return
   }
+}
+
+/** A misspelt unit or session: a suggestion replaces it when it appears once in the cell. */
+function reportTypo(typo: {written: string; expected: string}, range: [number, number], context: RuleContext<Options>): void {
+  const current = context.source.slice(range[0], range[1])
+  const at = current.indexOf(typo.written)
+  const once = at !== -1 && current.indexOf(typo.written, at + 1) === -1
+  context.report({
+    reason: `Unexpected \`${typo.written}\`, expected \`${typo.expected}\``,
+    range,
+    suggestions: once ? [{description: `Write \`${typo.expected}\``, fix: {range, text: current.replace(typo.written, typo.expected)}}] : undefined,
+    severity: 'warning'
+  })
 }
 
 function maxSeconds(value: string): number | undefined {

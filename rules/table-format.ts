@@ -95,6 +95,7 @@ function checkTable(table: GfmTable, context: RuleContext<Options>): void {
   let reason: string | undefined
   if (text.includes('\t')) reason = 'Unexpected tab in a table, expected spaces'
   else if (ragged(lines)) reason = 'Unexpected ragged table, expected aligned pipes and padding'
+  else if (delimiterOutOfShape(lines)) reason = 'Unexpected delimiter row out of shape, expected it aligned with the header'
   if (!reason) return
   const severity = 'warning' as const
   const parent = table.ancestors[table.ancestors.length - 1]
@@ -177,6 +178,18 @@ function ragged(lines: string[]): boolean {
   const rows = framed.filter((_, index) => index !== 1)
   const fits = (test: (cell: string) => boolean) => rows.every((line) => pipes(line).join(',') === header || splitCells(line).every(test))
   return !(fits(spaced) || fits(tight))
+}
+
+/** In a table whose other rows are aligned, a delimiter row that is neither aligned nor uniformly compact. */
+function delimiterOutOfShape(lines: string[]): boolean {
+  if (lines.length < 3) return false
+  const trimmed = lines.map((line) => line.trim())
+  const header = pipes(trimmed[0]).join(',')
+  if (!trimmed.every((line, index) => index === 1 || pipes(line).join(',') === header)) return false
+  const delimiter = trimmed[1]
+  if (pipes(delimiter).join(',') === header) return false
+  const cells = splitCells(delimiter.startsWith('|') ? delimiter : '| ' + delimiter + ' |')
+  return !(cells.every((cell) => /^:?-+:?$/.test(cell)) || cells.every((cell) => /^ :?-+:? $/.test(cell)))
 }
 
 function splitCells(line: string): string[] {
