@@ -1,5 +1,5 @@
 /** Links that are unsafe or broken: script URLs, `target="_blank"` without `rel="noopener"`, plain `http://`, empty links. */
-import * as cheerio from 'cheerio'
+import {parseHtml} from '../src/model/html.js'
 import {links, type AnyLink, type HtmlLink} from '../src/model/links.js'
 import type {Range} from '../src/model/source.js'
 import {record, stringList} from '../src/options.js'
@@ -162,7 +162,7 @@ function withNoopener(link: HtmlLink, tag: Range, source: string): string | unde
   } else {
     return undefined
   }
-  const element = cheerio.load(fixed, {}, false)('a').get(0)
+  const element = parseHtml(fixed)('a').get(0)
   if (!element) return undefined
   const before = {...link.attributes, rel: undefined}
   const after = {...element.attribs, rel: undefined}

@@ -2,11 +2,11 @@
 import type {Link} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
+import {parseHtml} from '../src/model/html.js'
 import {links, type HtmlLink, type MarkdownLink} from '../src/model/links.js'
 import {parsePhrasing} from '../src/model/reparse.js'
 import {oneOf, record} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
-import * as cheerio from 'cheerio'
 
 export interface Options {
   style: 'markdown' | 'html' | 'consistent'
@@ -163,7 +163,7 @@ function reportMarkdownLink(link: MarkdownLink, context: RuleContext<Options>, s
   const attributes = [`href="${escapeAttribute(link.url, link.inTableCell)}"`]
   if (link.title !== null) attributes.push(`title="${escapeAttribute(link.title, link.inTableCell)}"`)
   const html = `<a ${attributes.join(' ')}>${text}</a>`
-  const opening = cheerio.load(html, {}, false)('a')
+  const opening = parseHtml(html)('a')
   if (opening.attr('href') !== link.url || (link.title !== null && opening.attr('title') !== link.title)) {
     context.report({reason, range, note: 'Not fixed: the URL or title would not read back the same in HTML'})
     return

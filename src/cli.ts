@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `policylint` command: yargs over unified-engine, with `--fix` to a fixed point and atomic writes. */
 import fs from 'node:fs'
+import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {createTwoFilesPatch} from 'diff'
 import yargs from 'yargs'
@@ -8,7 +9,8 @@ import {hideBin} from 'yargs/helpers'
 import {VFile} from 'vfile'
 import {lint} from './engine.js'
 import {fixFiles, maxPasses} from './fix.js'
-import {markUnreadable, unreadableReason} from './input.js'
+import {unreadableReason} from './input.js'
+import {lintFiles} from './lint-files.js'
 import {formats, render, type Format} from './report/index.js'
 import {filePathOf, isFailure} from './report/json.js'
 import {ChangedOnDiskError, writeAtomic} from './write.js'
@@ -31,6 +33,9 @@ interface Arguments {
   stdin: boolean
   stdinFilename: string | undefined
   color: boolean
+  jobs: number
+  cache: boolean
+  cacheLocation: string
 }
 
 class UsageError extends Error {}
@@ -46,17 +51,18 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
 
   let files: VFile[]
   try {
-    files = await lint({
+    files = await lintFiles({
       cwd,
-      files: args.stdin ? [await stdinFile(args, cwd)] : args.paths.length > 0 ? args.paths : ['.'],
+      inputs: args.stdin ? [await stdinFile(args, cwd)] : args.paths.length > 0 ? args.paths : ['.'],
       configPath: args.config,
-      detectConfig: args.useConfig
+      detectConfig: args.useConfig,
+      jobs: args.jobs,
+      cacheLocation: args.cache ? path.resolve(cwd, args.cacheLocation) : undefined
     })
   } catch (error) {
     process.stderr.write(`policylint: ${(error as Error).message}\n`)
     return 2
   }
-  for (const file of files) markUnreadable(file)
 
   // Document text goes to stdout (fixed stdin, or a diff); the report then goes to stderr.
   let documentOutput = ''
@@ -129,6 +135,9 @@ function parseArguments(argv: string[]): Arguments {
     .option('stdin', {type: 'boolean', default: false, describe: 'Lint the document on standard input'})
     .option('stdin-filename', {type: 'string', describe: 'The path to report (and find configuration for) with --stdin'})
     .option('color', {type: 'boolean', default: Boolean(process.stdout.isTTY), describe: 'Colour the stylish output'})
+    .option('jobs', {type: 'string', describe: 'Worker threads for large runs (default: the number of cores)'})
+    .option('cache', {type: 'boolean', default: false, describe: 'Reuse results for files whose content and configuration did not change'})
+    .option('cache-location', {type: 'string', default: '.policylintcache', describe: 'Where --cache keeps its results'})
     .strictOptions()
     .fail((message, error) => {
       throw new UsageError(error?.message ?? message)
@@ -145,6 +154,11 @@ function parseArguments(argv: string[]): Arguments {
   const maxWarnings = rawMax === undefined ? -1 : Number(rawMax)
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
     throw new UsageError(`Unexpected value \`${rawMax}\` for \`--max-warnings\`, expected a whole number (0 or more)`)
+  }
+  const rawJobs = parsed.jobs
+  const jobs = rawJobs === undefined ? availableParallelism() : Number(rawJobs)
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    throw new UsageError(`Unexpected value \`${rawJobs}\` for \`--jobs\`, expected a whole number (1 or more)`)
   }
   if (parsed.fix && parsed['fix-dry-run']) throw new UsageError('Unexpected `--fix` with `--fix-dry-run`, expected one of them')
   // yargs reads `--no-config` as `config: false`.
@@ -168,7 +182,10 @@ function parseArguments(argv: string[]): Arguments {
     useConfig,
     stdin: parsed.stdin,
     stdinFilename: parsed['stdin-filename'],
-    color: parsed.color
+    color: parsed.color,
+    jobs,
+    cache: parsed.cache,
+    cacheLocation: parsed['cache-location']
   }
 }
 

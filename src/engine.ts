@@ -1,43 +1,66 @@
-/** Lint files through unified-engine, so files, ignores and configuration are found exactly as remark-cli finds them. */
+/** unified-engine, twice: once to find and read files (remark's ignores and extensions), once per batch to lint them. */
 import fs from 'node:fs'
 import path from 'node:path'
 import {Writable} from 'node:stream'
 import markdownExtensions from 'markdown-extensions'
+import type {Root} from 'mdast'
 import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
-import {unified} from 'unified'
-import {engine} from 'unified-engine'
-import {VFile} from 'vfile'
+import {unified, type Processor} from 'unified'
+import {engine, type Options as EngineOptions} from 'unified-engine'
+import type {VFile} from 'vfile'
 import policylint from './preset.js'
 
-export interface LintOptions {
+export interface ConfigOptions {
   cwd: string
-  /** Paths, folders, globs, or files with `value` already set. */
-  files: Array<string | VFile>
   /** A configuration file to use instead of searching for one. */
   configPath?: string
   /** Whether to look for `.remarkrc*` and `package.json#remarkConfig`; without one the embedded default applies. */
   detectConfig: boolean
 }
 
+export interface LintOptions extends ConfigOptions {
+  /** Paths, folders, globs, or files with `value` already set (those are not read again). */
+  files: Array<string | VFile>
+}
+
 const processor = unified().use(remarkParse).use(remarkStringify).freeze()
 
+/** Reads files without parsing them: discovery only needs the file list and the text. */
+const reader = unified()
+  .use(function (this: Processor) {
+    this.parser = (): Root => ({type: 'root', children: []})
+  })
+  .freeze()
+
+/** Expand paths, folders and globs, honour `.remarkignore` and `.gitignore`, and read each file. */
+export function discover(options: {cwd: string; files: Array<string | VFile>}): Promise<VFile[]> {
+  return run({processor: reader as unknown as EngineOptions['processor'], cwd: options.cwd, files: options.files, detectConfig: false})
+}
+
+/** Lint files (read already, or paths), finding configuration for each as remark-cli does. */
 export function lint(options: LintOptions): Promise<VFile[]> {
+  return run({
+    processor,
+    cwd: options.cwd,
+    files: options.files,
+    detectConfig: options.detectConfig,
+    rcPath: options.configPath,
+    defaultConfig: {plugins: [policylint]}
+  })
+}
+
+function run(options: Pick<EngineOptions, 'processor' | 'cwd' | 'files' | 'detectConfig' | 'rcPath' | 'defaultConfig'>): Promise<VFile[]> {
   return new Promise((resolve, reject) => {
     engine(
       {
-        processor,
-        cwd: options.cwd,
-        files: options.files,
+        ...options,
         extensions: markdownExtensions,
         rcName: '.remarkrc',
         packageField: 'remarkConfig',
         ignoreName: '.remarkignore',
-        ignorePatterns: gitignorePatterns(options.cwd),
+        ignorePatterns: gitignorePatterns(String(options.cwd)),
         silentlyIgnore: true,
-        detectConfig: options.detectConfig,
-        rcPath: options.configPath,
-        defaultConfig: {plugins: [policylint]},
         output: false,
         out: false,
         quiet: true,

@@ -188,4 +188,43 @@ test('bad arguments exit 2', () => {
   assert.equal(run(folder, ['missing.md']).code, 2)
 })
 
+test('--jobs gives the same output in the same order as one thread', () => {
+  const files: Record<string, string> = {}
+  // Enough files to pass the threshold where worker threads start.
+  for (let index = 0; index < 240; index++) files[`docs/${String(index).padStart(3, '0')}.md`] = index % 3 === 0 ? mixed : index % 3 === 1 ? unsafe : '# Fine\n'
+  const folder = project(files)
+  const one = run(folder, ['--jobs', '1', '--format', 'json', 'docs'])
+  const two = run(folder, ['--jobs', '2', '--format', 'json', 'docs'])
+  assert.equal(one.code, 1)
+  assert.equal(two.stdout, one.stdout)
+  assert.equal(JSON.parse(one.stdout).length, 240)
+  assert.equal(run(folder, ['--jobs', '0', 'docs']).code, 2)
+})
+
+test('--cache reuses results until the content or the configuration changes', () => {
+  const folder = project({'a.md': mixed, 'b.md': unsafe})
+  const first = run(folder, ['--cache', '--format', 'json', '.'])
+  assert.ok(fs.existsSync(path.join(folder, '.policylintcache')))
+  const cached = JSON.parse(fs.readFileSync(path.join(folder, '.policylintcache'), 'utf8'))
+  assert.equal(Object.keys(cached.entries).length, 2)
+  const warm = run(folder, ['--cache', '--format', 'json', '.'])
+  assert.equal(warm.stdout, first.stdout, 'a warm run reports exactly what a cold one did')
+  assert.equal(warm.code, first.code)
+
+  // Poison the cache entry of a.md: a warm run must serve it (proving it is used) ...
+  const entry = cached.entries[path.join(fs.realpathSync(folder), 'a.md')] ?? cached.entries[path.join(folder, 'a.md')]
+  entry.messages[0].reason = 'From the cache'
+  fs.writeFileSync(path.join(folder, '.policylintcache'), JSON.stringify(cached))
+  assert.match(run(folder, ['--cache', '.']).stdout, /From the cache/)
+  // ... until the configuration changes ...
+  fs.writeFileSync(path.join(folder, '.remarkrc.json'), JSON.stringify({plugins: ['policylint'], settings: {policylint: {linkStyle: 'html'}}}))
+  assert.match(run(folder, ['--cache', '.']).stdout, /expected an HTML link/)
+  // ... or the content does.
+  fs.rmSync(path.join(folder, '.remarkrc.json'))
+  fs.writeFileSync(path.join(folder, 'a.md'), mixed + '\n')
+  const changed = run(folder, ['--cache', '.']).stdout
+  assert.doesNotMatch(changed, /From the cache/)
+  assert.match(changed, /expected a Markdown link/)
+})
+
 test.run()

@@ -1,5 +1,6 @@
 /** HTML in the document: every `html` node, parsed with cheerio at most once, with source offsets. */
-import * as cheerio from 'cheerio'
+import {createRequire} from 'node:module'
+import type * as cheerio from 'cheerio'
 import type {Element} from 'domhandler'
 import type {Html, Parents, Root} from 'mdast'
 import {visitParents} from 'unist-util-visit-parents'
@@ -18,6 +19,18 @@ export interface HtmlFragment {
   offset: number | undefined
   /** The parsed fragment, built on first use. */
   readonly $: cheerio.CheerioAPI
+}
+
+const require = createRequire(import.meta.url)
+let cheerioModule: typeof cheerio | undefined
+
+/**
+ * Parse an HTML fragment with cheerio (parse5, with source locations). cheerio is loaded on first use: it is the
+ * heaviest dependency, and many documents hold no HTML at all.
+ */
+export function parseHtml(html: string): cheerio.CheerioAPI {
+  cheerioModule ??= require('cheerio') as typeof cheerio
+  return cheerioModule.load(html, {sourceCodeLocationInfo: true}, false)
 }
 
 const blockParents = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
@@ -39,7 +52,7 @@ export function htmlFragments(tree: Root, source: string): HtmlFragment[] {
         inTableCell: ancestors.some((ancestor) => ancestor.type === 'tableCell'),
         offset: verbatim ? start : undefined,
         get $() {
-          parsed ??= cheerio.load(node.value, {sourceCodeLocationInfo: true}, false)
+          parsed ??= parseHtml(node.value)
           return parsed
         }
       })

@@ -1,0 +1,128 @@
+/** A deterministic corpus of policy documents, written from the project's own templates, for `npm run bench`. */
+import fs from 'node:fs'
+import path from 'node:path'
+
+/** mulberry32: a tiny seeded generator, so every run benchmarks the same bytes. */
+function generator(seed: number) {
+  let state = seed >>> 0
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]
+  const chance = (p: number) => next() < p
+  return {next, pick, chance}
+}
+
+const companies = ['Northwind Books', 'Fabrikam Travel', 'Contoso Health', 'Tailspin Toys', 'Alpine Ski House', 'Wide World Importers']
+const subjects = ['We', 'Our service providers', 'The Site', 'Our analytics partner', 'This website', 'Our payment processor']
+const verbs = ['collect', 'store', 'process', 'use', 'share', 'retain', 'delete', 'review']
+const objects = [
+  'the pages you visit',
+  'your account details',
+  'information about your device',
+  'the time and date of each request',
+  'your cookie preferences',
+  'aggregated usage statistics',
+  'the contents of your basket',
+  'your delivery address'
+]
+const reasons = [
+  'to keep the service secure',
+  'to understand which features are used most',
+  'to remember your choices between visits',
+  'to process your order',
+  'to meet our legal obligations',
+  'to measure the reach of our campaigns',
+  'to answer your questions',
+  'to prevent fraud at checkout'
+]
+const headings = ['What are cookies?', 'How we use cookies', 'Third-party cookies', 'Your choices', 'How long we keep data', 'Contact us', 'Changes to this policy', 'Your rights']
+const cookies: Array<[string, string, string, string]> = [
+  ['_ga', 'Google', 'Distinguishes visitors', '2 years'],
+  ['_gid', 'Google', 'Distinguishes visitors', '24 hours'],
+  ['_gat', 'Google', 'Throttles requests', '1 minute'],
+  ['_hjSessionUser_{site_id}', 'Hotjar', 'Keeps a user ID for Hotjar', '1 year'],
+  ['_hjSession_{site_id}', 'Hotjar', 'Holds the current session', '30 minutes'],
+  ['__cf_bm', 'Cloudflare', 'Bot management', '30 minutes'],
+  ['session_id', 'example.com', 'Keeps you signed in', 'Session'],
+  ['cookie_consent', 'example.com', 'Remembers your cookie choices', '12 months'],
+  ['__stripe_mid', 'Stripe', 'Fraud prevention', '1 year'],
+  ['_fbp', 'Meta', 'Ad delivery and measurement', '3 months'],
+  ['hubspotutk', 'HubSpot', 'Tracks a visitor’s identity', '6 months'],
+  ['visitor_id{account_id}', 'Pardot', 'Marketing automation', '10 years']
+]
+
+function sentence(random: ReturnType<typeof generator>): string {
+  return `${random.pick(subjects)} ${random.pick(verbs)} ${random.pick(objects)} ${random.pick(reasons)}.`
+}
+
+function paragraph(random: ReturnType<typeof generator>): string {
+  const parts: string[] = []
+  const count = 3 + Math.floor(random.next() * 5)
+  for (let index = 0; index < count; index++) {
+    let text = sentence(random)
+    if (random.chance(0.15)) text += ` Read the [privacy notice](/privacy/#section-${index}) for details.`
+    if (random.chance(0.08)) text += ` See <a href="https://example.com/help/${index}">the help centre</a>.`
+    if (random.chance(0.04)) text += ` Visit <a target="_blank" href="https://partner.example/policy">our partner</a>.`
+    if (random.chance(0.04)) text += ` An old copy is at <http://archive.example/policy-${index}>.`
+    parts.push(text)
+  }
+  return parts.join(' ')
+}
+
+function cookieTable(random: ReturnType<typeof generator>): string {
+  const rows = cookies.filter(() => random.chance(0.6))
+  const tabs = random.chance(0.2)
+  const pad = (value: string) => (tabs ? value + '\t' : value)
+  const lines = ['| Name | Provider | Purpose | Duration |', '|---|---|---|---|']
+  for (const [name, provider, purpose, duration] of rows) {
+    lines.push(`| ${pad('`' + name + '`')} | ${provider} | ${purpose} | ${random.chance(0.05) ? 'TBD' : duration} |`)
+  }
+  return lines.join('\n')
+}
+
+function htmlTable(random: ReturnType<typeof generator>): string {
+  const rows = cookies.filter(() => random.chance(0.4))
+  const body = rows
+    .map(([name, provider, purpose, duration]) => `    <tr><td><code>${name}</code></td><td>${provider}</td><td>${purpose}</td><td>${duration}</td></tr>`)
+    .join('\n')
+  return `<table>\n  <thead>\n    <tr><th>Name</th><th>Provider</th><th>Purpose</th><th>Duration</th></tr>\n  </thead>\n  <tbody>\n${body}\n  </tbody>\n</table>`
+}
+
+export function document(index: number): string {
+  const random = generator(index + 1)
+  const company = random.pick(companies)
+  const kind = random.pick(['Cookie policy', 'Privacy notice', 'Terms of use'])
+  const blocks = [`---\ntitle: ${kind}\nslug: ${kind.toLowerCase().replace(/ /g, '-')}-${index}\n---`, `# ${kind}`]
+  blocks.push(`**Effective ${random.pick(['1 March 2024', 'August 20, 2022', '2025-01-05'])}**`)
+  blocks.push(`This ${kind.toLowerCase()} explains how ${company} handles information. ${paragraph(random)}`)
+  const sections = 5 + Math.floor(random.next() * 4)
+  for (let section = 0; section < sections; section++) {
+    blocks.push(`## ${random.pick(headings)}`)
+    blocks.push(paragraph(random))
+    if (random.chance(0.3)) blocks.push(['- ' + sentence(random), '- ' + sentence(random), '- ' + sentence(random)].join('\n'))
+    if (random.chance(0.35)) blocks.push(cookieTable(random))
+    if (random.chance(0.12)) blocks.push(htmlTable(random))
+    blocks.push(paragraph(random))
+  }
+  return blocks.join('\n\n') + '\n'
+}
+
+/** Write `count` documents to `folder` (emptied first); returns the total size in bytes. */
+export function writeCorpus(folder: string, count: number): number {
+  fs.rmSync(folder, {recursive: true, force: true})
+  fs.mkdirSync(folder, {recursive: true})
+  let bytes = 0
+  for (let index = 0; index < count; index++) {
+    const text = document(index)
+    bytes += Buffer.byteLength(text)
+    const sub = path.join(folder, String(Math.floor(index / 100)).padStart(2, '0'))
+    fs.mkdirSync(sub, {recursive: true})
+    fs.writeFileSync(path.join(sub, `policy-${String(index).padStart(4, '0')}.md`), text)
+  }
+  return bytes
+}

@@ -1,0 +1,116 @@
+/** Lint everything the CLI was given: discovery, the cache, then batches in this thread or in worker threads. */
+import path from 'node:path'
+import {Worker} from 'node:worker_threads'
+import {VFile} from 'vfile'
+import {LintCache} from './cache.js'
+import {discover, lint, type ConfigOptions} from './engine.js'
+import {markUnreadable} from './input.js'
+import {fileWithMessages, toData, type MessageData} from './serialize.js'
+import type {BatchRequest} from './worker.js'
+
+export interface LintFilesOptions extends ConfigOptions {
+  inputs: Array<string | VFile>
+  /** Worker threads to use; 1 lints in this thread. */
+  jobs: number
+  /** Where the cache lives, when `--cache` is on. */
+  cacheLocation?: string
+}
+
+/** Files per engine run: unified-engine holds every file of a run in memory until the run ends. */
+const batchSize = 50
+/** Below this many files, starting workers costs more than it saves. */
+const parallelThreshold = 4 * batchSize
+
+export async function lintFiles(options: LintFilesOptions): Promise<VFile[]> {
+  const discovered = await discover({cwd: options.cwd, files: options.inputs})
+  const results: VFile[] = []
+  const cache = options.cacheLocation ? new LintCache(options.cacheLocation, options) : undefined
+  const todo: Array<{index: number; file: VFile; key?: string}> = []
+
+  discovered.forEach((file, index) => {
+    markUnreadable(file)
+    results[index] = file
+    // Missing, unreadable or ignored files are reported as they are.
+    if (file.messages.some((message) => message.fatal)) return
+    const template = {path: file.path, cwd: file.cwd, value: String(file.value)}
+    const key = cache?.key(path.resolve(file.cwd, file.path), template.value)
+    const hit = key ? cache!.get(path.resolve(file.cwd, file.path), key) : undefined
+    if (hit) {
+      results[index] = fileWithMessages(template, hit)
+      results[index].data.fromStdin = file.data.fromStdin
+    } else {
+      todo.push({index, file, key})
+    }
+  })
+
+  const templates = todo.map(({file}) => ({path: file.path, cwd: file.cwd, value: String(file.value)}))
+  const linted =
+    options.jobs > 1 && todo.length >= parallelThreshold
+      ? await lintInWorkers(templates, options)
+      : await lintInThread(templates, options)
+
+  todo.forEach(({index, file, key}, at) => {
+    const result = linted[at]
+    result.data.fromStdin = file.data.fromStdin
+    results[index] = result
+    if (cache && key && !result.messages.some((message) => message.fatal && !message.ruleId)) {
+      cache.set(path.resolve(file.cwd, file.path), key, result.messages.map(toData))
+    }
+  })
+  cache?.save()
+  return results
+}
+
+type Template = {path: string; cwd: string; value: string}
+
+function batches<T>(items: T[]): T[][] {
+  const result: T[][] = []
+  for (let index = 0; index < items.length; index += batchSize) result.push(items.slice(index, index + batchSize))
+  return result
+}
+
+async function lintInThread(templates: Template[], config: ConfigOptions): Promise<VFile[]> {
+  const results: VFile[] = []
+  for (const batch of batches(templates)) {
+    results.push(...(await lint({...configOf(config), files: batch.map((template) => new VFile(template))})))
+  }
+  return results
+}
+
+function configOf(options: ConfigOptions): ConfigOptions {
+  return {cwd: options.cwd, configPath: options.configPath, detectConfig: options.detectConfig}
+}
+
+/** Batches go to whichever worker is free; results are put back in input order. */
+async function lintInWorkers(templates: Template[], options: LintFilesOptions): Promise<VFile[]> {
+  const queue = batches(templates).map((files, id) => ({id, files}))
+  const done: MessageData[][][] = []
+  const count = Math.min(options.jobs, queue.length)
+  const workers = Array.from({length: count}, () => new Worker(new URL('./worker.js', import.meta.url)))
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const next = () => {
+              const batch = queue.shift()
+              if (!batch) return resolve()
+              const request: BatchRequest = {id: batch.id, config: configOf(options), files: batch.files}
+              worker.postMessage(request)
+            }
+            worker.on('message', (reply: {id: number; messages?: MessageData[][]; error?: string}) => {
+              if (reply.error) return reject(new Error(reply.error))
+              done[reply.id] = reply.messages!
+              next()
+            })
+            worker.on('error', reject)
+            next()
+          })
+      )
+    )
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
+  const messages = done.flat()
+  return templates.map((template, index) => fileWithMessages(template, messages[index]))
+}
