@@ -1,14 +1,53 @@
 /** The registry: every rule, in the order the docs list them. */
 import type {Rule} from '../src/rule.js'
 import confusables from './confusables.js'
+import cookieDuration from './cookie-duration.js'
+import cookieParty from './cookie-party.js'
+import cookieTableCells from './cookie-table-cells.js'
+import cookieTableColumns from './cookie-table-columns.js'
 import headingCase from './heading-case.js'
 import headingPunctuation from './heading-punctuation.js'
+import knownCookies from './known-cookies.js'
 import linkSafety from './link-safety.js'
 import linkStyle from './link-style.js'
+import noHtmlTable from './no-html-table.js'
 import spelling from './spelling.js'
+import tableFormat from './table-format.js'
 import terminology from './terminology.js'
 import typos from './typos.js'
 
-export const rules: Rule<any>[] = [linkStyle, linkSafety, typos, confusables, terminology, headingPunctuation, headingCase, spelling]
+export const rules: Rule<any>[] = [
+  linkStyle,
+  linkSafety,
+  noHtmlTable,
+  tableFormat,
+  cookieTableColumns,
+  cookieTableCells,
+  cookieDuration,
+  knownCookies,
+  cookieParty,
+  typos,
+  confusables,
+  terminology,
+  headingPunctuation,
+  headingCase,
+  spelling
+]
 
-export {confusables, headingCase, headingPunctuation, linkSafety, linkStyle, spelling, terminology, typos}
+export {
+  confusables,
+  cookieDuration,
+  cookieParty,
+  cookieTableCells,
+  cookieTableColumns,
+  headingCase,
+  headingPunctuation,
+  knownCookies,
+  linkSafety,
+  linkStyle,
+  noHtmlTable,
+  spelling,
+  tableFormat,
+  terminology,
+  typos
+}

@@ -1,6 +1,6 @@
 /** Known misspellings with one correction each, and repeated words (`the the`), fixed with the word's case kept. */
 import {typoList} from '../src/data/typos.js'
-import {inCookieNameColumn, isEnglish, matchCase, prose, wordKey, type Word} from '../src/model/words.js'
+import {cookieNameColumn, isEnglish, matchCase, prose, wordKey, type Word} from '../src/model/words.js'
 import {fail, record, stringList} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
 
@@ -71,8 +71,9 @@ export default defineRule<Options>({
       list.set(wordKey(wrong.trim()), right.trim())
     }
     const allowRepeated = new Set(context.options.allowRepeated)
+    const inNameColumn = cookieNameColumn(tree, context.source)
     for (const run of prose(tree, context.source).runs) {
-      if (inCookieNameColumn(run)) continue
+      if (inNameColumn(run)) continue
       let previous: Word | undefined
       for (const word of run.words) {
         const key = wordKey(word.text)

@@ -3,6 +3,7 @@ import type {Heading, Parents, Root, Table, TableCell} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visitParents} from 'unist-util-visit-parents'
 import {cached} from './cache.js'
+import {cookieTables} from './tables.js'
 import {htmlFragments} from './html.js'
 import {nodeRange, type Range} from './source.js'
 
@@ -230,17 +231,18 @@ export function matchCase(model: string, replacement: string): string {
   return replacement
 }
 
-/**
- * HOOK for the cookie-table model (issue: cookie tables, built on the `tables` branch): whether a run is
- * in the cookie-name column of a cookie table. Until that model lands, this reads the header cell of a GFM
- * table's column from the tree (no table parsing); HTML tables are not recognised. Replace the body with a
- * lookup in the table model when it is merged.
- */
-export function inCookieNameColumn(run: Run): boolean {
-  if (!run.cell) return false
-  const header = run.cell.table.children[0]?.children[run.cell.column]
-  if (!header) return false
-  return /^\s*(?:cookies?|cookie names?|names?|cookie identifiers?|identifiers?|keys?)\s*$/i.test(toString(header))
+/** A test for runs that lie in the cookie-name column of a cookie table (GFM or HTML), from the table model. */
+export function cookieNameColumn(tree: Root, source: string): (run: Run) => boolean {
+  const ranges: Range[] = []
+  for (const table of cookieTables(tree, source)) {
+    const column = table.fieldColumns.get('name')
+    if (column === undefined) continue
+    for (const row of table.rows) {
+      const range = row.cells[column]?.contentRange
+      if (range) ranges.push(range)
+    }
+  }
+  return (run) => ranges.some(([start, end]) => run.start >= start && run.end <= end)
 }
 
 /**

@@ -1,0 +1,242 @@
+/** Cookie lifetimes are readable durations: parsable, with units, consistent with session claims, not excessive. */
+import {parseDuration, unitSeconds, type Duration} from '../src/model/duration.js'
+import type {FieldMatch} from '../src/model/fields.js'
+import {cellLines, cellRange, cookieTables, fieldCell, type Cell, type Table} from '../src/model/tables.js'
+import {fail, record} from '../src/options.js'
+import {defineRule, type RuleContext} from '../src/rule.js'
+
+export interface Options {
+  /** The longest lifetime accepted (`25 months`). */
+  maxAge: string
+}
+
+const defaults: Options = {maxAge: '25 months'}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'cookie-duration',
+    description: 'Cookie lifetimes in cookie tables are durations a reader can understand, and not excessive',
+    rationale:
+      'The CJEU (Planet49, C-673/17) requires that users are told how long cookies last, and the Article 29 ' +
+      'Working Party lists "the cookie expiry date" as necessary information (WP208). A lifetime must therefore ' +
+      'say something: `365` without a unit, `0` under `Lifespan (Days)` (a session cookie, or one that expires at ' +
+      'once?), `Session (1 day)` or `Unknown` do not. The rule reads durations with a tolerant parser (`2 years`, ' +
+      '`1 year 24 days`, `30 seconds to 1 year`, `Session`, `13 months by default`) and reports values it cannot ' +
+      'read, bare numbers, session claims that contradict the lifetime or a Session/Persistent column, misspelt ' +
+      'units, and lifetimes over `maxAge`. The default of 25 months is the longest expiry Google Analytics 4 allows ' +
+      '(support.google.com/analytics/answer/11397207) and the longest the CNIL accepts for keeping audience ' +
+      'measurement data (cnil.fr, "Cookies : solutions pour les outils de mesure d\'audience"); set `13 months` ' +
+      'for the CNIL\'s limit on the cookies themselves. Months count 30 days and years 365.',
+    recommended: 'warn',
+    fix: 'suggestion'
+  },
+  options: {
+    defaults,
+    docs: {
+      maxAge: 'The longest lifetime accepted, as a duration such as `13 months` or `400 days`.'
+    },
+    parse(raw) {
+      const value = record(raw, 'cookie-duration', ['maxAge'])
+      if (value.maxAge === undefined) return {...defaults}
+      if (typeof value.maxAge !== 'string' || maxSeconds(value.maxAge) === undefined) {
+        return fail('maxAge', value.maxAge, 'a duration like `13 months`')
+      }
+      return {maxAge: value.maxAge}
+    }
+  },
+  examples: [
+    {
+      name: 'valid.md',
+      input: '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `sid` | Keeps you signed in | Session |\n| `_ga` | Counts visits | 2 years |\n'
+    },
+    {
+      name: 'invalid.md',
+      input:
+        '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `sid` | Keeps you signed in | Session (1 day) |\n| `_ga` | Counts visits | 730 |\n| `pref` | Remembers settings | Unknown |\n| `ads` | Shows ads | 10 years |\n',
+      messages: [
+        '3:33-3:48: Unexpected `Session (1 day)`, expected either a session cookie or a lifetime',
+        '4:27-4:30: Unexpected number `730` without a unit, expected a unit such as `730 days`',
+        '5:33-5:40: Unexpected duration `Unknown`, expected a lifetime such as `1 year` or `Session`',
+        '6:23-6:31: Unexpected lifetime `10 years`, expected at most `25 months`'
+      ]
+    },
+    {
+      name: 'header-unit.md',
+      description: 'A unit in the header applies to the column; `0` days is still ambiguous.',
+      input: '| Cookie | Provider | Lifespan (Days) |\n| --- | --- | --- |\n| `_hjSession` | Hotjar | 0 |\n| `_hjSessionUser` | Hotjar | 364 |\n',
+      messages: ['3:27-3:28: Unexpected `0` under `Lifespan (Days)`, expected `Session` or a lifetime: 0 days is ambiguous']
+    },
+    {
+      name: 'max-age.md',
+      options: {maxAge: '13 months'},
+      input: '| Cookie | Purpose | Duration |\n| --- | --- | --- |\n| `_ga` | Counts visits | 2 years |\n',
+      messages: ['3:27-3:34: Unexpected lifetime `2 years`, expected at most `13 months`']
+    }
+  ],
+  check(tree, context) {
+    for (const table of cookieTables(tree, context.source)) {
+      const column = table.fieldColumns.get('duration')
+      if (column === undefined) continue
+      const match = table.columns[column].match
+      const styles: Array<{cell: Cell; duration: Duration}> = []
+      for (const row of table.rows) {
+        const cell = row.cells[column]
+        if (!cell || cell.text === '') continue
+        const range = cellRange(cell)
+        if (!range) continue
+        const durations = cellLines(cell).filter((line) => line !== '').map((line) => ({line, duration: parseDuration(line)}))
+        // Local storage has no expiry: `Persistent` is all there is to say (Cookiebot writes it so).
+        const webStorage = /html|local ?storage|indexeddb|web ?storage/i.test(fieldCell(table, row, 'storageType')?.text ?? '')
+        for (const {line, duration} of durations) {
+          if (webStorage && duration.kind === 'qualitative') continue
+          checkValue(line, duration, match, table, range, context)
+          styles.push({cell, duration})
+        }
+        checkSessionColumn(table, row.cells, durations, range, context)
+      }
+      checkStyles(styles, context)
+    }
+  }
+})
+
+function checkValue(line: string, duration: Duration, match: FieldMatch, table: Table, range: [number, number], context: RuleContext<Options>): void {
+  const shown = '`' + line + '`'
+  switch (duration.kind) {
+    case 'unparsable': {
+      context.report({reason: `Unexpected duration ${shown}, expected a lifetime such as \`1 year\` or \`Session\``, range})
+      return
+    }
+    case 'qualitative': {
+      const word = duration.word!
+      if (/^(persistent|persistant|permanent)$/.test(word)) {
+        // Says the cookie outlives the session, not for how long.
+        context.report({reason: `Unexpected ${shown}, expected how long the cookie lasts, such as \`1 year\``, range})
+      } else if (/forever|unlimited|indefinite|no expiration|never expire|does not expire/.test(word)) {
+        context.report({reason: `Unexpected lifetime ${shown}, expected at most \`${context.options.maxAge}\``, range})
+      } else if (/^(unknown|undefined|n\/a|varies|various|variable)$/.test(word)) {
+        context.report({reason: `Unexpected duration ${shown}, expected a lifetime such as \`1 year\` or \`Session\``, range})
+      }
+      // An event (`Deleted when the sign-in completes`, `until you log out`) is a lifetime a reader understands.
+      return
+    }
+    case 'bare': {
+      const header = table.columns[table.fieldColumns.get('duration')!].header
+      if (!match.unit) {
+        context.report({reason: `Unexpected number ${shown} without a unit, expected a unit such as \`${line} days\``, range})
+        return
+      }
+      if (duration.number === 0) {
+        context.report({reason: `Unexpected ${shown} under \`${header}\`, expected \`Session\` or a lifetime: 0 ${match.unit} is ambiguous`, range})
+        return
+      }
+      const seconds = duration.number! * unitSeconds[match.unit.replace(/s$/, '') as keyof typeof unitSeconds]
+      checkMax(`${line} ${match.unit}`, seconds, range, context)
+      return
+    }
+    case 'duration':
+    case 'range': {
+      if (duration.kind === 'duration' && duration.session) {
+        context.report({reason: `Unexpected ${shown}, expected either a session cookie or a lifetime`, range})
+        return
+      }
+      if (duration.typo) reportTypo(duration.typo, range, context)
+      checkMax(line, duration.max!, range, context)
+      return
+    }
+    case 'session': {
+      if (duration.typo) reportTypo(duration.typo, range, context)
+      return
+    }
+    default:
+      return
+  }
+}
+
+/** A misspelt unit or session: a suggestion replaces it when it appears once in the cell. */
+function reportTypo(typo: {written: string; expected: string}, range: [number, number], context: RuleContext<Options>): void {
+  const current = context.source.slice(range[0], range[1])
+  const at = current.indexOf(typo.written)
+  const once = at !== -1 && current.indexOf(typo.written, at + 1) === -1
+  context.report({
+    reason: `Unexpected \`${typo.written}\`, expected \`${typo.expected}\``,
+    range,
+    suggestions: once ? [{description: `Write \`${typo.expected}\``, fix: {range, text: current.replace(typo.written, typo.expected)}}] : undefined,
+    severity: 'warning'
+  })
+}
+
+function maxSeconds(value: string): number | undefined {
+  const parsed = parseDuration(value)
+  return parsed.kind === 'duration' && !parsed.session && parsed.max ? parsed.max : undefined
+}
+
+function checkMax(shown: string, seconds: number, range: [number, number], context: RuleContext<Options>): void {
+  if (seconds > maxSeconds(context.options.maxAge)!) {
+    context.report({reason: `Unexpected lifetime \`${shown}\`, expected at most \`${context.options.maxAge}\``, range})
+  }
+}
+
+/** A Session/Persistent column that disagrees with the lifetime. */
+function checkSessionColumn(
+  table: Table,
+  cells: Cell[],
+  durations: Array<{line: string; duration: Duration}>,
+  range: [number, number],
+  context: RuleContext<Options>
+): void {
+  const index = table.fieldColumns.get('session')
+  if (index === undefined || durations.length !== 1) return
+  const claim = cells[index]?.text.toLowerCase() ?? ''
+  const {duration, line} = durations[0]
+  const claimsSession = /\bsession\b/.test(claim) && !/persist/.test(claim)
+  const claimsPersistent = /\bpersist|permanent/.test(claim)
+  if (claimsSession && duration.kind === 'duration' && !duration.session) {
+    context.report({reason: `Unexpected lifetime \`${line}\` for a cookie marked \`${cells[index].text}\`, expected \`Session\``, range})
+  } else if (claimsPersistent && duration.kind === 'session') {
+    context.report({reason: `Unexpected \`${line}\` for a cookie marked \`${cells[index].text}\`, expected a lifetime`, range})
+  }
+}
+
+/** Units capitalised in some cells and not in others (`90 Days`, `30 days`): one suggestion per table. */
+function checkStyles(values: Array<{cell: Cell; duration: Duration}>, context: RuleContext<Options>): void {
+  const styleOf = (written: string) => (/^[A-Z]{2,}$/.test(written) ? 'upper-case' : /^[A-Z]/.test(written) ? 'capitalised' : 'lower-case')
+  const counts = new Map<string, number>()
+  for (const {duration} of values) {
+    for (const term of duration.terms) {
+      if (term.written.length < 2) continue
+      counts.set(styleOf(term.written), (counts.get(styleOf(term.written)) ?? 0) + 1)
+    }
+  }
+  if (counts.size < 2) return
+  const sorted = [...counts].sort((a, b) => b[1] - a[1])
+  const [majority, majorityCount] = sorted[0]
+  if (sorted[1][1] === majorityCount) return
+  const odd = values.filter(({duration}) => duration.terms.some((term) => term.written.length >= 2 && styleOf(term.written) !== majority))
+  const first = odd[0]
+  const range = first && cellRange(first.cell)
+  if (!range) return
+  const term = first.duration.terms.find((term) => term.written.length >= 2 && styleOf(term.written) !== majority)!
+  const current = context.source.slice(range[0], range[1])
+  const rewritten = rewriteUnits(current, majority)
+  const others = odd.length - 1
+  context.report({
+    reason:
+      `Unexpected ${styleOf(term.written)} unit \`${term.written}\`${others > 0 ? ` (and in ${others} other cell${others === 1 ? '' : 's'})` : ''}, ` +
+      `expected ${majority} units like the rest of the table`,
+    range,
+    suggestions: rewritten !== current ? [{description: `Write the units ${majority}`, fix: {range, text: rewritten}}] : undefined,
+    severity: 'warning'
+  })
+}
+
+const fullNames: Record<string, string> = {s: 'second', sec: 'second', secs: 'second', m: 'minute', min: 'minute', mins: 'minute', h: 'hour', hr: 'hour', hrs: 'hour', d: 'day', w: 'week', wk: 'week', wks: 'week', mo: 'month', mos: 'month', y: 'year', yr: 'year', yrs: 'year'}
+
+function rewriteUnits(text: string, style: string): string {
+  return text.replace(/(\d+(?:[.,]\d+)?)(\s*)([A-Za-z]{2,})\b/g, (whole, number: string, space: string, unit: string) => {
+    const lower = unit.toLowerCase()
+    const base = fullNames[lower] ?? lower.replace(/s$/, '')
+    if (!['second', 'minute', 'hour', 'day', 'week', 'month', 'year'].includes(base) && !fullNames[lower]) return whole
+    const word = style === 'upper-case' ? unit.toUpperCase() : style === 'capitalised' ? lower[0].toUpperCase() + lower.slice(1) : lower
+    return number + space + word
+  })
+}

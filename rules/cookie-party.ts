@@ -1,0 +1,138 @@
+/** First- and third-party claims in cookie tables agree with the cookie's domain and the site's own domains. */
+import {getDomain} from 'tldts'
+import {lookup, reference} from '../src/model/known-cookies.js'
+import {cellLines, cellRange, cookieTables, fieldCell, type Cell} from '../src/model/tables.js'
+import {record} from '../src/options.js'
+import {defineRule} from '../src/rule.js'
+
+export type Options = Record<string, never>
+
+const defaults: Options = {}
+
+type Party = 'first' | 'third'
+
+export default defineRule<Options>({
+  meta: {
+    id: 'cookie-party',
+    description: 'First- and third-party claims agree with the cookie\'s domain and the site\'s own domains',
+    rationale:
+      'Whether a third party can read a cookie is part of what users must be told before they consent (CJEU ' +
+      'Planet49, C-673/17). Tables get it wrong both ways: Google Analytics cookies marked "third party" although ' +
+      'the script sets them on the site\'s own domain, and advertising cookies on `doubleclick.net` marked "first ' +
+      'party". The rule compares the claim with the registrable domain of the cookie\'s domain (read with tldts, ' +
+      'so `www.example.co.uk` and `.example.co.uk` are the same site) and the shared setting `siteDomains`. Without ' +
+      '`siteDomains` it checks that every row for one domain makes the same claim; without a domain column it uses ' +
+      'the well-known cookies of `known-cookies`. A provider is not a party: Google-owned cookies can be first-party.',
+    recommended: 'warn',
+    fix: 'none'
+  },
+  options: {
+    defaults,
+    docs: {},
+    parse(raw) {
+      record(raw, 'cookie-party', [])
+      return {}
+    }
+  },
+  examples: [
+    {
+      name: 'valid.md',
+      settings: {siteDomains: ['example.com']},
+      input:
+        '| Cookie | Domain | Party | Expires |\n| --- | --- | --- | --- |\n| `_ga` | .example.com | First party | 2 years |\n| `IDE` | .doubleclick.net | Third party | 13 months |\n'
+    },
+    {
+      name: 'invalid.md',
+      settings: {siteDomains: ['example.com']},
+      input:
+        '| Cookie | Domain | Party | Expires |\n| --- | --- | --- | --- |\n| `_ga` | www.example.com | Third party | 2 years |\n| `IDE` | .doubleclick.net | First party | 13 months |\n',
+      messages: [
+        '3:29-3:40: Unexpected `Third party` for `_ga` on `example.com`, expected `First party`: it is one of the site\'s domains',
+        '4:30-4:41: Unexpected `First party` for `IDE` on `doubleclick.net`, expected `Third party`: it is not one of the site\'s domains (`siteDomains`)'
+      ]
+    },
+    {
+      name: 'known.md',
+      description: 'Without a domain column, well-known cookies tell where they are set.',
+      input: '| Cookie | Type | Expires |\n| --- | --- | --- |\n| `_ga` | Third party | 2 years |\n| `sid` | First party | Session |\n',
+      messages: ['3:11-3:22: Unexpected `Third party` for `_ga`, expected `First party`: Google Analytics sets it on the site\'s own domain']
+    }
+  ],
+  check(tree, context) {
+    const site = new Set(context.settings.siteDomains.map((domain) => registrable(domain)).filter((domain): domain is string => Boolean(domain)))
+    const known = reference()
+    const byDomain = new Map<string, Array<{party: Party; cell: Cell; name: string; claim: string}>>()
+    for (const table of cookieTables(tree, context.source)) {
+      if (!table.fieldColumns.has('party')) continue
+      for (const row of table.rows) {
+        const partyCell = fieldCell(table, row, 'party')
+        const range = partyCell && cellRange(partyCell)
+        if (!partyCell || !range) continue
+        const claim = partyCell.text.trim()
+        const party: Party | undefined = /\b(first|1st)\b/i.test(claim) ? 'first' : /\b(third|3rd)\b/i.test(claim) ? 'third' : undefined
+        if (!party || /\b(first|1st)\b/i.test(claim) === /\b(third|3rd)\b/i.test(claim)) continue
+        const names = cellLines(fieldCell(table, row, 'name')).map((line) => line.replace(/^`+|`+$/g, '')).filter(Boolean)
+        const name = names.join(', ')
+        const domain = registrable(fieldCell(table, row, 'domain')?.text ?? '')
+        const expected: Party = party === 'first' ? 'third' : 'first'
+        const show = (value: Party) => (value === 'first' ? '`First party`' : '`Third party`')
+        if (domain) {
+          if (site.size > 0) {
+            if (site.has(domain) !== (party === 'first')) {
+              context.report({
+                reason:
+                  `Unexpected \`${claim}\` for \`${name}\` on \`${domain}\`, expected ${show(expected)}: ` +
+                  (site.has(domain) ? "it is one of the site's domains" : "it is not one of the site's domains (`siteDomains`)"),
+                range
+              })
+            }
+          } else {
+            const list = byDomain.get(domain) ?? []
+            list.push({party, cell: partyCell, name, claim})
+            byDomain.set(domain, list)
+          }
+          continue
+        }
+        if (names.length !== 1) continue
+        const entry = lookup(known, names[0])
+        if (entry && entry.party !== party) {
+          context.report({
+            reason:
+              `Unexpected \`${claim}\` for \`${name}\`, expected ${show(entry.party)}: ${entry.owner} sets it ` +
+              (entry.party === 'first' ? "on the site's own domain" : 'on its own domain'),
+            range
+          })
+        }
+      }
+    }
+    // Without `siteDomains`, rows for one domain agree with each other: report the minority.
+    for (const [domain, rows] of byDomain) {
+      const first = rows.filter((row) => row.party === 'first').length
+      const third = rows.length - first
+      if (first === 0 || third === 0 || first === third) continue
+      const majority: Party = first > third ? 'first' : 'third'
+      for (const row of rows) {
+        if (row.party === majority) continue
+        const range = cellRange(row.cell)
+        if (!range) continue
+        context.report({
+          reason: `Unexpected \`${row.claim}\` for \`${row.name}\` on \`${domain}\`, expected \`${majority === 'first' ? 'First' : 'Third'} party\` as in the other rows for \`${domain}\``,
+          range
+        })
+      }
+    }
+  }
+})
+
+/** The registrable domain of a domain cell: `.www.example.co.uk` → `example.co.uk`; nothing for prose. */
+function registrable(text: string): string | undefined {
+  const first = text
+    .replace(/\(.*?\)/g, ' ')
+    .split(/\s*(?:,|\bor\b|\n|\s)\s*/)
+    .map((part) => part.trim())
+    .find((part) => part !== '')
+  if (!first) return undefined
+  const host = first.replace(/^\[([^\]]*)\]\(.*\)$/, '$1').replace(/^https?:\/\//, '').replace(/\/.*$/, '').replace(/^\*?\./, '').toLowerCase()
+  if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(host)) return undefined
+  return getDomain(host) ?? undefined
+}

@@ -1,0 +1,162 @@
+/** Cookie tables have the columns readers need, with labelled headers named the same way across the document. */
+import type {Field} from '../src/model/fields.js'
+import {cookieTables, tables, type Table} from '../src/model/tables.js'
+import {fail, record, stringList} from '../src/options.js'
+import {defineRule, type RuleContext} from '../src/rule.js'
+
+export interface Options {
+  /** Fields every cookie table needs; `a|b` means either. */
+  required: string[]
+}
+
+const defaults: Options = {required: ['name', 'purpose', 'duration', 'provider|domain']}
+
+const known = new Set(['name', 'provider', 'domain', 'purpose', 'category', 'duration', 'party', 'session', 'storageType', 'privacyLink'])
+
+const fieldWords: Record<string, string> = {
+  name: 'name',
+  provider: 'provider',
+  domain: 'domain',
+  purpose: 'purpose',
+  category: 'category',
+  duration: 'duration',
+  party: 'first or third party',
+  session: 'session or persistent',
+  storageType: 'storage type',
+  privacyLink: 'privacy link'
+}
+
+const examplesOf: Record<string, string> = {
+  name: '`Cookie`',
+  provider: '`Provider`',
+  domain: '`Domain`',
+  purpose: '`Purpose`',
+  category: '`Category`',
+  duration: '`Expires`',
+  party: '`Party`',
+  session: '`Session or persistent`',
+  storageType: '`Storage type`',
+  privacyLink: '`Privacy policy`'
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'cookie-table-columns',
+    description: 'Cookie tables have name, purpose, duration and provider (or domain) columns, labelled consistently',
+    rationale:
+      'Regulators do not prescribe column names, but they agree on what a reader must learn about each cookie: ' +
+      'its purpose (ePrivacy Directive, Art. 5(3)), how long it lasts and who else can read it (CJEU Planet49, ' +
+      'C-673/17; WP29 WD 02/2013). A cookie table without a duration or provider column leaves that out. Headers ' +
+      'are recognised through the synonyms consent tools use (`Expiry`, `Lifespan`, `Retention period`, `Cookie ' +
+      'subgroup` …); a `Type` column counts as what its values say. The rule also reports empty header cells and ' +
+      'the same field named differently in two tables of one document (`Lifespan` and `Lifespan (Days)`), which ' +
+      'usually means the tables were pasted from different tools and their values differ in form too.',
+    recommended: 'warn',
+    fix: 'none'
+  },
+  options: {
+    defaults,
+    docs: {
+      required:
+        "Fields every cookie table needs: `name`, `provider`, `domain`, `purpose`, `category`, `duration`, `party`, `session`, `storageType`, `privacyLink`; `a|b` accepts either. The shared setting `requiredColumns` sets the default."
+    },
+    parse(raw, settings) {
+      const value = record(raw, 'cookie-table-columns', ['required'])
+      const required = stringList(value.required, 'required', settings.requiredColumns)
+      for (const entry of required) {
+        for (const field of entry.split('|')) {
+          if (!known.has(field)) fail('required', entry, 'fields such as `name`, `purpose`, `duration` or `provider|domain`')
+        }
+      }
+      return {required}
+    }
+  },
+  examples: [
+    {
+      name: 'valid.md',
+      input: '| Cookie | Provider | Purpose | Expires |\n| --- | --- | --- | --- |\n| `_ga` | Google | Counts visits | 2 years |\n'
+    },
+    {
+      name: 'invalid.md',
+      input: '| Cookie | Purpose |\n| --- | --- |\n| `sid` | Keeps you signed in |\n',
+      messages: ['1:1-1:21: Unexpected cookie table without duration and provider or domain columns, expected columns such as `Expires` and `Provider`']
+    },
+    {
+      name: 'names.md',
+      input:
+        '| Cookie | Domain | Purpose | Lifespan |\n| --- | --- | --- | --- |\n| `sid` | example.com | Sign-in | Session |\n\n' +
+        '| Cookie | Domain | Purpose | Expiry |\n| --- | --- | --- | --- |\n| `_ga` | example.com | Analytics | 2 years |\n\n' +
+        '| Cookie | Domain | Purpose | Lifespan |\n| --- | --- | --- | --- |\n| `ads` | ads.example | Ads | 90 days |\n',
+      messages: ['5:31-5:37: Unexpected header `Expiry` for the duration column, expected `Lifespan` as in the other cookie tables']
+    },
+    {
+      name: 'required.md',
+      options: {required: ['name', 'purpose', 'category']},
+      input: '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `sid` | Keeps you signed in | Session |\n',
+      messages: ['1:1-1:31: Unexpected cookie table without a category column, expected a column such as `Category`']
+    }
+  ],
+  check(tree, context) {
+    const cookie = cookieTables(tree, context.source)
+    for (const table of cookie) {
+      const missing = context.options.required.filter((entry) => !entry.split('|').some((field) => table.fieldColumns.has(field as Field)))
+      if (missing.length === 0 || !table.header?.range) continue
+      const names = missing.map((entry) => entry.split('|').map((field) => fieldWords[field]).join(' or '))
+      const list = names.length === 1 ? names[0] : names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1]
+      const samples = missing.map((entry) => examplesOf[entry.split('|')[0]])
+      context.report({
+        reason:
+          `Unexpected cookie table without ${missing.length === 1 ? 'a ' : ''}${list} column${missing.length === 1 ? '' : 's'}, ` +
+          `expected ${missing.length === 1 ? 'a column' : 'columns'} such as ${samples.join(' and ')}`,
+        range: table.header.range
+      })
+    }
+    for (const table of tables(tree, context.source)) emptyHeaders(table, context)
+    namedAlike(cookie, context)
+  }
+})
+
+function emptyHeaders(table: Table, context: RuleContext<Options>): void {
+  const cells = table.header?.cells ?? []
+  // A header of empty cells is a deliberate "no header" table; one empty cell among labelled ones is a gap.
+  if (cells.every((cell) => cell.text === '')) return
+  for (const [index, cell] of cells.entries()) {
+    if (cell.text !== '' || !cell.range) continue
+    const hasValues = table.rows.some((row) => (row.cells[index]?.text ?? '') !== '')
+    if (!hasValues && !table.cookie) continue
+    context.report({reason: `Unexpected empty header for column ${index + 1}, expected a label`, range: cell.range})
+  }
+}
+
+/** The same field named differently across the document's cookie tables: report the minority names. */
+function namedAlike(cookie: Table[], context: RuleContext<Options>): void {
+  const byField = new Map<Field, Array<{table: Table; header: string; index: number}>>()
+  for (const table of cookie) {
+    for (const [field, index] of table.fieldColumns) {
+      const header = table.columns[index].header.replace(/\s+/g, ' ').trim()
+      const list = byField.get(field) ?? []
+      list.push({table, header, index})
+      byField.set(field, list)
+    }
+  }
+  for (const [field, uses] of byField) {
+    const counts = new Map<string, number>()
+    for (const use of uses) counts.set(use.header.toLowerCase(), (counts.get(use.header.toLowerCase()) ?? 0) + 1)
+    if (counts.size < 2) continue
+    const sorted = [...counts].sort((a, b) => b[1] - a[1])
+    // A tie has no majority: the first table's name is the one to follow.
+    const preferred = sorted[0][1] === sorted[1][1] ? uses[0].header.toLowerCase() : sorted[0][0]
+    const shown = uses.find((use) => use.header.toLowerCase() === preferred)!.header
+    for (const use of uses) {
+      if (use.header.toLowerCase() === preferred) continue
+      const cell = use.table.header!.cells[use.index]
+      const range = cell.contentRange ?? cell.range
+      if (!range) continue
+      context.report({
+        reason: `Unexpected header \`${use.header}\` for the ${fieldWords[field]} column, expected \`${shown}\` as in the other cookie tables`,
+        range,
+        severity: 'warning'
+      })
+    }
+  }
+}

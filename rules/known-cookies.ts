@@ -1,0 +1,159 @@
+/** Well-known cookies are described as their vendors set them: lifetime, spelling, category, still in use. */
+import type {Root} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {formatSeconds, parseDuration, unitSeconds, type Unit} from '../src/model/duration.js'
+import {looseKey, lookup, reference, type KnownCookie, type Reference} from '../src/model/known-cookies.js'
+import {cellLines, cellRange, cookieTables, fieldCell, type Row, type Table} from '../src/model/tables.js'
+import {fail, record} from '../src/options.js'
+import {defineRule, type RuleContext} from '../src/rule.js'
+
+export interface Options {
+  /** Path to a copy of the Open Cookie Database (CSV or JSON as published); empty for the built-in table only. */
+  openCookieDatabase: string
+}
+
+const defaults: Options = {openCookieDatabase: ''}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'known-cookies',
+    description: 'Well-known cookies (Google Analytics, Hotjar, Cloudflare, Pardot, HubSpot, Meta, Google Ads) are described as their vendors set them',
+    rationale:
+      'Cookie tables copy names and lifetimes from consent tools and other sites, and errors travel with them: ' +
+      '`_gid` declared as `0` days (it lives 24 hours), `_utma` for `__utma`, `__cfduid` listed years after ' +
+      'Cloudflare stopped setting it (10 May 2021), or Google Analytics cookies filed under "strictly necessary" ' +
+      '(the EDPB cookie banner taskforce, January 2023, found controllers doing exactly that). The rule compares ' +
+      'rows with a small table of well-known cookies written by the project from vendor documentation (each entry ' +
+      'names its source) and warns, since vendors change lifetimes. Point `openCookieDatabase` at a copy of the ' +
+      'Open Cookie Database (Apache-2.0) to extend the table; the curated entries take precedence, and lifetimes ' +
+      'from the database are compared with a wider tolerance because it has known errors.',
+    recommended: 'warn',
+    fix: 'none'
+  },
+  options: {
+    defaults,
+    docs: {openCookieDatabase: 'Path to a copy of `open-cookie-database.csv` or `.json`; the default uses the built-in table only.'},
+    parse(raw) {
+      const value = record(raw, 'known-cookies', ['openCookieDatabase'])
+      if (value.openCookieDatabase === undefined || value.openCookieDatabase === '') return {...defaults}
+      if (typeof value.openCookieDatabase !== 'string') return fail('openCookieDatabase', value.openCookieDatabase, 'a path to an Open Cookie Database file')
+      try {
+        reference(value.openCookieDatabase)
+      } catch {
+        return fail('openCookieDatabase', value.openCookieDatabase, 'a readable Open Cookie Database file (CSV or JSON)')
+      }
+      return {openCookieDatabase: value.openCookieDatabase}
+    }
+  },
+  examples: [
+    {
+      name: 'valid.md',
+      input: '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `_ga` | Tells visitors apart | 2 years |\n| `_gid` | Tells visitors apart | 24 hours |\n'
+    },
+    {
+      name: 'invalid.md',
+      input:
+        '## Strictly necessary cookies\n\n| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `_gid` | Tells visitors apart | Session |\n| `_utma` | Counts visits | 2 years |\n| `__cfduid` | Speeds up the site | 30 days |\n',
+      messages: [
+        '5:3-5:9: Unexpected analytics cookie `_gid` under `Strictly necessary cookies`, expected it in a consent category such as analytics (Google Analytics)',
+        '5:35-5:42: Unexpected lifetime `Session` for `_gid`, expected about `24 hours` (Google Analytics)',
+        '6:3-6:10: Unexpected cookie name `_utma`, expected `__utma` (Google Analytics)',
+        '7:3-7:13: Unexpected `__cfduid`, expected it removed from the table: Cloudflare stopped setting it on 10 May 2021'
+      ]
+    },
+    {
+      name: 'database.md',
+      options: {openCookieDatabase: ''},
+      input: '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `_gat_UA-*` | Limits the request rate | 1 minute |\n'
+    }
+  ],
+  check(tree, context) {
+    const known = reference(context.options.openCookieDatabase || undefined)
+    const headings = headingsAbove(tree)
+    for (const table of cookieTables(tree, context.source)) {
+      const heading = headings.get(table.node)
+      for (const row of table.rows) checkRow(table, row, known, heading, context)
+    }
+  }
+})
+
+function checkRow(table: Table, row: Row, known: Reference, heading: string | undefined, context: RuleContext<Options>): void {
+  const nameCell = fieldCell(table, row, 'name')
+  const nameRange = nameCell && cellRange(nameCell)
+  if (!nameCell || !nameRange) return
+  const names = cellLines(nameCell).map((line) => line.replace(/^`+|`+$/g, '').trim()).filter((line) => line !== '' && !/\s/.test(line))
+  const durationCell = fieldCell(table, row, 'duration')
+  const durations = cellLines(durationCell).filter((line) => line !== '')
+  const categoryCell = fieldCell(table, row, 'category')
+  const category = categoryCell?.text || heading
+  const column = table.fieldColumns.get('duration')
+  const headerUnit = column === undefined ? undefined : table.columns[column].match.unit
+  for (const [index, name] of names.entries()) {
+    const entry = lookup(known, name)
+    if (!entry) {
+      const near = known.loose.get(looseKey(name))
+      if (near && near.name !== name && !known.exact.has(name)) {
+        context.report({reason: `Unexpected cookie name \`${name}\`, expected \`${near.name}\` (${near.owner})`, range: nameRange})
+      }
+      continue
+    }
+    if (entry.deprecated && context.now >= new Date(entry.deprecated.since)) {
+      context.report({reason: `Unexpected \`${name}\`, expected it removed from the table: ${entry.deprecated.note}`, range: nameRange})
+    }
+    if (category && (entry.category === 'analytics' || entry.category === 'marketing') && /necessary|essential|required|technical/i.test(category) && !/not (strictly )?necessary|non-?essential/i.test(category)) {
+      context.report({
+        reason: `Unexpected ${entry.category} cookie \`${name}\` under \`${category.replace(/\n/g, ' ')}\`, expected it in a consent category such as ${entry.category} (${entry.owner})`,
+        range: nameRange
+      })
+    }
+    const declared = durations.length === names.length ? durations[index] : durations.length === 1 ? durations[0] : undefined
+    const durationRange = durationCell && cellRange(durationCell)
+    if (declared !== undefined && durationRange) checkLifetime(name, declared, headerUnit, entry, durationRange, context)
+  }
+}
+
+function checkLifetime(
+  name: string,
+  declared: string,
+  headerUnit: string | undefined,
+  entry: KnownCookie,
+  range: [number, number],
+  context: RuleContext<Options>
+): void {
+  if (entry.lifetime === undefined) return
+  const parsed = parseDuration(declared)
+  let seconds: number | undefined
+  let slack = 1
+  if (parsed.kind === 'session') seconds = 0
+  else if (parsed.kind === 'duration' && !parsed.session) seconds = parsed.max
+  else if (parsed.kind === 'bare' && headerUnit) {
+    const unit = headerUnit.replace(/s$/, '') as Unit
+    seconds = parsed.number! * unitSeconds[unit]
+    // Consent tools round down to whole units: `0` days is anything under a day.
+    slack = unitSeconds[unit]
+  }
+  if (seconds === undefined) return
+  const [min, max] = typeof entry.lifetime === 'number' ? [entry.lifetime, entry.lifetime] : entry.lifetime
+  const tolerance = entry.origin === 'curated' ? 2 : 4
+  let wrong: boolean
+  if (max === 0) wrong = seconds > unitSeconds.day
+  // `0` days from a consent tool means under a day: wrong only for a cookie that lives a day or more.
+  else if (parsed.kind === 'bare' && parsed.number === 0) wrong = min >= slack
+  else if (seconds === 0) wrong = max >= unitSeconds.day
+  else wrong = seconds < min / tolerance || seconds > max * tolerance
+  if (!wrong) return
+  const expected = min === max ? (max === 0 ? 'a session cookie' : `about \`${formatSeconds(max)}\``) : `\`${formatSeconds(min)}\` to \`${formatSeconds(max)}\``
+  const written = parsed.kind === 'bare' && headerUnit ? `\`${declared}\` ${headerUnit}` : `\`${declared}\``
+  context.report({reason: `Unexpected lifetime ${written} for \`${name}\`, expected ${expected} (${entry.owner})`, range})
+}
+
+/** The text of the nearest heading above each top-level table (GFM table or HTML node). */
+function headingsAbove(tree: Root): Map<unknown, string> {
+  const map = new Map<unknown, string>()
+  let heading: string | undefined
+  for (const node of tree.children) {
+    if (node.type === 'heading') heading = toString(node).trim()
+    else if ((node.type === 'table' || node.type === 'html') && heading) map.set(node, heading)
+  }
+  return map
+}

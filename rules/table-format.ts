@@ -1,0 +1,228 @@
+/** GFM tables are well formed: no tabs, consistent pipes and padding, a cell count that matches the header. */
+import {markdownTable} from 'markdown-table'
+import type {Paragraph, Table as MdastTable} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {visitParents} from 'unist-util-visit-parents'
+import {parseSnippet} from '../src/model/reparse.js'
+import {tables, type GfmTable} from '../src/model/tables.js'
+import {record} from '../src/options.js'
+import {defineRule, type RuleContext} from '../src/rule.js'
+
+export type Options = Record<string, never>
+
+const defaults: Options = {}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'table-format',
+    description: 'GFM tables are well formed: no tabs, consistent pipes and padding, as many cells per row as the header',
+    rationale:
+      'Cookie tables are edited by many hands and copied between tools. Tabs render at different widths in every ' +
+      'editor, ragged pipes make a diff of one changed lifetime touch the whole table, and a row with more or fewer ' +
+      'cells than the header is silently padded or cut when the page is rendered: a dropped `Provider` cell moves ' +
+      'every value after it into the wrong column. Formatting problems are fixed by re-rendering the table with ' +
+      'aligned columns, cell content kept verbatim. A row with the wrong number of cells is an error without a ' +
+      'fix, since moving data between columns is never safe. Lines that look like a table but are not parsed as ' +
+      'one (the header and delimiter rows disagree) are reported too.',
+    recommended: 'error',
+    fix: 'safe'
+  },
+  options: {
+    defaults,
+    docs: {},
+    parse(raw) {
+      record(raw, 'table-format', [])
+      return {}
+    }
+  },
+  examples: [
+    {
+      name: 'valid.md',
+      input: '| Cookie | Expires |\n| ------ | ------- |\n| `sid`  | Session |\n\n| Cookie | Expires |\n| --- | --- |\n| `consent` | 6 months |\n'
+    },
+    {
+      name: 'tabs.md',
+      input: '| Cookie\t| Expires\t|\n|---\t|---\t|\n| `sid`\t| Session\t|\n',
+      messages: ['1:1-3:20: Unexpected tab in a table, expected spaces'],
+      fixed: '| Cookie | Expires |\n| ------ | ------- |\n| `sid`  | Session |\n'
+    },
+    {
+      name: 'cells.md',
+      description: 'A row with an extra cell: the provider was typed into the wrong place. Reported, never moved.',
+      input: '| Cookie | Expires |\n| ------ | ------- |\n| `_ga` | Google | 2 years |\n',
+      messages: ['3:1-3:29: Unexpected 3 cells in a row, expected 2 like the header']
+    },
+    {
+      name: 'not-a-table.md',
+      input: '| Cookie | Purpose | Expires |\n| --- | --- |\n| `sid` | Sign-in | Session |\n',
+      messages: ['1:1-3:30: Unexpected pipe-separated lines that are not a table, expected a delimiter row with as many cells as the header (3, not 2)']
+    }
+  ],
+  check(tree, context) {
+    for (const table of tables(tree, context.source)) {
+      if (table.kind === 'gfm') checkTable(table, context)
+    }
+    visitParents(tree, 'paragraph', (node) => checkParagraph(node, context))
+  }
+})
+
+function checkTable(table: GfmTable, context: RuleContext<Options>): void {
+  const {node} = table
+  const range = table.range
+  if (!range) return
+  const width = node.align?.length ?? table.header?.cells.length ?? 0
+  let miscounted = false
+  let templated = false
+  for (const row of table.rows) {
+    // A template tag on its own line (`{% endif %}`) is gone before Markdown is rendered.
+    if (row.cells.length === 1 && /^(\{%.*%\}|\{\{.*\}\})$/.test(row.cells[0].text)) {
+      templated = true
+      continue
+    }
+    if (row.cells.length !== width && row.range) {
+      miscounted = true
+      context.report({
+        reason: `Unexpected ${row.cells.length} cell${row.cells.length === 1 ? '' : 's'} in a row, expected ${width} like the header`,
+        range: row.range,
+        note: 'Not fixed: moving data between columns is never safe'
+      })
+    }
+  }
+  // Templates (Liquid, Jinja) own such tables: the Markdown is what remains after they run.
+  if (templated) return
+  const text = context.source.slice(range[0], range[1])
+  const lines = text.split(/\r?\n/)
+  let reason: string | undefined
+  if (text.includes('\t')) reason = 'Unexpected tab in a table, expected spaces'
+  else if (ragged(lines)) reason = 'Unexpected ragged table, expected aligned pipes and padding'
+  else if (delimiterOutOfShape(lines)) reason = 'Unexpected delimiter row out of shape, expected it aligned with the header'
+  if (!reason) return
+  const severity = 'warning' as const
+  const parent = table.ancestors[table.ancestors.length - 1]
+  const lineStart = context.source.lastIndexOf('\n', range[0] - 1) + 1
+  // Re-rendering would move data: the cell-count errors come first.
+  if (miscounted) return
+  if (parent.type !== 'root' || context.source.slice(lineStart, range[0]).trim() !== '' || lineStart !== range[0]) {
+    context.report({reason, range, severity, note: 'Not fixed: the table is indented or inside a list item or block quote'})
+    return
+  }
+  const rendered = render(table, context.source)
+  const eol = text.includes('\r\n') ? '\r\n' : '\n'
+  if (!rendered || !sameTable(node, rendered)) {
+    context.report({reason, range, severity, note: 'Not fixed: the re-rendered table would not read back the same'})
+    return
+  }
+  context.report({reason, severity, fix: {range, text: rendered.replace(/\n/g, eol)}})
+}
+
+/** The table re-rendered with markdown-table, each cell's content verbatim. */
+function render(table: GfmTable, source: string): string | undefined {
+  const rows: string[][] = []
+  for (const row of [table.header!, ...table.rows]) {
+    const cells: string[] = []
+    for (const cell of row.cells) {
+      if (!cell.contentRange) {
+        if ((cell.children ?? []).length > 0) return undefined
+        cells.push('')
+        continue
+      }
+      const content = source.slice(cell.contentRange[0], cell.contentRange[1])
+      if (/[\r\n]/.test(content)) return undefined
+      cells.push(content.replace(/\t/g, ' '))
+    }
+    rows.push(cells)
+  }
+  const align = (table.node.align ?? []).map((a) => (a === 'left' ? 'l' : a === 'right' ? 'r' : a === 'center' ? 'c' : ''))
+  return markdownTable(rows, {align})
+}
+
+function sameTable(node: MdastTable, markdown: string): boolean {
+  const tree = parseSnippet(markdown)
+  const [table] = tree.children
+  if (tree.children.length !== 1 || table.type !== 'table') return false
+  if (JSON.stringify(table.align) !== JSON.stringify(node.align)) return false
+  if (table.children.length !== node.children.length) return false
+  return node.children.every((row, rowIndex) => {
+    const other = table.children[rowIndex]
+    return (
+      other.children.length === row.children.length &&
+      row.children.every((cell, cellIndex) => toString(cell).replace(/\t/g, ' ') === toString(other.children[cellIndex]))
+    )
+  })
+}
+
+/** Positions of the pipes that separate cells (not escaped). */
+function pipes(line: string): number[] {
+  const found: number[] = []
+  for (let index = 0; index < line.length; index++) {
+    if (line[index] === '\\') index++
+    else if (line[index] === '|') found.push(index)
+  }
+  return found
+}
+
+/**
+ * Ragged: pipes used unevenly (some rows with outer pipes, some without), or a row that is neither aligned with
+ * the header (same pipe positions) nor compact (every cell padded by one space, or by none). The delimiter row
+ * may take any shape GFM accepts.
+ */
+function ragged(lines: string[]): boolean {
+  const trimmed = lines.map((line) => line.replace(/^[ \t]+|[ \t]+$/g, ''))
+  const leading = trimmed.map((line) => line.startsWith('|'))
+  const trailing = trimmed.map((line) => line.endsWith('|') && !line.endsWith('\\|'))
+  if (new Set(leading).size > 1 || new Set(trailing).size > 1) return true
+  const framed = trimmed.map((line, index) => (leading[index] ? '' : '| ') + line + (trailing[index] ? '' : ' |'))
+  const header = pipes(framed[0]).join(',')
+  const spaced = (cell: string) => /^ {1,2}$/.test(cell) || /^ [^ ](.*[^ ])? $/.test(cell)
+  const tight = (cell: string) => cell === '' || /^[^ ](.*[^ ])?$/.test(cell)
+  const rows = framed.filter((_, index) => index !== 1)
+  const fits = (test: (cell: string) => boolean) => rows.every((line) => pipes(line).join(',') === header || splitCells(line).every(test))
+  return !(fits(spaced) || fits(tight))
+}
+
+/** In a table whose other rows are aligned, a delimiter row that is neither aligned nor uniformly compact. */
+function delimiterOutOfShape(lines: string[]): boolean {
+  if (lines.length < 3) return false
+  const trimmed = lines.map((line) => line.trim())
+  const header = pipes(trimmed[0]).join(',')
+  if (!trimmed.every((line, index) => index === 1 || pipes(line).join(',') === header)) return false
+  const delimiter = trimmed[1]
+  if (pipes(delimiter).join(',') === header) return false
+  const cells = splitCells(delimiter.startsWith('|') ? delimiter : '| ' + delimiter + ' |')
+  return !(cells.every((cell) => /^:?-+:?$/.test(cell)) || cells.every((cell) => /^ :?-+:? $/.test(cell)))
+}
+
+function splitCells(line: string): string[] {
+  const positions = pipes(line)
+  const cells: string[] = []
+  let start = 0
+  for (const position of positions) {
+    cells.push(line.slice(start, position))
+    start = position + 1
+  }
+  cells.push(line.slice(start))
+  // Drop the outside of leading and trailing pipes.
+  if (line.startsWith('|')) cells.shift()
+  if (line.endsWith('|') && !line.endsWith('\\|')) cells.pop()
+  return cells
+}
+
+const delimiterRow = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/
+
+/** A paragraph whose first lines look like a table header and delimiter row that GFM rejected. */
+function checkParagraph(node: Paragraph, context: RuleContext<Options>): void {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined) return
+  const lines = context.source.slice(start, end).split(/\r?\n/)
+  if (lines.length < 2) return
+  const [head, delimiter] = lines
+  if (!/^\s*\|/.test(head) || !delimiterRow.test(delimiter) || !delimiter.includes('|')) return
+  const headCells = splitCells(head.trim()).length
+  const delimiterCells = splitCells(delimiter.trim()).length
+  if (headCells === delimiterCells) return
+  context.report({
+    reason: `Unexpected pipe-separated lines that are not a table, expected a delimiter row with as many cells as the header (${headCells}, not ${delimiterCells})`,
+    node
+  })
+}

@@ -1,0 +1,20 @@
+// Per-rule findings on the corpus and seeds: node scripts/corpus-report.mjs RULE-ID...
+import {execFileSync} from 'node:child_process'
+import fs from 'node:fs'
+const ids = process.argv.slice(2)
+const files = [...fs.readdirSync('/work/shared/corpus').map((f) => '/work/shared/corpus/' + f), ...fs.readdirSync('/work/shared/seeds').map((f) => '/work/shared/seeds/' + f)]
+let out
+try {
+  out = execFileSync('node', ['dist/src/cli.js', '--no-config', '--format', 'json', ...files], {encoding: 'utf8', maxBuffer: 1e8, stdio: ['ignore', 'pipe', 'ignore']})
+} catch (error) {
+  out = error.stdout
+}
+const counts = {}
+for (const file of JSON.parse(out)) {
+  for (const m of file.messages) {
+    if (ids.length && !ids.includes(m.ruleId)) continue
+    counts[m.ruleId] = (counts[m.ruleId] ?? 0) + 1
+    console.log(m.ruleId, file.filePath.split('/').pop().slice(0, 40), `${m.line}:${m.column}`, m.message)
+  }
+}
+console.log(counts)

@@ -1,0 +1,213 @@
+/**
+ * A tolerant parser for cookie lifetimes as people write them: `2 years`, `Session`, `1 year 24 days`,
+ * `30 seconds till 1 year`, `13 months by default, modifiable`, `Session (1 day)`, `10 Nov 2030`, `Seesion`.
+ * Months are 30 days and years 365 days (as CookieBlock counts them), so `13 months` is 390 days, not 396.
+ */
+
+export type DurationKind =
+  /** A lifetime: `2 years`, `1 year 24 days`. */
+  | 'duration'
+  /** Deleted when the browser closes. */
+  | 'session'
+  /** Several possible lifetimes: `30 seconds till 1 year`, `Session to 30 days`, `x or y`. */
+  | 'range'
+  /** A number without a unit: `365`. */
+  | 'bare'
+  /** A word that names no lifetime: `Persistent`, `forever`, `Unknown`, `Varies`. */
+  | 'qualitative'
+  /** An expiry date: `10 Nov 2030`. */
+  | 'date'
+  /** Nothing recognisable. */
+  | 'unparsable'
+
+export type Unit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year'
+
+export interface Term {
+  value: number
+  unit: Unit
+  /** The unit as written (`Days`, `mins`, `y`). */
+  written: string
+  /** Where the term is in the text. */
+  index: number
+  length: number
+}
+
+export interface Duration {
+  kind: DurationKind
+  /** Shortest lifetime in seconds (0 for a session). */
+  min?: number
+  /** Longest lifetime in seconds (0 for a session). */
+  max?: number
+  terms: Term[]
+  /** The text mentions a browser session. */
+  session: boolean
+  /** For `qualitative`: the word, lower-cased (`persistent`, `forever`, `unknown` …). */
+  word?: string
+  /** For `bare`: the number. */
+  number?: number
+  /** For `date`. */
+  date?: Date
+  /** A misspelling the parser read through, with its correction (`Seesion` → `Session`, `2 year` → `2 years`). */
+  typo?: {written: string; expected: string}
+  /** Qualifiers: refreshed on activity, configurable, approximate. */
+  refresh: boolean
+  configurable: boolean
+}
+
+export const unitSeconds: Record<Unit, number> = {
+  second: 1,
+  minute: 60,
+  hour: 3600,
+  day: 86_400,
+  week: 7 * 86_400,
+  month: 30 * 86_400,
+  year: 365 * 86_400
+}
+
+const unitWords: Array<[RegExp, Unit]> = [
+  [/^(s|secs?|seconds?)$/, 'second'],
+  [/^(m|mins?|minutes?|minuts?)$/, 'minute'],
+  [/^(h|hrs?|hours?)$/, 'hour'],
+  [/^(d|days?|dys?)$/, 'day'],
+  [/^(w|wks?|weeks?)$/, 'week'],
+  [/^(mo|mos|mths?|months?|monts?)$/, 'month'],
+  [/^(y|yrs?|years?|yeras?)$/, 'year']
+]
+
+const numberWords: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, eighteen: 18, twenty: 20,
+  'twenty-four': 24, thirty: 30, sixty: 60, ninety: 90, hundred: 100
+}
+
+const unitPattern = 'seconds?|secs?|minutes?|minuts?|mins?|hours?|hrs?|days?|dys?|weeks?|wks?|months?|monts?|mths?|mos?|years?|yrs?|yeras?|[smhdwy]'
+const termPattern = new RegExp(
+  `(\\d+(?:[.,]\\d+)?|${Object.keys(numberWords).sort((a, b) => b.length - a.length).join('|')})[\\s-]*(${unitPattern})(?![a-z])`,
+  'gi'
+)
+const sessionPattern =
+  /\b(?:browser[- ]?)?(?:sess?ions?|seesions?|sesions?|sessoins?)\b(?:[- ]cookies?)?|\b(?:when|until|once)\b[^.]{0,30}\bbrowser\b[^.]{0,20}\b(?:clos\w*|quit\w*|exit\w*|end\w*)|\b(?:when|until|once) (?:the )?(?:user|you) (?:clos|quit|exit)\w* (?:your |the |their )?browser\b|\bclos\w* (?:your|the) browser\b|\bend of (?:the )?(?:browsing )?(?:visit|browser session)\b/gi
+const qualitativePattern =
+  /\b(persistent|persistant|permanent|forever|unlimited|indefinite(?:ly)?|no expiration|never expires?|does not expire|varies|various|variable|unknown|undefined|n\/a|immediately|deleted when|until (?:you|the user) (?:log ?out|sign ?out|clear))\b/i
+const monthNames = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?'
+const datePattern = new RegExp(`\\b(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:${monthNames}),? \\d{4}|(?:${monthNames}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})\\b`, 'i')
+const rangeConnector = /^\s*(?:-|–|—|to|till|until|up to)\s*$/i
+const alternativeConnector = /\b(or|otherwise|depending|if|unless|else)\b/i
+
+export function parseDuration(raw: string): Duration {
+  const text = raw
+    .normalize('NFKC')
+    .replace(/^['"\s]+|['"\s]+$/g, '')
+    .replace(/\s+/g, ' ')
+  const result: Duration = {kind: 'unparsable', terms: [], session: false, refresh: false, configurable: false}
+  if (text === '') return result
+  result.refresh = /after (?:the )?last (?:activity|visit|update)|from (?:set|last)|refresh|renew|extended|reset/i.test(text)
+  result.configurable = /by default|modifiable|can be changed|configurable|custom/i.test(text)
+
+  if (/^\d+(?:[.,]\d+)?$/.test(text)) {
+    result.kind = 'bare'
+    result.number = Number(text.replace(',', '.'))
+    return result
+  }
+
+  const date = datePattern.exec(text)
+  for (const match of text.matchAll(termPattern)) {
+    const unit = unitOf(match[2])
+    if (!unit) continue
+    const number = /^\d/.test(match[1]) ? Number(match[1].replace(',', '.')) : numberWords[match[1].toLowerCase()]
+    // A single letter unit needs the number next to it (`30m`, `1y`), not a word such as `a m`.
+    if (match[2].length === 1 && !/^\d/.test(match[1])) continue
+    result.terms.push({value: number, unit, written: match[2], index: match.index, length: match[0].length})
+  }
+  if (date && result.terms.length === 0) {
+    const parsed = new Date(date[1].replace(/(\d)(st|nd|rd|th)/, '$1'))
+    if (!Number.isNaN(parsed.getTime())) {
+      result.kind = 'date'
+      result.date = parsed
+      return result
+    }
+  }
+  const sessions = [...text.matchAll(sessionPattern)]
+  result.session = sessions.length > 0
+  const misspelled = sessions.find((match) => /seesion|sesion|sessoin/i.test(match[0]))
+  if (misspelled) result.typo = {written: misspelled[0], expected: 'Session'}
+  const qualitative = qualitativePattern.exec(text)
+
+  if (result.terms.length === 0) {
+    if (result.session) {
+      result.kind = 'session'
+      result.min = result.max = 0
+    } else if (qualitative) {
+      result.kind = 'qualitative'
+      result.word = qualitative[1].toLowerCase()
+    }
+    return result
+  }
+
+  // Group the terms: adjacent terms in falling unit order add up (`1 year 24 days`); otherwise they are alternatives.
+  const groups: Term[][] = []
+  let alternatives = false
+  for (const [index, term] of result.terms.entries()) {
+    const previous = result.terms[index - 1]
+    if (previous) {
+      const between = text.slice(previous.index + previous.length, term.index)
+      const adds = /^\s*(?:,|and|,? and)?\s*$/i.test(between) && unitSeconds[term.unit] < unitSeconds[previous.unit]
+      if (adds) {
+        groups[groups.length - 1].push(term)
+        continue
+      }
+      if (!rangeConnector.test(between)) alternatives = true
+    }
+    groups.push([term])
+  }
+  const lengths = groups.map((group) => group.reduce((sum, term) => sum + term.value * unitSeconds[term.unit], 0))
+  result.min = Math.min(...lengths)
+  result.max = Math.max(...lengths)
+  const ranged = groups.length > 1 || alternativeConnector.test(text) || /\b(?:to|till|until)\b/i.test(text)
+  if (result.session) {
+    // `Session to 30 days`, `14 days if … Otherwise, Session`: a range. `Session (1 day)`: a contradiction, kept as a duration.
+    if (ranged || alternatives) {
+      result.kind = 'range'
+      result.min = 0
+    } else {
+      result.kind = 'duration'
+    }
+  } else {
+    result.kind = groups.length > 1 ? 'range' : 'duration'
+  }
+  const singular = result.terms.find((term) => term.value !== 1 && /^(second|minute|hour|day|week|month|year)$/i.test(term.written))
+  const plural = result.terms.find((term) => term.value === 1 && /^(seconds|minutes|hours|days|weeks|months|years)$/i.test(term.written))
+  if (!result.typo && singular) result.typo = {written: `${singular.value} ${singular.written}`, expected: `${singular.value} ${singular.written}s`}
+  else if (!result.typo && plural) result.typo = {written: `1 ${plural.written}`, expected: `1 ${plural.written.slice(0, -1)}`}
+  return result
+}
+
+function unitOf(written: string): Unit | undefined {
+  const lower = written.toLowerCase()
+  for (const [pattern, unit] of unitWords) if (pattern.test(lower)) return unit
+  return undefined
+}
+
+/** Whether the parser understood the value (anything but `unparsable`). */
+export function understood(duration: Duration): boolean {
+  return duration.kind !== 'unparsable'
+}
+
+/** A lifetime in words, for messages: `2 years`, `24 hours`, `30 minutes`. */
+export function formatSeconds(seconds: number): string {
+  if (seconds === 0) return 'the session'
+  if (seconds >= unitSeconds.hour && seconds <= 2 * unitSeconds.day && seconds % unitSeconds.hour === 0) {
+    const hours = seconds / unitSeconds.hour
+    return `${hours} hour${hours === 1 ? '' : 's'}`
+  }
+  const units: Unit[] = ['year', 'month', 'week', 'day', 'hour', 'minute', 'second']
+  for (const unit of units) {
+    const count = seconds / unitSeconds[unit]
+    if (count >= 1 && Number.isInteger(Math.round(count * 10) / 10) && Math.abs(count - Math.round(count)) < 0.05) {
+      const rounded = Math.round(count)
+      return `${rounded} ${unit}${rounded === 1 ? '' : 's'}`
+    }
+  }
+  const days = seconds / unitSeconds.day
+  return days >= 1 ? `${Math.round(days)} days` : `${Math.round(seconds / 60)} minutes`
+}

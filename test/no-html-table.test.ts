@@ -1,0 +1,132 @@
+/** `no-html-table` loses no word: every converted cell reads back the same text; every other table says why. */
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import path from 'node:path'
+import * as cheerio from 'cheerio'
+import type {Root, RootContent, Table} from 'mdast'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {test} from 'uvu'
+import noHtmlTable from '../rules/no-html-table.js'
+import {fixText, lintText} from './lint-helpers.js'
+import {hasShared, root, shared} from './paths.js'
+
+const gfm = unified().use(remarkParse).use(remarkGfm)
+
+/** Words of an HTML cell, read with cheerio on its own (a `<br>` separates words). */
+function htmlWords(html: string): string[][][] {
+  const $ = cheerio.load(html, null, false)
+  $('br').replaceWith(' ')
+  return $('table')
+    .first()
+    .find('tr')
+    .toArray()
+    .map((row) => $(row).children('td, th').toArray().map((cell) => words($(cell).text())))
+}
+
+/** Words of a GFM cell as remark-gfm parses it (a `<br>` separates words). */
+function cellText(node: RootContent): string {
+  if (node.type === 'html') return /^<br\s*\/?>$/i.test(node.value) ? ' ' : ''
+  if ('value' in node) return node.value
+  if ('children' in node) return (node.children as RootContent[]).map(cellText).join('')
+  return ''
+}
+
+function words(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean)
+}
+
+interface Outcome {
+  converted: number
+  refused: Map<string, number>
+}
+
+/** Apply each table's fix alone and compare the cells' words with the original HTML's. */
+async function checkDocument(name: string, input: string, outcome: Outcome, options?: unknown): Promise<void> {
+  const file = await lintText(input, {rule: noHtmlTable, options})
+  const source = input.replace(/^\uFEFF/, '')
+  for (const message of file.messages) {
+    if (!message.fix) {
+      assert.match(message.note ?? '', /^Not fixed: /, `${name}: a table left alone says why`)
+      const reason = message.note!.slice('Not fixed: '.length)
+      outcome.refused.set(reason, (outcome.refused.get(reason) ?? 0) + 1)
+      continue
+    }
+    const {range, text} = message.fix
+    const original = source.slice(range[0], range[1])
+    const fixed = source.slice(0, range[0]) + text + source.slice(range[1])
+    const tree = gfm.parse(fixed) as Root
+    const table = tree.children.find(
+      (node): node is Table => node.type === 'table' && node.position!.start.offset! >= range[0] && node.position!.start.offset! <= range[0] + text.length
+    )
+    assert.ok(table, `${name}: the fix produced a GFM table at ${message.line}:${message.column}`)
+    const expected = htmlWords(original).filter((row) => row.length > 0)
+    const actual = table.children.map((row) => row.children.map((cell) => words(cellText(cell))))
+    assert.equal(actual.length, expected.length, `${name}: same number of rows`)
+    for (const [rowIndex, row] of expected.entries()) {
+      for (const [cellIndex, cell] of row.entries()) {
+        assert.deepEqual(actual[rowIndex][cellIndex], cell, `${name}: row ${rowIndex + 1}, cell ${cellIndex + 1} keeps its words`)
+      }
+      for (const extra of actual[rowIndex].slice(row.length)) assert.deepEqual(extra, [], `${name}: padding cells are empty`)
+    }
+    outcome.converted++
+  }
+  // Fixing the whole document converts every fixable table and settles.
+  const all = await fixText(input, {rule: noHtmlTable, options})
+  assert.ok(all.converged, `${name}: fixing settles`)
+  const after = await lintText(all.output, {rule: noHtmlTable, options})
+  assert.ok(after.messages.every((message) => !message.fix), `${name}: no fixable table remains`)
+}
+
+test('fixtures: every converted cell keeps its words', async () => {
+  const outcome: Outcome = {converted: 0, refused: new Map()}
+  const folder = path.join(root, 'fixtures', 'no-html-table')
+  for (const name of fs.readdirSync(folder).filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md'))) {
+    const optionsFile = path.join(folder, name.replace(/\.md$/, '.options.json'))
+    const options = fs.existsSync(optionsFile) ? JSON.parse(fs.readFileSync(optionsFile, 'utf8')) : undefined
+    await checkDocument(name, fs.readFileSync(path.join(folder, name), 'utf8'), outcome, options)
+  }
+  assert.ok(outcome.converted >= 2, 'some fixture tables are converted')
+  assert.ok(outcome.refused.size >= 8, 'the refusals are covered')
+})
+
+test('seeds and corpus: every HTML table is converted with its words or left alone with a reason', async () => {
+  if (!hasShared) {
+    console.log('  skipped: ../shared is absent (seeds and corpus)')
+    return
+  }
+  const outcome: Outcome = {converted: 0, refused: new Map()}
+  const files = [
+    ...fs.readdirSync(path.join(shared, 'corpus')).map((name) => path.join(shared, 'corpus', name)),
+    ...fs.readdirSync(path.join(shared, 'seeds')).map((name) => path.join(shared, 'seeds', name))
+  ]
+  for (const file of files) await checkDocument(path.basename(file), fs.readFileSync(file, 'utf8'), outcome)
+  if (process.env.POLICYLINT_REPORT) {
+    console.log(`\n  HTML tables converted: ${outcome.converted}`)
+    for (const [reason, count] of outcome.refused) console.log(`  left alone (${count}): ${reason}`)
+  }
+  assert.ok(outcome.converted > 0)
+})
+
+test('seed 002 (Convivio): the HTML table becomes a GFM table with code spans joined by `<br>`', async () => {
+  const file = path.join(shared, 'seeds', '002_1fc46af3569a394d.txt')
+  if (!hasShared || !fs.existsSync(file)) {
+    console.log('  skipped: ../shared/seeds is absent')
+    return
+  }
+  const input = fs.readFileSync(file, 'utf8')
+  const outcome = await fixText(input, {rule: noHtmlTable})
+  assert.ok(!/<table/i.test(outcome.output), 'no HTML table is left')
+  const tree = gfm.parse(outcome.output) as Root
+  const tables = tree.children.filter((node): node is Table => node.type === 'table')
+  assert.equal(tables.length, 1)
+  const [head, ...rows] = tables[0].children
+  assert.deepEqual(head.children.map((cell) => cellText(cell)), ['Name', 'Type', 'Purpose'])
+  assert.equal(rows.length, 5)
+  assert.match(outcome.output, /\| `__utma`<br>`_ga`<br>`_gali`<br>`_gid`<br>`_gat_microcdn` +\|/)
+  const again = await fixText(outcome.output, {rule: noHtmlTable})
+  assert.equal(again.output, outcome.output, 'the fixed document is a fixed point')
+})
+
+test.run()
