@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * `policylint-language-server --stdio`: unified-language-server with remark's configuration discovery
+ * (`.remarkrc*`, `package.json#remarkConfig`, `.remarkignore`) and the embedded preset when nothing is configured.
+ * Two changes to unified-language-server, made on its connection: "Format Document" applies the safe fixes as
+ * minimal edits (its own formatting replaces the whole document with the compiler's output), and
+ * `codeAction/resolve`, which it advertises, is answered.
+ */
+import {createRequire} from 'node:module'
+import type {Connection} from 'vscode-languageserver'
+import processor, {formattingEdits, latest, policylintLanguageServer} from './lsp-processor.js'
+
+process.title = 'policylint-language-server'
+
+// unified-language-server creates its connection with `createConnection` from vscode-languageserver (CommonJS);
+// wrap it in the copy that unified-language-server resolves, before unified-language-server is loaded.
+const serverRequire = createRequire(import.meta.resolve('unified-language-server'))
+const languageServerNode = serverRequire('vscode-languageserver/node.js') as {createConnection: (...args: unknown[]) => Connection}
+const createConnection = languageServerNode.createConnection
+languageServerNode.createConnection = (...args: unknown[]) => adapt(createConnection(...args))
+
+const {createUnifiedLanguageServer} = await import('unified-language-server')
+
+createUnifiedLanguageServer({
+  configurationSection: 'policylint',
+  // A project's own policylint (when it has one) provides the processor; otherwise this one does.
+  processorName: 'policylint/language-server',
+  processorSpecifier: 'default',
+  defaultProcessor: processor,
+  plugins: [policylintLanguageServer],
+  ignoreName: '.remarkignore',
+  packageField: 'remarkConfig',
+  pluginPrefix: 'remark',
+  rcName: '.remarkrc'
+})
+
+function adapt(connection: Connection): Connection {
+  const onDocumentFormatting = connection.onDocumentFormatting.bind(connection)
+  connection.onDocumentFormatting = (handler) =>
+    onDocumentFormatting(async (params, token, workDone, progress) => {
+      const uri = params.textDocument.uri
+      latest.delete(uri)
+      // unified-language-server lints the document (recording its safe edits) and compiles it unchanged.
+      await handler(params, token, workDone, progress)
+      const record = latest.get(uri)
+      return record ? formattingEdits(record.text, record.edits) : null
+    })
+  connection.onCodeActionResolve((action) => action)
+  return connection
+}
