@@ -19,10 +19,20 @@ test('every rule has a doc page and a row in docs/rules.md', async () => {
   }
 })
 
-test('the Out blocks are what the rule reports', async () => {
-  const page = (await renderDocs()).get('docs/rules/link-style.md')!
-  assert.ok(page.includes('1:46-1:97: Unexpected HTML link, expected a Markdown link'))
-  assert.ok(page.includes('After `--fix`:\n\n```markdown\nRead our [privacy notice](/privacy/) and the [cookie list](/cookies/ "Cookies").\n```'))
+test('the Out blocks are what the rule reports, and fixable examples show the fixed document', async () => {
+  const files = await renderDocs()
+  for (const rule of rules) {
+    const page = files.get(`docs/rules/${rule.meta.id}.md`)!
+    for (const example of rule.examples) {
+      // The harness checks `messages` and `fixed` against the rule; the page must show the same.
+      for (const message of example.messages ?? []) assert.ok(page.includes('\n' + message + '\n'), `${rule.meta.id} ${example.name}: ${message}`)
+      if (example.fixed !== undefined) {
+        assert.ok(page.includes('markdown\n' + example.fixed.replace(/\n$/, '') + '\n``'), `${rule.meta.id} ${example.name}: fixed`)
+      }
+    }
+  }
+  const page = files.get('docs/rules/link-style.md')!
+  assert.ok(page.includes('Out:\n\n```text\n1:46-1:97: Unexpected HTML link, expected a Markdown link\n```'))
 })
 
 test('committed docs are up to date (run `npm run docs` when this fails)', async () => {

@@ -27,7 +27,10 @@ const folder = tempTree({
   'strict/.remarkrc.js':
     `import policylint from '${dist}/src/preset.js'\nimport {linkStyle} from '${dist}/rules/index.js'\n\n` +
     'export default {plugins: [policylint, [linkStyle, false]]}\n',
-  'strict/notice.md': privacy
+  'strict/notice.md': privacy,
+  // A configuration with settings and no plugins: the embedded preset applies, with these settings.
+  'settings-only/.remarkrc.json': JSON.stringify({settings: {policylint: {linkStyle: 'html'}}}),
+  'settings-only/terms.md': 'Read [our notice](/privacy/).\n'
 })
 const uri = (name: string) => pathToFileURL(path.join(folder, name)).href
 
@@ -163,6 +166,15 @@ test('configuration is found from the document folder up; `.remarkignore` is hon
   open('docs/ignored.md', privacy)
   const ignored = await client.diagnostics(uri('docs/ignored.md'))
   assert.deepEqual(ignored.diagnostics, [])
+})
+
+test('a configuration without plugins gets the embedded preset, with its settings', async () => {
+  open('settings-only/terms.md', 'Read [our notice](/privacy/).\n')
+  const {diagnostics} = await client.diagnostics(uri('settings-only/terms.md'))
+  assert.deepEqual(
+    diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.message]),
+    [['link-style', 'Unexpected Markdown link, expected an HTML link']]
+  )
 })
 
 test('shuts down cleanly', async () => {
