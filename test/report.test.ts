@@ -8,6 +8,7 @@ import ajvDraft04 from 'ajv-draft-04'
 import ajvFormats from 'ajv-formats'
 import {rules} from '../rules/index.js'
 import {runCli, tempTree} from './cli-helpers.js'
+import {hasShared, shared} from './paths.js'
 
 const require = createRequire(import.meta.url)
 // The SARIF 2.1.0 schema as published on SchemaStore, shipped by @microsoft/jest-sarif (a dev dependency).
@@ -142,6 +143,20 @@ test('--output-file writes the report there, not to stdout, and keeps the exit c
   const bad = runCli(['--output-file', '', 'docs'], cwd)
   assert.equal(bad.code, 2)
   assert.match(bad.stderr, /--output-file/)
+})
+
+test('sarif over the corpus is valid and has one result per finding', () => {
+  if (!hasShared) {
+    console.log('corpus check skipped: ../shared/corpus is absent')
+    return
+  }
+  const corpus = path.join(shared, 'corpus')
+  const files = fs.readdirSync(corpus).filter((name) => name.endsWith('.md'))
+  const log = JSON.parse(runCli(['--no-config', '--format', 'sarif', ...files], corpus).stdout)
+  assertValidSarif(log)
+  const json = JSON.parse(runCli(['--no-config', '--format', 'json', ...files], corpus).stdout) as Array<{messages: unknown[]}>
+  assert.equal(log.runs[0].results.length, json.reduce((sum, result) => sum + result.messages.length, 0))
+  assert.ok(log.runs[0].results.length > 0)
 })
 
 test('--format rejects an unknown format (exit 2)', () => {
