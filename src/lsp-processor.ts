@@ -7,6 +7,7 @@ import type {Root} from 'mdast'
 import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import type {TextEdit as LspTextEdit} from 'vscode-languageserver'
 import {applyEdits, safeEdits} from './fix.js'
 import policylint from './preset.js'
@@ -57,7 +58,23 @@ function recordSafeEdits() {
   return (_tree: Root, file: VFile) => {
     const uri = file.data.lspDocumentUri
     if (uri) latest.set(uri, {text: String(file.value ?? ''), edits: safeEdits(file.messages)})
+    for (const message of file.messages) showEvidence(message)
   }
+}
+
+/**
+ * unified-language-server appends a message's `cause.stack` to the diagnostic, which for evidence (a message
+ * pointing elsewhere in the document) is empty: put the evidence and where it is in the note instead.
+ */
+function showEvidence(message: VFileMessage): void {
+  const cause = message.cause
+  if (!(cause instanceof Object) || !('reason' in cause) || typeof cause.reason !== 'string') return
+  const evidence = cause as VFileMessage
+  const place = evidence.place
+  const at = place ? ('start' in place ? place.start : place) : undefined
+  const line = at && at.line ? ` (line ${at.line}, column ${at.column})` : ''
+  message.note = (message.note ? message.note + '\n' : '') + evidence.reason + line
+  message.cause = undefined
 }
 
 /**

@@ -30,7 +30,15 @@ const folder = tempTree({
   'strict/notice.md': privacy,
   // A configuration with settings and no plugins: the embedded preset applies, with these settings.
   'settings-only/.remarkrc.json': JSON.stringify({settings: {policylint: {linkStyle: 'html'}}}),
-  'settings-only/terms.md': 'Read [our notice](/privacy/).\n'
+  'settings-only/terms.md': 'Read [our notice](/privacy/).\n',
+  // A plugin whose message points at evidence elsewhere in the document (`cause`).
+  'evidence/.remarkrc.js':
+    'export default {plugins: [() => (tree, file) => {\n' +
+    "  const evidence = file.message('The cookie is first listed here', {line: 1, column: 1})\n" +
+    '  file.messages.pop()\n' +
+    "  file.message('Unexpected second row for `_ga`, expected one row per cookie', {place: {line: 3, column: 1}, cause: evidence, ruleId: 'cookie-table', source: 'test'})\n" +
+    '}]}\n',
+  'evidence/cookies.md': '`_ga`\n\n`_ga`\n'
 })
 const uri = (name: string) => pathToFileURL(path.join(folder, name)).href
 
@@ -174,6 +182,15 @@ test('a configuration without plugins gets the embedded preset, with its setting
   assert.deepEqual(
     diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.message]),
     [['link-style', 'Unexpected Markdown link, expected an HTML link']]
+  )
+})
+
+test('evidence elsewhere in the document is shown with the message', async () => {
+  open('evidence/cookies.md', '`_ga`\n\n`_ga`\n')
+  const {diagnostics} = await client.diagnostics(uri('evidence/cookies.md'))
+  assert.deepEqual(
+    diagnostics.map((diagnostic) => diagnostic.message),
+    ['Unexpected second row for `_ga`, expected one row per cookie\nThe cookie is first listed here (line 1, column 1)']
   )
 })
 
