@@ -17,14 +17,19 @@ process.title = 'policylint-language-server'
 const serverRequire = createRequire(import.meta.resolve('unified-language-server'))
 const languageServerNode = serverRequire('vscode-languageserver/node.js') as {createConnection: (...args: unknown[]) => Connection}
 const createConnection = languageServerNode.createConnection
-languageServerNode.createConnection = (...args: unknown[]) => adapt(createConnection(...args))
+let adapted = false
+languageServerNode.createConnection = (...args: unknown[]) => {
+  adapted = true
+  return adapt(createConnection(...args))
+}
 
 const {createUnifiedLanguageServer} = await import('unified-language-server')
 
 createUnifiedLanguageServer({
   configurationSection: 'policylint',
-  // A project's own policylint (when it has one) provides the processor; otherwise this one does.
-  processorName: 'policylint/language-server',
+  // The processor is this package's own (remark-parse and a compiler that changes nothing), loaded by URL, so a
+  // project's node_modules cannot swap in one that re-prints documents.
+  processorName: new URL('./lsp-processor.js', import.meta.url).href,
   processorSpecifier: 'default',
   defaultProcessor: processor,
   plugins: [policylintLanguageServer],
@@ -33,6 +38,11 @@ createUnifiedLanguageServer({
   pluginPrefix: 'remark',
   rcName: '.remarkrc'
 })
+
+if (!adapted) {
+  // Then formatting does nothing (the compiler returns the document unchanged) rather than re-printing it.
+  process.stderr.write('policylint-language-server: cannot attach to unified-language-server\'s connection; "Format Document" is off\n')
+}
 
 function adapt(connection: Connection): Connection {
   const onDocumentFormatting = connection.onDocumentFormatting.bind(connection)
