@@ -44,8 +44,8 @@ export default processor
 
 /**
  * Given to unified-engine as `plugins`, so it comes after the configuration's own plugins.
- * Without configured plugins (no configuration file, or one with settings only) the embedded preset applies,
- * as it does for the CLI; then each document's safe edits are recorded once every rule has run.
+ * Without configured plugins (no configuration file, as for the CLI, or one with settings only) the embedded
+ * preset applies; then each document's safe edits are recorded once every rule has run.
  */
 export function policylintLanguageServer(this: Processor): undefined {
   const own = this.attachers.findIndex(([plugin]) => plugin.name === baseName)

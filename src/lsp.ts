@@ -56,5 +56,11 @@ function adapt(connection: Connection): Connection {
       return record ? formattingEdits(record.text, record.edits) : null
     })
   connection.onCodeActionResolve((action) => action)
+  const onDidClose = connection.onDidCloseTextDocument.bind(connection)
+  connection.onDidCloseTextDocument = (handler) =>
+    onDidClose((params) => {
+      latest.delete(params.textDocument.uri)
+      return handler(params)
+    })
   return connection
 }

@@ -151,6 +151,17 @@ test('formatting keeps the BOM and CRLF line endings', async () => {
   assert.equal(applyTextEdits(crlf, edits), '\uFEFF# Cookies\r\n\r\nRead the [cookie list](/cookies/).\r\n')
 })
 
+test('closing a document clears its diagnostics; a closed document is not formatted', async () => {
+  client.connection.sendNotification('textDocument/didClose', {textDocument: {uri: uri('docs/crlf.md')}})
+  await client.diagnostics(uri('docs/crlf.md'), (params) => params.diagnostics.length === 0)
+  const edits = await within(
+    client.connection.sendRequest('textDocument/formatting', {textDocument: {uri: uri('docs/crlf.md')}, options: {tabSize: 2, insertSpaces: true}}),
+    limit,
+    'formatting'
+  )
+  assert.equal(edits, null)
+})
+
 test('a clean document formats to no edits', async () => {
   client.connection.sendNotification('textDocument/didOpen', {
     textDocument: {uri: uri('docs/clean.md'), languageId: 'markdown', version: 1, text: '# Terms\n\n*   Read [our notice](/privacy/).\n'}
