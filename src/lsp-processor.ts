@@ -141,3 +141,18 @@ function positionsOf(text: string): (offset: number) => {line: number; character
     return {line: low, character: offset - starts[low]}
   }
 }
+
+/**
+ * Keys (`range=text`) of the safe fixes in a recorded lint: a quick fix is marked preferred (applied by editors'
+ * "auto fix" commands) only when it is one of these, never when it is a suggestion.
+ */
+export function safeFixKeys(record: LintRecord): Set<string> {
+  const bom = record.text.charCodeAt(0) === 0xfeff ? 1 : 0
+  const positions = positionsOf(record.text)
+  return new Set(record.edits.map((edit) => rangeKey({start: positions(edit.range[0] + bom), end: positions(edit.range[1] + bom)}, edit.text)))
+}
+
+export function rangeKey(range: {start: {line: number; character: number}; end: {line: number; character: number}}, text: string): string {
+  return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}=${text}`
+}
+

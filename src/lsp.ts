@@ -8,7 +8,7 @@
  */
 import {createRequire} from 'node:module'
 import type {Connection} from 'vscode-languageserver'
-import processor, {formattingEdits, latest, policylintLanguageServer} from './lsp-processor.js'
+import processor, {formattingEdits, latest, policylintLanguageServer, rangeKey, safeFixKeys} from './lsp-processor.js'
 
 process.title = 'policylint-language-server'
 
@@ -54,6 +54,21 @@ function adapt(connection: Connection): Connection {
       await handler(params, token, workDone, progress)
       const record = latest.get(uri)
       return record ? formattingEdits(record.text, record.edits) : null
+    })
+  const onCodeAction = connection.onCodeAction.bind(connection)
+  connection.onCodeAction = (handler) =>
+    onCodeAction(async (params, token, workDone, progress) => {
+      const actions = await handler(params, token, workDone, progress)
+      const record = latest.get(params.textDocument.uri)
+      if (!Array.isArray(actions) || !record) return actions
+      // unified-language-server prefers any single replacement; a suggestion (a change of meaning) is not preferred.
+      const safe = safeFixKeys(record)
+      for (const action of actions) {
+        if (!('isPreferred' in action) || !action.isPreferred) continue
+        const edits = Object.values(action.edit?.changes ?? {}).flat()
+        if (!(edits.length === 1 && safe.has(rangeKey(edits[0].range, edits[0].newText)))) delete action.isPreferred
+      }
+      return actions
     })
   connection.onCodeActionResolve((action) => action)
   const onDidClose = connection.onDidCloseTextDocument.bind(connection)

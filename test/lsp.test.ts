@@ -108,6 +108,20 @@ test('a quick fix replaces the finding, and only it', async () => {
   assert.equal(fixed, privacy.replace('<a target="_blank" href', '<a target="_blank" rel="noopener noreferrer" href'))
 })
 
+test('a suggestion is a quick fix too, but not a preferred one', async () => {
+  const {diagnostics} = await client.diagnostics(uri('docs/privacy.md'), (params) => params.version === 1)
+  const http = diagnostics.find((diagnostic) => diagnostic.code === 'link-safety' && diagnostic.severity === 2)!
+  const actions = (await within(
+    client.connection.sendRequest('textDocument/codeAction', {textDocument: {uri: uri('docs/privacy.md')}, range: http.range, context: {diagnostics: [http]}}),
+    limit,
+    'code actions'
+  )) as Array<{title: string; isPreferred?: boolean; edit: {changes: Record<string, Edit[]>}}>
+  assert.equal(actions.length, 1)
+  assert.equal(actions[0].title, 'Replace `http://` with `https://`')
+  assert.equal(actions[0].isPreferred, undefined)
+  assert.ok(applyTextEdits(privacy, actions[0].edit.changes[uri('docs/privacy.md')]).includes('(https://example.com/old)'))
+})
+
 test('"Format Document" applies the safe fixes as minimal edits, as `policylint --fix` does', async () => {
   const edits = (await within(
     client.connection.sendRequest('textDocument/formatting', {textDocument: {uri: uri('docs/privacy.md')}, options: {tabSize: 2, insertSpaces: true}}),
