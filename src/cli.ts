@@ -26,6 +26,7 @@ interface Arguments {
   fix: boolean
   fixDryRun: boolean
   format: Format
+  outputFile: string | undefined
   quiet: boolean
   maxWarnings: number
   config: string | undefined
@@ -113,9 +114,20 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     }
   }
 
-  const report = render(files, args.format, {color: args.color})
+  const report = render(files, args.format, {color: args.color && !args.outputFile, cwd})
   if (documentOutput) process.stdout.write(documentOutput)
-  ;(documentOutput || (args.stdin && args.fix) ? process.stderr : process.stdout).write(report)
+  if (args.outputFile) {
+    const target = path.resolve(cwd, args.outputFile)
+    try {
+      fs.mkdirSync(path.dirname(target), {recursive: true})
+      fs.writeFileSync(target, report)
+    } catch (error) {
+      process.stderr.write(`policylint: Cannot write \`${args.outputFile}\`: ${(error as Error).message}\n`)
+      return 2
+    }
+  } else {
+    ;(documentOutput || (args.stdin && args.fix) ? process.stderr : process.stdout).write(report)
+  }
 
   const messages = files.flatMap((file) => file.messages)
   if (messages.some(isFailure)) return 2
@@ -131,6 +143,7 @@ function parseArguments(argv: string[]): Arguments {
     .option('fix', {type: 'boolean', default: false, describe: 'Apply safe fixes and write the files'})
     .option('fix-dry-run', {type: 'boolean', default: false, describe: 'Print the fixes as a unified diff; write nothing'})
     .option('format', {type: 'string', default: 'stylish', describe: `Output format: ${formats.join(', ')}`})
+    .option('output-file', {type: 'string', alias: 'o', describe: 'Write the report to this file instead of the terminal'})
     .option('quiet', {type: 'boolean', default: false, describe: 'Report errors only'})
     .option('max-warnings', {type: 'string', describe: 'Exit with 1 when there are more warnings than this'})
     .option('config', {type: 'string', describe: 'Use this configuration file instead of searching for one; --no-config uses the embedded default'})
@@ -177,12 +190,14 @@ function parseArguments(argv: string[]): Arguments {
   if (parsed['stdin-filename'] !== undefined && !parsed.stdin) {
     throw new UsageError('Unexpected `--stdin-filename` without `--stdin`')
   }
+  if (parsed['output-file'] === '') throw new UsageError('Unexpected empty `--output-file`, expected a file path')
   if (parsed.stdin && parsed._.length > 0) throw new UsageError('Unexpected paths with `--stdin`, expected one or the other')
   return {
     paths: parsed._.map(String),
     fix: parsed.fix,
     fixDryRun: parsed['fix-dry-run'],
     format: format as Format,
+    outputFile: parsed['output-file'] === undefined ? undefined : String(parsed['output-file']),
     quiet: parsed.quiet,
     maxWarnings,
     config: typeof config === 'string' && useConfig ? config : undefined,

@@ -1,13 +1,19 @@
-/** Output formats: `stylish` (vfile-reporter, with notes and docs links) and `json`. */
+/** Output formats: `stylish` (vfile-reporter, with notes and docs links), `json`, and for CI `sarif`, `github` and `junit`. */
 import type {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
+import {toGithub} from './github.js'
 import {toJson} from './json.js'
+import {toJunit} from './junit.js'
+import {toSarif} from './sarif.js'
 
-export const formats = ['stylish', 'json'] as const
+export const formats = ['stylish', 'json', 'sarif', 'github', 'junit'] as const
 export type Format = (typeof formats)[number]
 
-export function render(files: readonly VFile[], format: Format, options: {color: boolean}): string {
+export function render(files: readonly VFile[], format: Format, options: {color: boolean; cwd?: string}): string {
   if (format === 'json') return JSON.stringify(toJson(files)) + '\n'
+  if (format === 'sarif') return JSON.stringify(toSarif(files, options.cwd), null, 2) + '\n'
+  if (format === 'github') return toGithub(files)
+  if (format === 'junit') return toJunit(files)
   const text = reporter([...files], {verbose: true, quiet: true, color: options.color})
   return text ? text + '\n' : ''
 }

@@ -1,0 +1,35 @@
+/** What every output format needs from a message: where it is, how severe, and which rule. */
+import type {VFileMessage} from 'vfile-message'
+import {source as policylintSource} from '../rule.js'
+
+export interface Span {
+  line: number
+  column: number
+  endLine?: number
+  endColumn?: number
+}
+
+/** The message's place, 1-based; nothing when it has none. */
+export function spanOf(message: VFileMessage): Span | undefined {
+  const place = message.place
+  if (place && 'start' in place) {
+    if (!place.start.line) return undefined
+    return {line: place.start.line, column: place.start.column, endLine: place.end.line, endColumn: place.end.column}
+  }
+  if (place && place.line) return {line: place.line, column: place.column}
+  if (message.line) return {line: message.line, column: message.column ?? 1}
+  return undefined
+}
+
+export type Level = 'error' | 'warning' | 'note'
+
+/** `fatal: true` is an error, `false` a warning, anything else (`file.info`) a note. */
+export function levelOf(message: VFileMessage): Level {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'note'
+}
+
+/** policylint rules by their id; other plugins' rules (remark-lint's) as `source:ruleId`. */
+export function ruleName(message: VFileMessage): string | undefined {
+  if (!message.ruleId) return undefined
+  return !message.source || message.source === policylintSource ? message.ruleId : message.source + ':' + message.ruleId
+}
