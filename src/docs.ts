@@ -28,8 +28,22 @@ const fixShort: Record<FixKind, string> = {safe: 'yes', suggestion: 'suggestions
 export async function renderDocs(rules: readonly Rule<any>[] = registry.rules): Promise<Map<string, string>> {
   const files = new Map<string, string>()
   files.set('docs/rules.md', renderTable(rules))
+  const readme = path.join(root, 'README.md')
+  if (fs.existsSync(readme)) files.set('README.md', withRulesTable(fs.readFileSync(readme, 'utf8'), rules))
   for (const rule of rules) files.set(`docs/rules/${rule.meta.id}.md`, await renderRule(rule))
   return files
+}
+
+/** The README's rules table, between its `<!-- rules:start -->` and `<!-- rules:end -->` markers. */
+export function withRulesTable(readme: string, rules: readonly Rule<any>[]): string {
+  const start = '<!-- rules:start -->'
+  const end = '<!-- rules:end -->'
+  const from = readme.indexOf(start)
+  const to = readme.indexOf(end)
+  if (from === -1 || to < from) return readme
+  const rows = rules.map(({meta}) => `| [\`${meta.id}\`](docs/rules/${meta.id}.md) | ${cell(meta.description)} | ${fixShort[meta.fix]} | \`${meta.recommended}\` |`)
+  const table = ['| Rule | What it checks | Fix | Recommended |', '| --- | --- | --- | --- |', ...rows].join('\n')
+  return readme.slice(0, from + start.length) + '\n' + table + '\n' + readme.slice(to)
 }
 
 export function renderTable(rules: readonly Rule<any>[]): string {

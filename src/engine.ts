@@ -46,11 +46,16 @@ export function lint(options: LintOptions): Promise<VFile[]> {
     files: options.files,
     detectConfig: options.detectConfig,
     rcPath: options.configPath,
-    defaultConfig: {plugins: [policylint]}
+    defaultConfig: {plugins: [policylint]},
+    // A configuration that only sets `settings` (say, `siteDomains`) gets the preset, as in the language server.
+    configTransform: (value) => {
+      const config = value as {plugins?: unknown} | undefined
+      return (config && typeof config === 'object' && config.plugins === undefined ? {...config, plugins: [policylint]} : value) as never
+    }
   })
 }
 
-function run(options: Pick<EngineOptions, 'processor' | 'cwd' | 'files' | 'detectConfig' | 'rcPath' | 'defaultConfig'>): Promise<VFile[]> {
+function run(options: Pick<EngineOptions, 'processor' | 'cwd' | 'files' | 'detectConfig' | 'rcPath' | 'defaultConfig' | 'configTransform'>): Promise<VFile[]> {
   return new Promise((resolve, reject) => {
     engine(
       {

@@ -89,6 +89,9 @@ test('--stdin with --fix prints the fixed document; config is found for --stdin-
   const folder = project({'docs/.remarkrc.json': JSON.stringify({plugins: ['policylint'], settings: {policylint: {linkStyle: 'html'}}})})
   const result = run(folder, ['--stdin', '--fix', '--stdin-filename', 'docs/page.md'], mixed)
   assert.equal(result.stdout, 'Read <a href="/privacy/">the notice</a> and <a href="/cookies/">the cookie list</a>.\n')
+  // A configuration with settings only gets the preset, with those settings.
+  fs.writeFileSync(path.join(folder, 'docs', '.remarkrc.json'), JSON.stringify({settings: {policylint: {linkStyle: 'html'}}}))
+  assert.equal(run(folder, ['--stdin', '--fix', '--stdin-filename', 'docs/page.md'], mixed).stdout, 'Read <a href="/privacy/">the notice</a> and <a href="/cookies/">the cookie list</a>.\n')
   const plain = run(folder, ['--stdin', '--fix'], mixed)
   assert.equal(plain.stdout, 'Read [the notice](/privacy/) and [the cookie list](/cookies/).\n')
 })

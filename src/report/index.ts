@@ -1,10 +1,10 @@
-/** Output formats: `stylish` (vfile-reporter, with notes and docs links), `json`, and for CI `sarif`, `github` and `junit`. */
+/** Output formats: `stylish` (vfile-reporter's layout, with notes and docs links), `json`, and for CI `sarif`, `github` and `junit`. */
 import type {VFile} from 'vfile'
-import {reporter} from 'vfile-reporter'
 import {toGithub} from './github.js'
 import {toJson} from './json.js'
 import {toJunit} from './junit.js'
 import {toSarif} from './sarif.js'
+import {stylish} from './stylish.js'
 
 export const formats = ['stylish', 'json', 'sarif', 'github', 'junit'] as const
 export type Format = (typeof formats)[number]
@@ -14,6 +14,5 @@ export function render(files: readonly VFile[], format: Format, options: {color:
   if (format === 'sarif') return JSON.stringify(toSarif(files, options.cwd), null, 2) + '\n'
   if (format === 'github') return toGithub(files)
   if (format === 'junit') return toJunit(files)
-  const text = reporter([...files], {verbose: true, quiet: true, color: options.color})
-  return text ? text + '\n' : ''
+  return stylish(files, {color: options.color})
 }
