@@ -114,7 +114,9 @@ function checkLink(link: AnyLink, context: RuleContext<Options>): void {
     return
   }
 
-  if (scheme === 'http' && !allowedHttp(url, context.options.allowHttpHosts)) {
+  // GFM turns a bare `www.example.com` into an `http://` link; the writer never wrote `http://`, so it is not reported.
+  const bareWww = link.syntax === 'markdown' && link.kind === 'literal' && !link.urlRange
+  if (scheme === 'http' && !bareWww && !allowedHttp(url, context.options.allowHttpHosts)) {
     const reason = `Unexpected insecure URL \`${url}\`, expected \`https://\``
     const start = link.urlRange?.[0]
     if (start !== undefined && context.source.slice(start, start + 7).toLowerCase() === 'http://') {
