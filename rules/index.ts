@@ -11,6 +11,7 @@ import knownCookies from './known-cookies.js'
 import linkSafety from './link-safety.js'
 import linkStyle from './link-style.js'
 import noHtmlTable from './no-html-table.js'
+import noPlaceholders from './no-placeholders.js'
 import spelling from './spelling.js'
 import tableFormat from './table-format.js'
 import terminology from './terminology.js'
@@ -31,7 +32,8 @@ export const rules: Rule<any>[] = [
   terminology,
   headingPunctuation,
   headingCase,
-  spelling
+  spelling,
+  noPlaceholders
 ]
 
 export {
@@ -46,6 +48,7 @@ export {
   linkSafety,
   linkStyle,
   noHtmlTable,
+  noPlaceholders,
   spelling,
   tableFormat,
   terminology,
