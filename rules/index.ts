@@ -5,6 +5,7 @@ import cookieDuration from './cookie-duration.js'
 import cookieParty from './cookie-party.js'
 import cookieTableCells from './cookie-table-cells.js'
 import cookieTableColumns from './cookie-table-columns.js'
+import frontMatter from './front-matter.js'
 import headingCase from './heading-case.js'
 import headingPunctuation from './heading-punctuation.js'
 import knownCookies from './known-cookies.js'
@@ -33,7 +34,8 @@ export const rules: Rule<any>[] = [
   headingPunctuation,
   headingCase,
   spelling,
-  noPlaceholders
+  noPlaceholders,
+  frontMatter
 ]
 
 export {
@@ -42,6 +44,7 @@ export {
   cookieParty,
   cookieTableCells,
   cookieTableColumns,
+  frontMatter,
   headingCase,
   headingPunctuation,
   knownCookies,
