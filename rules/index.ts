@@ -5,6 +5,7 @@ import cookieDuration from './cookie-duration.js'
 import cookieParty from './cookie-party.js'
 import cookieTableCells from './cookie-table-cells.js'
 import cookieTableColumns from './cookie-table-columns.js'
+import effectiveDate from './effective-date.js'
 import frontMatter from './front-matter.js'
 import headingCase from './heading-case.js'
 import headingPunctuation from './heading-punctuation.js'
@@ -35,7 +36,8 @@ export const rules: Rule<any>[] = [
   headingCase,
   spelling,
   noPlaceholders,
-  frontMatter
+  frontMatter,
+  effectiveDate
 ]
 
 export {
@@ -44,6 +46,7 @@ export {
   cookieParty,
   cookieTableCells,
   cookieTableColumns,
+  effectiveDate,
   frontMatter,
   headingCase,
   headingPunctuation,
