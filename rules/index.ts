@@ -1,5 +1,6 @@
 /** The registry: every rule, in the order the docs list them. */
 import type {Rule} from '../src/rule.js'
+import claimsConsistency from './claims-consistency.js'
 import confusables from './confusables.js'
 import cookieDuration from './cookie-duration.js'
 import cookieParty from './cookie-party.js'
@@ -37,10 +38,12 @@ export const rules: Rule<any>[] = [
   spelling,
   noPlaceholders,
   frontMatter,
-  effectiveDate
+  effectiveDate,
+  claimsConsistency
 ]
 
 export {
+  claimsConsistency,
   confusables,
   cookieDuration,
   cookieParty,
