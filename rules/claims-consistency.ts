@@ -1,5 +1,5 @@
-/** Prose that contradicts the cookie tables: so far, a claim of session cookies only while a table lists persistent lifetimes. */
-import {parseDuration, formatSeconds} from '../src/model/duration.js'
+/** Prose that contradicts the cookie tables: session cookies only against persistent lifetimes, `not personally identifiable` against cookies that identify a person. */
+import {parseDuration} from '../src/model/duration.js'
 import {cellRange, cookieTables, fieldCell} from '../src/model/tables.js'
 import type {Range} from '../src/model/source.js'
 import {isEnglish, prose} from '../src/model/words.js'
@@ -20,6 +20,28 @@ const persistentMentioned = /\bpersistent[ \t]+cookies?\b|\bpermanent[ \t]+cooki
 
 const day = 86_400
 
+/** `not personally identifiable`, `do not store any personally identifiable information`. */
+const anonymousClaim =
+  /\b(?:(?:is|are)[ \t]+not[ \t]+personally[ \t]+identifiable|(?:do|does)[ \t]+not[ \t]+(?:store|contain|collect|hold)[ \t]+any[ \t]+personally[ \t]+identifiable[ \t]+information)\b/i
+/** Cookie names that hold who a person is: an e-mail address, a user id, an access token. */
+const identifyingName = /(?:^|[_.-])(?:user[_-]?e?mail|e?mail|user[_-]?id|userid|access[_-]?token|auth[_-]?token|username|user[_-]?name)(?:$|[_.-])/i
+
+/** The first cookie in the tables whose name says it identifies a person. */
+function identifyingCookie(tree: Parameters<typeof cookieTables>[0], source: string): {name: string; range: Range} | undefined {
+  for (const table of cookieTables(tree, source)) {
+    for (const row of table.rows) {
+      const cell = fieldCell(table, row, 'name')
+      const range = cell && cellRange(cell)
+      if (!cell || !range) continue
+      for (const line of cell.text.split('\n')) {
+        const name = line.replace(/`/g, '').trim()
+        if (identifyingName.test(name)) return {name, range}
+      }
+    }
+  }
+  return undefined
+}
+
 export default defineRule<Options>({
   meta: {
     id: 'claims-consistency',
@@ -28,7 +50,8 @@ export default defineRule<Options>({
       'A cookie policy makes promises in its prose and lists the facts in its tables. When the prose says ' +
       '`We use session cookies`, which are deleted when the browser closes, while the table lists `_ga` with a ' +
       'lifetime of two years, the page misinforms the reader about what it stores, which is exactly what ' +
-      'consent law asks it not to do. Each finding points at the claim and, as its cause, at the table cell ' +
+      'consent law asks it not to do. Likewise `These cookies do not store any personally identifiable ' +
+      'information` over a table that lists `USER_EMAIL` or `user_id`. Each finding points at the claim and, as its cause, at the table cell ' +
       'that contradicts it. Claims are found by phrase and stay quiet when the sentence or the page also ' +
       'speaks of persistent cookies, negates the claim, or makes it conditional (`unless you opt in`).',
     recommended: 'warn',
@@ -56,7 +79,8 @@ export default defineRule<Options>({
   check(tree, context) {
     if (!isEnglish(tree, context.file.basename)) return
     const evidence = longestPersistent(tree, context.source)
-    if (!evidence) return
+    const identifying = identifyingCookie(tree, context.source)
+    if (!evidence && !identifying) return
     const blocks = new Map<object, Range>()
     for (const run of prose(tree, context.source).runs) {
       if (run.block === 'tableCell' || run.block === 'heading') continue
@@ -66,7 +90,21 @@ export default defineRule<Options>({
       else blocks.set(key, [run.start, run.end])
     }
     const texts = [...blocks.values()].map(([start, end]) => ({start, text: context.source.slice(start, end)}))
-    if (texts.some(({text}) => persistentMentioned.test(text))) return
+    if (identifying) {
+      for (const {start, text} of texts) {
+        for (const sentence of text.matchAll(/[^.!?]+[.!?]?/g)) {
+          const claim = anonymousClaim.exec(sentence[0])
+          if (!claim || /\b(?:unless|except|other than|apart from|if you|when you (?:sign|log))\b/i.test(sentence[0])) continue
+          const at = start + sentence.index! + claim.index
+          context.report({
+            reason: `Unexpected claim that cookies do not identify you, expected it to agree with the cookie table, which lists \`${identifying.name}\``,
+            range: [at, at + claim[0].length],
+            cause: context.evidence(`\`${identifying.name}\` holds data that identifies a person`, identifying.range)
+          })
+        }
+      }
+    }
+    if (!evidence || texts.some(({text}) => persistentMentioned.test(text))) return
     for (const {start, text} of texts) {
       for (const sentence of text.matchAll(/[^.!?]+[.!?]?/g)) {
         const claim = sessionClaim.exec(sentence[0])
@@ -75,7 +113,7 @@ export default defineRule<Options>({
         context.report({
           reason: `Unexpected claim of session cookies only, expected it to agree with the cookie table, which lists \`${evidence.name}\` for \`${evidence.duration}\``,
           range: [at, at + claim[0].length],
-          cause: context.evidence(`\`${evidence.name}\` lasts ${formatSeconds(evidence.seconds)}`, evidence.range)
+          cause: context.evidence(`\`${evidence.name}\` lasts ${evidence.duration}`, evidence.range)
         })
       }
     }

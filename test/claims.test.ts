@@ -28,6 +28,14 @@ test('000 (Ballerina): the session-cookies claim is contradicted by the longest 
   assert.ok(cause && cause.line && cause.line > 52, 'the cause points at the table row below the claim')
 })
 
+test('000 (Ballerina): `not personally identifiable` is contradicted by USER_EMAIL', async () => {
+  if (skip()) return
+  const file = await lintText(fs.readFileSync(ballerina, 'utf8'), {rule: claimsConsistency, path: 'cookie-policy.md'})
+  const claims = file.messages.filter((message) => message.reason.startsWith('Unexpected claim that cookies do not identify you'))
+  assert.deepEqual(claims.map((message) => message.line), [12, 62])
+  assert.ok(claims.every((message) => message.reason.includes('`USER_EMAIL`')))
+})
+
 test('002: no claims, no findings', async () => {
   if (skip()) return
   const file = await lintText(fs.readFileSync(quiet, 'utf8'), {rule: claimsConsistency, path: 'cookie-policy.md'})
