@@ -1,16 +1,20 @@
 /** The registry: every rule, in the order the docs list them. */
 import type {Rule} from '../src/rule.js'
+import claimsConsistency from './claims-consistency.js'
 import confusables from './confusables.js'
 import cookieDuration from './cookie-duration.js'
 import cookieParty from './cookie-party.js'
 import cookieTableCells from './cookie-table-cells.js'
 import cookieTableColumns from './cookie-table-columns.js'
+import effectiveDate from './effective-date.js'
+import frontMatter from './front-matter.js'
 import headingCase from './heading-case.js'
 import headingPunctuation from './heading-punctuation.js'
 import knownCookies from './known-cookies.js'
 import linkSafety from './link-safety.js'
 import linkStyle from './link-style.js'
 import noHtmlTable from './no-html-table.js'
+import noPlaceholders from './no-placeholders.js'
 import spelling from './spelling.js'
 import tableFormat from './table-format.js'
 import terminology from './terminology.js'
@@ -31,21 +35,29 @@ export const rules: Rule<any>[] = [
   terminology,
   headingPunctuation,
   headingCase,
-  spelling
+  spelling,
+  noPlaceholders,
+  frontMatter,
+  effectiveDate,
+  claimsConsistency
 ]
 
 export {
+  claimsConsistency,
   confusables,
   cookieDuration,
   cookieParty,
   cookieTableCells,
   cookieTableColumns,
+  effectiveDate,
+  frontMatter,
   headingCase,
   headingPunctuation,
   knownCookies,
   linkSafety,
   linkStyle,
   noHtmlTable,
+  noPlaceholders,
   spelling,
   tableFormat,
   terminology,

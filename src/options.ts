@@ -47,3 +47,10 @@ export function stringList(value: unknown, name: string, fallback: readonly stri
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return [...value]
   return fail(name, value, 'a list of strings')
 }
+
+/** A whole number, at least `min`. */
+export function integer(value: unknown, name: string, fallback: number, min = 0): number {
+  if (value === undefined) return fallback
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min) return value
+  return fail(name, value, `a whole number of at least ${min}`)
+}

@@ -1,0 +1,267 @@
+/** A policy states when it took effect or was last updated, with a date that parses, is not in the future, and is written one way. */
+import type {Heading, Root} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {isMap, isScalar, parseDocument} from 'yaml'
+import {nodeRange, type Range} from '../src/model/source.js'
+import {isEnglish, prose} from '../src/model/words.js'
+import {integer, oneOf, record} from '../src/options.js'
+import {defineRule, type RuleContext} from '../src/rule.js'
+
+export interface Options {
+  /** When a statement is required: `auto` for pages whose title or file name says policy, notice, terms, privacy or cookies. */
+  required: 'auto' | 'always' | 'never'
+  /** Days after which the latest date is stale; `0` turns the check off. */
+  maxAge: number
+}
+
+const defaults: Options = {required: 'auto', maxAge: 0}
+
+const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+const month = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
+const day = '(\\d{1,2})(?:st|nd|rd|th)?\\.?'
+const year = '((?:19|20)\\d{2})'
+
+type Format = 'iso' | 'month-day-year' | 'day-month-year' | 'month-year' | 'numeric'
+
+interface Found {
+  range: Range
+  text: string
+  format: Format
+  date: Date | undefined
+  /** `effective` dates may be announced ahead; `updated` dates may not lie in the future. */
+  kind: 'effective' | 'updated'
+  future: boolean
+}
+
+const datePatterns: Array<{format: Format; regex: RegExp}> = [
+  {format: 'iso', regex: /^(\d{4})-(\d{2})-(\d{2})(?![\d-])/},
+  {format: 'month-day-year', regex: new RegExp(`^${month}[ \\t]*,?[ \\t]+${day},?[ \\t]+${year}\\b`, 'i')},
+  {format: 'day-month-year', regex: new RegExp(`^${day}[ \\t]+(?:of[ \\t]+)?${month},?[ \\t]+${year}\\b`, 'i')},
+  {format: 'month-year', regex: new RegExp(`^${month},?[ \\t]+${year}\\b`, 'i')},
+  {format: 'numeric', regex: /^(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})\b/}
+]
+
+// Not `\b`: in `_Last updated_:` the underscores are word characters.
+const keyword =
+  /(?<![\p{L}\p{N}])(effective(?:[ \t]+date)?|in[ \t]+effect|last[ \t]+(?:updated|modified|revised|reviewed|changed|update)|updated|revised|dates[ \t]+from|date[ \t]+of[ \t]+(?:last[ \t]+)?(?:update|revision))(?![\p{L}\p{N}])/giu
+
+const frontMatterKeys = /^(?:date|updated|last[_-]?updated|last[_-]?update|last[_-]?modified(?:[_-]at)?|lastmod|modified|effective(?:[_-]?date)?|last[_-]?revised)$/i
+
+export default defineRule<Options>({
+  meta: {
+    id: 'effective-date',
+    description: 'A policy states when it took effect or was last updated, with a valid, past, consistently written date',
+    rationale:
+      'Readers, regulators and courts ask which version of a policy applied on a given day. A policy page should ' +
+      'say when it took effect or was last updated (`Effective August 20, 2022`, `Last updated: 2023-01-05`, or ' +
+      'a `last_updated` key in the front matter). The date must parse (common English formats and ISO 8601), an ' +
+      '`updated` or `modified` date must not lie in the future (an `effective` date announced with `will` may), ' +
+      'and one document writes its dates one way. With `maxAge`, a policy not updated for that many days is ' +
+      'reported as stale. By default only pages whose title or file name says policy, notice, terms, privacy or ' +
+      'cookies must carry a date. The clock is `settings.policylint.now`, so results are reproducible.',
+    // Off in the preset until the CLI, language-server and report tests' policy documents carry dates.
+    recommended: 'off',
+    fix: 'none'
+  },
+  options: {
+    defaults,
+    docs: {
+      required: '`auto` (default): pages whose title or file name says policy, notice, terms, privacy or cookies need a date; `always`; `never`.',
+      maxAge: 'Report a policy whose latest date is more than this many days old; `0` (default) turns it off.'
+    },
+    parse(raw) {
+      const value = record(raw, 'effective-date', ['required', 'maxAge'])
+      return {
+        required: oneOf(value.required, 'required', ['auto', 'always', 'never'], defaults.required),
+        maxAge: integer(value.maxAge, 'maxAge', defaults.maxAge)
+      }
+    }
+  },
+  examples: [
+    {name: 'valid.md', input: '# Cookie policy\n\nLast updated: March 3, 2025\n\nWe use a few cookies.\n'},
+    {
+      name: 'missing.md',
+      input: '# Privacy notice\n\nWe collect your e-mail address when you sign up.\n',
+      messages: ['1:1-1:17: Unexpected policy without an effective or last-updated date, expected a line such as `Last updated: January 31, 2026`']
+    },
+    {
+      name: 'invalid.md',
+      settings: {now: '2026-01-31'},
+      input: '# Cookie policy\n\nEffective 2025-02-30. Last updated on 2027-03-03.\n',
+      messages: [
+        '3:11-3:21: Unexpected date `2025-02-30`, expected a real date such as `2026-01-31` or `January 31, 2026`',
+        '3:39-3:49: Unexpected date `2027-03-03` in the future, expected one on or before `2026-01-31`'
+      ]
+    },
+    {
+      name: 'max-age.md',
+      options: {maxAge: 365},
+      settings: {now: '2026-01-31'},
+      input: '# Terms of service\n\nLast updated: 2024-06-01\n',
+      messages: ['3:15-3:25: Unexpected last update `2024-06-01`, 609 days ago, expected one within `maxAge` (365 days)']
+    }
+  ],
+  check(tree, context) {
+    // The phrases and month names are English.
+    if (!isEnglish(tree, context.file.basename)) return
+    const found = [...frontMatterDates(tree, context), ...bodyDates(tree, context)]
+    const now = context.now
+    const nowKey = now.toISOString().slice(0, 10)
+
+    if (found.length === 0) {
+      if (context.options.required === 'never') return
+      if (context.options.required === 'auto' && !isPolicy(tree, context)) return
+      const heading = tree.children.find((child): child is Heading => child.type === 'heading')
+      const range = nodeRange(heading) ?? nodeRange(tree.children[0])
+      if (!range) return
+      context.report({
+        reason: 'Unexpected policy without an effective or last-updated date, expected a line such as `Last updated: January 31, 2026`',
+        range
+      })
+      return
+    }
+
+    for (const item of found) {
+      if (!item.date) {
+        context.report({reason: `Unexpected date \`${item.text}\`, expected a real date such as \`2026-01-31\` or \`January 31, 2026\``, range: item.range})
+      } else if (item.date.getTime() > now.getTime() + 86_400_000 && !(item.kind === 'effective' && item.future)) {
+        context.report({reason: `Unexpected date \`${item.text}\` in the future, expected one on or before \`${nowKey}\``, range: item.range})
+      }
+    }
+
+    // One way of writing dates in the prose (front matter is YAML, always ISO).
+    const body = found.filter((item) => item.date && !('frontMatter' in item))
+    const first = body[0]
+    if (first) {
+      for (const item of body.slice(1)) {
+        if (item.format !== first.format) {
+          context.report({
+            reason: `Unexpected date format \`${item.text}\`, expected the format of \`${first.text}\``,
+            range: item.range,
+            cause: context.evidence('The first date is written here', first.range)
+          })
+        }
+      }
+    }
+
+    if (context.options.maxAge > 0) {
+      const dated = found.filter((item) => item.date && item.date.getTime() <= now.getTime() + 86_400_000)
+      const latest = dated.sort((a, b) => b.date!.getTime() - a.date!.getTime())[0]
+      if (latest) {
+        const age = Math.floor((now.getTime() - latest.date!.getTime()) / 86_400_000)
+        if (age > context.options.maxAge) {
+          context.report({
+            reason: `Unexpected last update \`${latest.text}\`, ${age} days ago, expected one within \`maxAge\` (${context.options.maxAge} days)`,
+            range: latest.range
+          })
+        }
+      }
+    }
+  }
+})
+
+function isPolicy(tree: Root, context: RuleContext<Options>): boolean {
+  const words = /polic(?:y|ies)|notice|terms|cookies?|privacy/i
+  if (words.test(context.file.basename ?? '')) return true
+  const heading = tree.children.find((child): child is Heading => child.type === 'heading' && child.depth === 1)
+  if (heading && words.test(toString(heading))) return true
+  const yaml = tree.children.find((child) => child.type === 'yaml')
+  return Boolean(yaml && 'value' in yaml && /^title\s*:.*$/m.test(String(yaml.value)) && words.test(/^title\s*:(.*)$/m.exec(String(yaml.value))![1]))
+}
+
+function frontMatterDates(tree: Root, context: RuleContext<Options>): Array<Found & {frontMatter: true}> {
+  const node = tree.children.find((child) => child.type === 'yaml')
+  if (!node || node.type !== 'yaml') return []
+  const at = nodeRange(node)
+  if (!at) return []
+  const start = context.source.indexOf(node.value, at[0] + 3)
+  const document = parseDocument(node.value, {uniqueKeys: false})
+  if (document.errors.length > 0 || !isMap(document.contents)) return []
+  const result: Array<Found & {frontMatter: true}> = []
+  for (const pair of document.contents.items) {
+    if (!isScalar(pair.key) || !frontMatterKeys.test(String(pair.key.value)) || !isScalar(pair.value) || !pair.value.range) continue
+    const text = String(pair.value.value ?? '')
+    if (!/\d/.test(text)) continue
+    const range: Range = [start + pair.value.range[0], start + pair.value.range[1]]
+    const parsed = parseDate(text.trim())
+    result.push({
+      range,
+      text,
+      format: parsed?.format ?? 'iso',
+      date: parsed?.date,
+      kind: /effective/i.test(String(pair.key.value)) ? 'effective' : 'updated',
+      future: false,
+      frontMatter: true
+    })
+  }
+  return result
+}
+
+function bodyDates(tree: Root, context: RuleContext<Options>): Found[] {
+  // Blocks, not runs: `_Last updated_: May 1, 2024` is split over several text nodes.
+  const blocks = new Map<object, Range>()
+  for (const run of prose(tree, context.source).runs) {
+    if (run.block === 'tableCell') continue
+    const key = run.blockNode ?? run
+    const range = blocks.get(key)
+    if (range) range[1] = Math.max(range[1], run.end)
+    else blocks.set(key, [run.start, run.end])
+  }
+  const result: Found[] = []
+  for (const [start, end] of blocks.values()) {
+    const text = context.source.slice(start, end)
+    for (const match of text.matchAll(keyword)) {
+      let at = match.index! + match[0].length
+      const gap = /^[ \t*_:,–—-]*(?:(?:on|as[ \t]+of|from|since|at)[ \t*_:]+)?[ \t*_]*/i.exec(text.slice(at))![0]
+      at += gap.length
+      const rest = text.slice(at, at + 40)
+      const parsed = parseDate(rest)
+      const before = text.slice(Math.max(0, match.index! - 30), match.index!)
+      const kind = /effect/i.test(match[0]) ? 'effective' : 'updated'
+      const future = /\b(?:will|shall|becomes?|comes?|takes?)\b[^.]*$/i.test(before) || /\bwill\b/i.test(before)
+      if (parsed) {
+        result.push({range: [start + at, start + at + parsed.length], text: rest.slice(0, parsed.length), format: parsed.format, date: parsed.date, kind, future})
+      } else {
+        // Something after the keyword that tries to be a date: digits and a year, or a month name, before the sentence ends.
+        const attempt = /^(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|[\p{L}]+\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}|\d{1,2}(?:st|nd|rd|th)?\.?[ \t]+[\p{L}]+,?[ \t]+\d{4})/iu.exec(rest)
+        if (attempt && /\d{4}/.test(attempt[0])) {
+          result.push({range: [start + at, start + at + attempt[0].length], text: attempt[0], format: 'numeric', date: undefined, kind, future})
+        }
+      }
+    }
+  }
+  return result.sort((a, b) => a.range[0] - b.range[0])
+}
+
+/** A date at the start of `text`: its format, its length, and the day it means (nothing when it is not a real day). */
+function parseDate(text: string): {format: Format; length: number; date: Date | undefined} | undefined {
+  for (const {format, regex} of datePatterns) {
+    const match = regex.exec(text)
+    if (!match) continue
+    let y: number
+    let m: number
+    let d: number
+    if (format === 'iso') [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])]
+    else if (format === 'month-day-year') [y, m, d] = [Number(match[3]), monthIndex(match[1]), Number(match[2])]
+    else if (format === 'day-month-year') [y, m, d] = [Number(match[3]), monthIndex(match[2]), Number(match[1])]
+    else if (format === 'month-year') [y, m, d] = [Number(match[2]), monthIndex(match[1]), 1]
+    else {
+      const [a, b] = [Number(match[1]), Number(match[2])]
+      y = Number(match[3])
+      // Day first unless that cannot be (`10/29/2025`); ambiguous dates are read day first.
+      ;[d, m] = a > 12 || b <= 12 ? [a, b] : [b, a]
+    }
+    return {format, length: match[0].replace(/[.,\s]+$/, '').length, date: realDate(y, m, d)}
+  }
+  return undefined
+}
+
+function monthIndex(name: string): number {
+  return months.indexOf(name.slice(0, 3).toLowerCase()) + 1
+}
+
+function realDate(y: number, m: number, d: number): Date | undefined {
+  if (m < 1 || m > 12 || d < 1) return undefined
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date : undefined
+}

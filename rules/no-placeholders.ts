@@ -1,0 +1,159 @@
+/** Template text left in prose: `{{company}}`, `[Company Name]`, `[insert …]`, `WEBSITE NAME` slots, `lorem ipsum`, `TODO`, `TBD`, `____`. */
+import {prose, type Run} from '../src/model/words.js'
+import {record, stringList} from '../src/options.js'
+import type {Range} from '../src/model/source.js'
+import {defineRule} from '../src/rule.js'
+
+export interface Options {
+  /** Placeholder texts that are fine (compared without case). */
+  allow: string[]
+}
+
+const defaults: Options = {allow: []}
+
+/** Words that name what a template slot stands for. */
+const slotWords =
+  'name|names|address|company|date|e-?mail|website|site|url|domain|phone|telephone|number|country|state|city|details|jurisdiction|organi[sz]ation|business|entity|owner|product|service|app|application|contact|county|region|postcode|zip'
+const slotWord = new RegExp(`^(?:${slotWords})$`, 'i')
+/** A bracketed slot that asks the writer to do something. */
+const instruction = /^(?:insert|enter|add|fill in|replace|your|the company's|company)\b/i
+
+export default defineRule<Options>({
+  meta: {
+    id: 'no-placeholders',
+    description: 'Template text left in prose',
+    rationale:
+      'Policy pages are often started from a template. A published page that still says `[Company Name]`, ' +
+      '`{{ email }}`, `WEBSITE NAME`, `[insert details]`, `TODO` or `lorem ipsum` tells readers and regulators ' +
+      'that nobody read it, and a notice that does not name the controller may not be a valid notice at all. ' +
+      'Template expressions a site generator renders (`{{ page.title }}`, `{{ .Site.Title }}`, `{% … %}`, ' +
+      '`<%= … %>`), code, link targets, headings written in capitals and legal paragraphs in capitals are left ' +
+      'alone. There is no fix: only the writer knows what the slot stands for.',
+    recommended: 'error',
+    fix: 'none'
+  },
+  options: {
+    defaults,
+    docs: {allow: 'Placeholder texts to accept, as written in the document (`["[TBD]"]`); compared without case.'},
+    parse(raw) {
+      const value = record(raw, 'no-placeholders', ['allow'])
+      return {allow: stringList(value.allow, 'allow', defaults.allow)}
+    }
+  },
+  examples: [
+    {name: 'valid.md', input: 'Example Ltd uses cookies to keep you signed in. Contact us at privacy@example.com.\n'},
+    {
+      name: 'invalid.md',
+      input: 'This policy explains how [Company Name] uses cookies on {{website}}.\n\nContact: TBD\n',
+      messages: [
+        '1:26-1:40: Unexpected placeholder `[Company Name]`, expected the text it stands for',
+        '1:57-1:68: Unexpected placeholder `{{website}}`, expected the text it stands for',
+        '3:10-3:13: Unexpected placeholder `TBD`, expected the text it stands for'
+      ]
+    },
+    {
+      name: 'generator.md',
+      description: 'Expressions a site generator renders are not placeholders.',
+      input: '# {{ page.title }}\n\nThis notice was last updated on {{ page.last_modified_at | date: "%B %d, %Y" }}.\n'
+    },
+    {
+      name: 'allow.md',
+      options: {allow: ['TBD']},
+      input: 'Retention periods for the new service are TBD and will be listed here.\n'
+    }
+  ],
+  check(tree, context) {
+    const allow = new Set(context.options.allow.map((text) => text.toLowerCase()))
+    const seen = new Set<number>()
+    const report = (range: Range) => {
+      const text = context.source.slice(range[0], range[1])
+      if (allow.has(text.toLowerCase()) || seen.has(range[0])) return
+      seen.add(range[0])
+      context.report({reason: `Unexpected placeholder \`${text.replace(/\s+/g, ' ')}\`, expected the text it stands for`, range})
+    }
+    for (const run of prose(tree, context.source).runs) {
+      for (const range of placeholders(run, context.source)) report(range)
+    }
+  }
+})
+
+function* placeholders(run: Run, source: string): Generator<Range> {
+  const blank = (value: string) => value.replace(/[^\n]/g, ' ')
+  // Server-side templates (`<%= … %>`, `{% … %}`) are rendered, not left over.
+  const raw = source.slice(run.start, run.end).replace(/<%[\s\S]*?%>|\{%[\s\S]*?%\}/g, blank)
+  const found: Range[] = []
+  const at = (index: number, length: number) => found.push([run.start + index, run.start + index + length])
+
+  for (const match of raw.matchAll(/\{\{([^{}]*)\}\}/g)) {
+    // `{{ page.title }}`, `{{ .Site.Title }}`, `{{ x | date }}`, `{{ t("key") }}`: expressions a generator renders.
+    if (/[.|(]/.test(match[1])) continue
+    at(match.index!, match[0].length)
+  }
+
+  for (const match of raw.matchAll(/(?<![\p{L}\p{N}%\]\\])\[([^[\]\n]{2,60})\](?![([:])/gu)) {
+    if (bracketSlot(match[1].trim())) at(match.index!, match[0].length)
+  }
+
+  // Masked text: URLs, code-like tokens and template expressions are blank already.
+  const text = run.text
+  for (const match of text.matchAll(/\blorem ipsum\b(?:\s+dolor\b(?:\s+sit\s+amet\b)?)?/gi)) at(match.index!, match[0].length)
+  for (const match of text.matchAll(/(?<![\p{L}\p{N}-])(?:TODO|TBD|TBC|FIXME)(?![\p{L}\p{N}-])/gu)) {
+    if (!insideFound(found, run.start + match.index!)) at(match.index!, match[0].length)
+  }
+  for (const match of raw.matchAll(/(?<![\p{L}\p{N}_\\])_{3,}(?![\p{L}\p{N}_])/gu)) at(match.index!, match[0].length)
+
+  if (run.block !== 'heading') {
+    for (const range of capitalSlots(text)) {
+      if (!insideFound(found, run.start + range[0])) at(range[0], range[1] - range[0])
+    }
+  }
+
+  yield* found.sort((a, b) => a[0] - b[0])
+}
+
+function insideFound(found: Range[], offset: number): boolean {
+  return found.some(([start, end]) => offset >= start && offset < end)
+}
+
+/** What a bracketed slot holds: an instruction, capitals (`[DATE]`), or a few words that name a slot (`[Company Name]`). */
+function bracketSlot(content: string): boolean {
+  if (!/\p{L}/u.test(content) || /^[xX ]$/.test(content) || /^\^/.test(content)) return false
+  if (instruction.test(content) && content.split(/\s+/).length <= 8) return true
+  const words = content.split(/[\s/]+/).filter(Boolean)
+  if (words.length > 5) return false
+  if (!words.every((word) => /^[\p{L}'’-]+$/u.test(word))) return false
+  const letters = content.replace(/[^\p{L}]/gu, '')
+  if (letters.length >= 3 && letters === letters.toUpperCase()) return true
+  const named = words.some((word) => slotWord.test(word))
+  const uniformCase = words.every((word) => /^\p{Lu}/u.test(word) || word === 'of' || word === 'or') || words.every((word) => word === word.toLowerCase())
+  return named && uniformCase
+}
+
+/**
+ * Two or more words in capitals, one of them naming a slot (`WEBSITE NAME`, `DOMAIN ADDRESS`), in a sentence
+ * otherwise written in lower case: capitals in headings and in legal paragraphs written in capitals are not slots.
+ */
+function capitalSlots(text: string): Range[] {
+  const result: Range[] = []
+  const letters = text.replace(/[^\p{L}]/gu, '')
+  if (!letters) return result
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length
+  if (upper / letters.length > 0.5) return result
+  const words = [...text.matchAll(/[\p{L}'’-]+/gu)].map((match) => ({text: match[0], start: match.index!, end: match.index! + match[0].length}))
+  const isCaps = (word: string) => word.replace(/[^\p{L}]/gu, '').length >= 2 && word === word.toUpperCase()
+  let index = 0
+  while (index < words.length) {
+    if (!isCaps(words[index].text)) {
+      index++
+      continue
+    }
+    let end = index
+    while (end + 1 < words.length && isCaps(words[end + 1].text) && /^[ \t]+$/.test(text.slice(words[end].end, words[end + 1].start))) end++
+    const group = words.slice(index, end + 1)
+    if (group.length >= 2 && group.some((word) => word.text.length >= 4 && slotWord.test(word.text))) {
+      result.push([group[0].start, group[group.length - 1].end])
+    }
+    index = end + 1
+  }
+  return result
+}

@@ -1,0 +1,45 @@
+/** Issue 5, item 5: claims-consistency on the seeds; skipped when ../shared is absent. */
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import path from 'node:path'
+import {test} from 'uvu'
+import claimsConsistency from '../rules/claims-consistency.js'
+import {lintText} from './lint-helpers.js'
+import {hasShared, shared} from './paths.js'
+
+const seed = (name: string) => path.join(shared, 'seeds', name)
+const ballerina = seed('000_06ed0df5f8974980.txt')
+const quiet = seed('002_1fc46af3569a394d.txt')
+
+function skip(): boolean {
+  if (hasShared && fs.existsSync(ballerina) && fs.existsSync(quiet)) return false
+  console.log('  skipped: ../shared/seeds is absent')
+  return true
+}
+
+test('000 (Ballerina): the session-cookies claim is contradicted by the longest lifetime in the tables', async () => {
+  if (skip()) return
+  const file = await lintText(fs.readFileSync(ballerina, 'utf8'), {rule: claimsConsistency, path: 'cookie-policy.md'})
+  const session = file.messages.filter((message) => message.reason.startsWith('Unexpected claim of session cookies only'))
+  assert.equal(session.length, 1)
+  assert.equal(session[0].line, 52)
+  assert.match(session[0].reason, /`visitor_id[^`]*` for `3649 days`/)
+  const cause = session[0].cause as {line?: number; ruleId?: string} | undefined
+  assert.ok(cause && cause.line && cause.line > 52, 'the cause points at the table row below the claim')
+})
+
+test('000 (Ballerina): `not personally identifiable` is contradicted by USER_EMAIL', async () => {
+  if (skip()) return
+  const file = await lintText(fs.readFileSync(ballerina, 'utf8'), {rule: claimsConsistency, path: 'cookie-policy.md'})
+  const claims = file.messages.filter((message) => message.reason.startsWith('Unexpected claim that cookies do not identify you'))
+  assert.deepEqual(claims.map((message) => message.line), [12, 62])
+  assert.ok(claims.every((message) => message.reason.includes('`USER_EMAIL`')))
+})
+
+test('002: no claims, no findings', async () => {
+  if (skip()) return
+  const file = await lintText(fs.readFileSync(quiet, 'utf8'), {rule: claimsConsistency, path: 'cookie-policy.md'})
+  assert.deepEqual(file.messages.map(String), [])
+})
+
+test.run()
