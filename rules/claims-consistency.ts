@@ -3,12 +3,7 @@ import {parseDuration} from '../src/model/duration.js'
 import {cellRange, cookieTables, fieldCell} from '../src/model/tables.js'
 import type {Range} from '../src/model/source.js'
 import {isEnglish, prose} from '../src/model/words.js'
-import {record} from '../src/options.js'
-import {defineRule} from '../src/rule.js'
-
-export interface Options {}
-
-const defaults: Options = {}
+import {defineRule, noOptions, type NoOptions} from '../src/rule.js'
 
 /** `We use session cookies`, `we only use session cookies`, `this site uses only session cookies`. */
 const sessionClaim =
@@ -42,7 +37,7 @@ function identifyingCookie(tree: Parameters<typeof cookieTables>[0], source: str
   return undefined
 }
 
-export default defineRule<Options>({
+export default defineRule<NoOptions>({
   meta: {
     id: 'claims-consistency',
     description: 'Prose claims that the page\'s cookie tables contradict',
@@ -57,14 +52,7 @@ export default defineRule<Options>({
     recommended: 'warn',
     fix: 'none'
   },
-  options: {
-    defaults,
-    docs: {},
-    parse(raw) {
-      record(raw, 'claims-consistency', [])
-      return {}
-    }
-  },
+  options: noOptions('claims-consistency'),
   examples: [
     {
       name: 'valid.md',

@@ -2,16 +2,11 @@
 import {getDomain} from 'tldts'
 import {lookup, reference} from '../src/model/known-cookies.js'
 import {cellLines, cellRange, cookieTables, fieldCell, type Cell} from '../src/model/tables.js'
-import {record} from '../src/options.js'
-import {defineRule} from '../src/rule.js'
-
-export type Options = Record<string, never>
-
-const defaults: Options = {}
+import {defineRule, noOptions, type NoOptions} from '../src/rule.js'
 
 type Party = 'first' | 'third'
 
-export default defineRule<Options>({
+export default defineRule<NoOptions>({
   meta: {
     id: 'cookie-party',
     description: 'First- and third-party claims agree with the cookie\'s domain and the site\'s own domains',
@@ -26,14 +21,7 @@ export default defineRule<Options>({
     recommended: 'warn',
     fix: 'none'
   },
-  options: {
-    defaults,
-    docs: {},
-    parse(raw) {
-      record(raw, 'cookie-party', [])
-      return {}
-    }
-  },
+  options: noOptions('cookie-party'),
   examples: [
     {
       name: 'valid.md',

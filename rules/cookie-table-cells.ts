@@ -2,16 +2,11 @@
 import {parseDuration} from '../src/model/duration.js'
 import type {Field} from '../src/model/fields.js'
 import {cellLines, cellRange, cookieTables, fieldCell, type Cell, type Row, type Table} from '../src/model/tables.js'
-import {record} from '../src/options.js'
-import {defineRule, type RuleContext} from '../src/rule.js'
-
-export type Options = Record<string, never>
-
-const defaults: Options = {}
+import {defineRule, noOptions, type NoOptions, type RuleContext} from '../src/rule.js'
 
 const requiredFields: Field[] = ['name', 'purpose', 'duration']
 
-export default defineRule<Options>({
+export default defineRule<NoOptions>({
   meta: {
     id: 'cookie-table-cells',
     description: 'Cookie-table cells hold real values: none empty where required, no placeholders, no duplicate rows',
@@ -25,14 +20,7 @@ export default defineRule<Options>({
     recommended: 'warn',
     fix: 'suggestion'
   },
-  options: {
-    defaults,
-    docs: {},
-    parse(raw) {
-      record(raw, 'cookie-table-cells', [])
-      return {}
-    }
-  },
+  options: noOptions('cookie-table-cells'),
   examples: [
     {
       name: 'valid.md',
@@ -69,7 +57,7 @@ export default defineRule<Options>({
 
 const fieldWords: Partial<Record<Field, string>> = {name: 'cookie name', purpose: 'purpose', duration: 'duration'}
 
-function checkEmpty(table: Table, row: Row, context: RuleContext<Options>): void {
+function checkEmpty(table: Table, row: Row, context: RuleContext<NoOptions>): void {
   for (const field of requiredFields) {
     const index = table.fieldColumns.get(field)
     if (index === undefined) continue
@@ -83,7 +71,7 @@ function checkEmpty(table: Table, row: Row, context: RuleContext<Options>): void
 const namePlaceholder = /(?<![A-Za-z])(?:x{3,}|X{3,})(?![A-Za-z])|#{3,}|_{4,}|\{\{[^}]*\}\}|\[(?:insert|tbd|name|cookie)[^\]]*\]/i
 const valuePlaceholder = /^(tbd|tbc|todo|pending|n\/?a yet|xxx+|\?+|lorem ipsum.*|description \d*|cookie-description|\[insert[^\]]*\]|_{3,}|\{\{[^}]*\}\})$/i
 
-function checkPlaceholders(table: Table, row: Row, templated: boolean, context: RuleContext<Options>): void {
+function checkPlaceholders(table: Table, row: Row, templated: boolean, context: RuleContext<NoOptions>): void {
   for (const [index, cell] of row.cells.entries()) {
     const range = cellRange(cell)
     if (!range || cell.text === '') continue
@@ -129,7 +117,7 @@ function fieldLabel(table: Table, index: number): string {
 }
 
 /** Several cookies in one cell with a parallel list of lifetimes of another length. */
-function checkParallel(table: Table, row: Row, context: RuleContext<Options>): void {
+function checkParallel(table: Table, row: Row, context: RuleContext<NoOptions>): void {
   const names = splitList(fieldCell(table, row, 'name'), (item) => !/\s/.test(item))
   const durationCell = fieldCell(table, row, 'duration')
   const durations = splitList(durationCell, (item) => parseDuration(item).kind !== 'unparsable')
@@ -155,7 +143,7 @@ function checkDuplicates(
   table: Table,
   row: Row,
   seen: Map<string, {row: Row; table: Table; cell: Cell}>,
-  context: RuleContext<Options>
+  context: RuleContext<NoOptions>
 ): void {
   const nameCell = fieldCell(table, row, 'name')
   if (!nameCell || nameCell.text === '') return

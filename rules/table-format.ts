@@ -5,14 +5,9 @@ import {toString} from 'mdast-util-to-string'
 import {visitParents} from 'unist-util-visit-parents'
 import {parseSnippet} from '../src/model/reparse.js'
 import {tables, type GfmTable} from '../src/model/tables.js'
-import {record} from '../src/options.js'
-import {defineRule, type RuleContext} from '../src/rule.js'
+import {defineRule, noOptions, type NoOptions, type RuleContext} from '../src/rule.js'
 
-export type Options = Record<string, never>
-
-const defaults: Options = {}
-
-export default defineRule<Options>({
+export default defineRule<NoOptions>({
   meta: {
     id: 'table-format',
     description: 'GFM tables are well formed: no tabs, consistent pipes and padding, as many cells per row as the header',
@@ -27,14 +22,7 @@ export default defineRule<Options>({
     recommended: 'error',
     fix: 'safe'
   },
-  options: {
-    defaults,
-    docs: {},
-    parse(raw) {
-      record(raw, 'table-format', [])
-      return {}
-    }
-  },
+  options: noOptions('table-format'),
   examples: [
     {
       name: 'valid.md',
@@ -66,7 +54,7 @@ export default defineRule<Options>({
   }
 })
 
-function checkTable(table: GfmTable, context: RuleContext<Options>): void {
+function checkTable(table: GfmTable, context: RuleContext<NoOptions>): void {
   const {node} = table
   const range = table.range
   if (!range) return
@@ -210,7 +198,7 @@ function splitCells(line: string): string[] {
 const delimiterRow = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/
 
 /** A paragraph whose first lines look like a table header and delimiter row that GFM rejected. */
-function checkParagraph(node: Paragraph, context: RuleContext<Options>): void {
+function checkParagraph(node: Paragraph, context: RuleContext<NoOptions>): void {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return

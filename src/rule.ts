@@ -6,7 +6,7 @@ import {lintRule} from 'unified-lint-rule'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {documentSource, nodeRange, type Range} from './model/source.js'
-import {OptionError} from './options.js'
+import {OptionError, record} from './options.js'
 import {parseSettings, type SharedSettings} from './settings.js'
 
 export const source = 'policylint'
@@ -92,6 +92,20 @@ export interface RuleOptions<Options> {
   docs: {[Key in keyof Options]: string}
   /** Pure: raw configuration in, resolved options out; throws `OptionError` on a bad value. */
   parse(raw: unknown, settings: SharedSettings): Options
+}
+
+export type NoOptions = Record<string, never>
+
+/** The options of a rule that takes none: any option given is an error that names the rule. */
+export function noOptions(id: string): RuleOptions<NoOptions> {
+  return {
+    defaults: {},
+    docs: {},
+    parse(raw) {
+      record(raw, id, [])
+      return {}
+    }
+  }
 }
 
 export interface RuleDefinition<Options> {
