@@ -2,17 +2,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
-import {VFile} from 'vfile'
+import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import * as registry from '../rules/index.js'
-import {fixFiles} from './fix.js'
-import {syntax} from './preset.js'
+import {fixText, lintText} from './lint-text.js'
 import type {Example, FixKind, Rule} from './rule.js'
 
-/** Examples are run with a pinned clock (the tests' clock), so the docs do not change with the date. */
-export const docsNow = '2026-11-24T12:00:00Z'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -131,35 +126,18 @@ async function renderExample(rule: Rule<any>, example: Example): Promise<string[
     out.push('With settings (`settings.policylint`):', '', ...fence('json', JSON.stringify(example.settings, null, 2) + '\n'), '')
   }
   out.push('In:', '', ...fence('markdown', example.input), '')
-  const file = await lintExample(rule, example, example.input)
+  const file = await lintExample(rule, example)
   const messages = file.messages.map(formatMessage)
   out.push('Out:', '', ...fence('text', messages.length > 0 ? messages.join('\n') + '\n' : 'No messages\n'), '')
   if (rule.meta.fix === 'safe' && file.messages.some((message) => message.fix)) {
-    const [outcome] = await fixFiles(
-      [file],
-      (changed) => Promise.all(changed.map((next) => lintExample(rule, example, String(next.value)))),
-      (previous, value) => new VFile({path: previous.path, value})
-    )
+    const outcome = await fixText(example.input, {rule, options: example.options, settings: example.settings, path: example.name})
     out.push('After `--fix`:', '', ...fence('markdown', outcome.output), '')
   }
   return out
 }
 
-async function lintExample(rule: Rule<any>, example: Example, value: string): Promise<VFile> {
-  const processor = unified()
-    .use(remarkParse)
-    .use(syntax)
-    .use(rule, example.options === undefined ? ['error'] : ['error', example.options])
-    .data('settings', {policylint: {now: docsNow, ...example.settings}})
-    .freeze()
-  const file = new VFile({path: example.name, value})
-  try {
-    await processor.run(processor.parse(file), file)
-  } catch (error) {
-    // A bad option stops the file; the message is already on it.
-    if (!file.messages.includes(error as never)) throw error
-  }
-  return file
+function lintExample(rule: Rule<any>, example: Example): Promise<VFile> {
+  return lintText(example.input, {rule, options: example.options, settings: example.settings, path: example.name})
 }
 
 function formatMessage(message: VFileMessage): string {
