@@ -1,9 +1,16 @@
-/** Prose that contradicts the cookie tables: session cookies only against persistent lifetimes, `not personally identifiable` against cookies that identify a person. */
-import {parseDuration} from '../src/model/duration.js'
-import {cellRange, cookieTables, fieldCell} from '../src/model/tables.js'
-import type {Range} from '../src/model/source.js'
+/** Prose that contradicts the cookie tables: lifetimes, identifiability, third parties, unnamed providers, heading counts. */
+import type {Heading, Root} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {cookieRows, domainName, registrable, type CookieRow} from '../src/model/cookie-rows.js'
+import {lookup, reference} from '../src/model/known-cookies.js'
+import {nodeRange, type Range} from '../src/model/source.js'
+import {cellRange, cookieTables} from '../src/model/tables.js'
 import {isEnglish, prose} from '../src/model/words.js'
-import {defineRule, noOptions, type NoOptions} from '../src/rule.js'
+import {defineRule, noOptions, type NoOptions, type RuleContext} from '../src/rule.js'
+
+type Context = RuleContext<NoOptions>
+/** A block of prose outside tables and headings, with where it starts in the source. */
+type Block = {start: number; text: string}
 
 /** `We use session cookies`, `we only use session cookies`, `this site uses only session cookies`. */
 const sessionClaim =
@@ -13,29 +20,33 @@ const notExclusive = /\b(?:persistent|permanent|long[- ]lived|and (?:other|third
 /** A document that talks about persistent cookies it sets makes no session-only claim. */
 const persistentMentioned = /\bpersistent[ \t]+cookies?\b|\bpermanent[ \t]+cookies?\b/i
 
-const day = 86_400
-
 /** `not personally identifiable`, `do not store any personally identifiable information`. */
 const anonymousClaim =
   /\b(?:(?:is|are)[ \t]+not[ \t]+personally[ \t]+identifiable|(?:do|does)[ \t]+not[ \t]+(?:store|contain|collect|hold)[ \t]+any[ \t]+personally[ \t]+identifiable[ \t]+information)\b/i
 /** Cookie names that hold who a person is: an e-mail address, a user id, an access token. */
 const identifyingName = /(?:^|[_.-])(?:user[_-]?e?mail|e?mail|user[_-]?id|userid|access[_-]?token|auth[_-]?token|username|user[_-]?name)(?:$|[_.-])/i
 
-/** The first cookie in the tables whose name says it identifies a person. */
-function identifyingCookie(tree: Parameters<typeof cookieTables>[0], source: string): {name: string; range: Range} | undefined {
-  for (const table of cookieTables(tree, source)) {
-    for (const row of table.rows) {
-      const cell = fieldCell(table, row, 'name')
-      const range = cell && cellRange(cell)
-      if (!cell || !range) continue
-      for (const line of cell.text.split('\n')) {
-        const name = line.replace(/`/g, '').trim()
-        if (identifyingName.test(name)) return {name, range}
-      }
-    }
-  }
-  return undefined
-}
+const negation = String.raw`(?:do(?:es)?[ \t]+not|don['’]t|doesn['’]t|never|will[ \t]+not|won['’]t)`
+const subject = String.raw`(?:we|this[ \t]+(?:site|website|service)|our[ \t]+(?:site|website|service)s?)`
+/** `We do not use third-party cookies`, `No third-party cookies are set`. */
+const noThirdPartyClaim = new RegExp(
+  String.raw`\b${subject}[ \t]+${negation}[ \t]+(?:use|set|place|serve|allow)[ \t]+(?:any[ \t]+)?third[- ]party[ \t]+cookies\b` +
+    String.raw`|\bno[ \t]+third[- ]party[ \t]+cookies[ \t]+(?:are|will[ \t]+be)[ \t]+(?:used|set|placed)\b`,
+  'i'
+)
+/** `We do not share your personal data with third parties` (selling is another matter and not matched). */
+const noSharingClaim = new RegExp(
+  String.raw`\b${subject}[ \t]+${negation}[ \t]+(?:share|disclose|pass[ \t]+on)[ \t]+(?:any[ \t]+)?(?:of[ \t]+)?(?:your|this|the|such)?[ \t]*` +
+    String.raw`(?:personal[ \t]+)?(?:data|information|details)[ \t]+with[ \t]+(?:any[ \t]+)?(?:other[ \t]+)?third[- ]parties\b`,
+  'i'
+)
+/** What makes a third-party claim conditional or partial. */
+const qualified = /\b(?:unless|except|other than|apart from|without|but|however|only|save|beyond|outside|for their|until|if you)\b/i
+
+/** Words of an owner's name too generic to count as naming it (`Google Ads` is named by `Google`). */
+const genericWords = new Set(['ads', 'analytics', 'tag', 'manager', 'account', 'engagement', 'inc', 'ltd', 'llc', 'the', 'and', 'platform'])
+/** Other names a company goes by in prose. */
+const aliases: Record<string, string[]> = {meta: ['facebook', 'instagram'], google: ['youtube', 'doubleclick']}
 
 export default defineRule<NoOptions>({
   meta: {
@@ -46,7 +57,11 @@ export default defineRule<NoOptions>({
       '`We use session cookies`, which are deleted when the browser closes, while the table lists `_ga` with a ' +
       'lifetime of two years, the page misinforms the reader about what it stores, which is exactly what ' +
       'consent law asks it not to do. Likewise `These cookies do not store any personally identifiable ' +
-      'information` over a table that lists `USER_EMAIL` or `user_id`. Each finding points at the claim and, as its cause, at the table cell ' +
+      'information` over a table that lists `USER_EMAIL` or `user_id`; `We do not use third-party cookies` or ' +
+      '`We do not share your data with third parties` over a row marked `Third party`; a provider whose ' +
+      'cookies are listed (a known cookie\'s owner, or a third-party domain) but whose name appears nowhere else ' +
+      'on the page, when the reader must be told who receives their data; and a heading such as `Necessary (6)` ' +
+      'over a table of four cookies. Each finding points at the claim and, as its cause, at the table cell ' +
       'that contradicts it. Claims are found by phrase and stay quiet when the sentence or the page also ' +
       'speaks of persistent cookies, negates the claim, or makes it conditional (`unless you opt in`).',
     recommended: 'warn',
@@ -56,78 +71,231 @@ export default defineRule<NoOptions>({
   examples: [
     {
       name: 'valid.md',
-      input: 'We use session cookies and persistent cookies.\n\n| Name | Purpose | Duration |\n| --- | --- | --- |\n| `sid` | Sign-in | Session |\n| `prefs` | Preferences | 1 year |\n'
+      input:
+        'We use session cookies and persistent cookies. Google Analytics measures visits.\n\n' +
+        '| Name | Purpose | Duration |\n| --- | --- | --- |\n| `sid` | Sign-in | Session |\n| `_ga` | Statistics | 2 years |\n'
     },
     {
       name: 'invalid.md',
-      input: 'We only use session cookies, which are deleted when you close your browser.\n\n| Name | Purpose | Duration |\n| --- | --- | --- |\n| `sid` | Sign-in | Session |\n| `prefs` | Preferences | 1 year |\n',
+      input:
+        'We only use session cookies, which are deleted when you close your browser.\n\n' +
+        '| Name | Purpose | Duration |\n| --- | --- | --- |\n| `sid` | Sign-in | Session |\n| `prefs` | Preferences | 1 year |\n',
       messages: ['1:1-1:28: Unexpected claim of session cookies only, expected it to agree with the cookie table, which lists `prefs` for `1 year`']
+    },
+    {
+      name: 'unnamed-provider.md',
+      description: 'The table lists a Hotjar cookie; nothing on the page says that Hotjar receives data.',
+      input:
+        '## Statistics (2)\n\nWe count visits with Google Analytics.\n\n' +
+        '| Name | Purpose | Duration |\n| --- | --- | --- |\n| `_ga` | Counts visits | 2 years |\n| `_hjSessionUser_1234` | Records visits | 1 year |\n| `_gid` | Counts visits | 1 day |\n',
+      messages: [
+        '8:3-8:24: Unexpected cookies from Hotjar (`_hjSessionUser_1234`) that the page never names, expected the prose to say who sets them',
+        '1:1-1:18: Unexpected count `2` in the heading, expected `3`: the table below lists 3 cookies'
+      ]
     }
   ],
   check(tree, context) {
     if (!isEnglish(tree, context.file.basename)) return
-    const evidence = longestPersistent(tree, context.source)
-    const identifying = identifyingCookie(tree, context.source)
-    if (!evidence && !identifying) return
-    const blocks = new Map<object, Range>()
-    for (const run of prose(tree, context.source).runs) {
-      if (run.block === 'tableCell' || run.block === 'heading') continue
-      const key = run.blockNode ?? run
-      const range = blocks.get(key)
-      if (range) range[1] = Math.max(range[1], run.end)
-      else blocks.set(key, [run.start, run.end])
-    }
-    const texts = [...blocks.values()].map(([start, end]) => ({start, text: context.source.slice(start, end)}))
-    if (identifying) {
-      for (const {start, text} of texts) {
-        for (const sentence of text.matchAll(/[^.!?]+[.!?]?/g)) {
-          const claim = anonymousClaim.exec(sentence[0])
-          if (!claim || /\b(?:unless|except|other than|apart from|if you|when you (?:sign|log))\b/i.test(sentence[0])) continue
-          const at = start + sentence.index! + claim.index
-          context.report({
-            reason: `Unexpected claim that cookies do not identify you, expected it to agree with the cookie table, which lists \`${identifying.name}\``,
-            range: [at, at + claim[0].length],
-            cause: context.evidence(`\`${identifying.name}\` holds data that identifies a person`, identifying.range)
-          })
-        }
-      }
-    }
-    if (!evidence || texts.some(({text}) => persistentMentioned.test(text))) return
-    for (const {start, text} of texts) {
-      for (const sentence of text.matchAll(/[^.!?]+[.!?]?/g)) {
-        const claim = sessionClaim.exec(sentence[0])
-        if (!claim || notExclusive.test(sentence[0])) continue
-        const at = start + sentence.index! + claim.index
-        context.report({
-          reason: `Unexpected claim of session cookies only, expected it to agree with the cookie table, which lists \`${evidence.name}\` for \`${evidence.duration}\``,
-          range: [at, at + claim[0].length],
-          cause: context.evidence(`\`${evidence.name}\` lasts ${evidence.duration}`, evidence.range)
-        })
-      }
-    }
+    const rows = cookieRows(tree, context.source)
+    if (rows.length === 0) return
+    const blocks = proseBlocks(tree, context.source)
+    checkSessionClaims(blocks, rows, context)
+    checkIdentifiabilityClaims(blocks, rows, context)
+    checkThirdPartyClaims(blocks, rows, context)
+    checkUnnamedProviders(rows, context)
+    checkHeadingCounts(tree, context)
   }
 })
 
-/** The cookie with the longest lifetime over a day in the cookie tables. */
-function longestPersistent(tree: Parameters<typeof cookieTables>[0], source: string): {name: string; duration: string; seconds: number; range: Range} | undefined {
-  let best: {name: string; duration: string; seconds: number; range: Range} | undefined
-  for (const table of cookieTables(tree, source)) {
-    for (const row of table.rows) {
-      const cell = fieldCell(table, row, 'duration')
-      const range = cell && cellRange(cell)
-      if (!cell || !range) continue
-      const duration = parseDuration(cell.text)
-      let seconds = duration.max ?? 0
-      if (duration.kind === 'bare') {
-        // `729` under `Lifespan (Days)`: the header gives the unit.
-        const header = table.columns[table.fieldColumns.get('duration')!]?.header ?? ''
-        const unit = /\byears?\b/i.test(header) ? 365 * day : /\bmonths?\b/i.test(header) ? 30 * day : /\bdays?\b/i.test(header) ? day : 0
-        seconds = (duration.number ?? 0) * unit
-      } else if (duration.kind !== 'duration' && duration.kind !== 'range') continue
-      if (seconds <= day || (best && best.seconds >= seconds)) continue
-      const name = fieldCell(table, row, 'name')?.text.split('\n')[0].trim() ?? ''
-      best = {name: name.replace(/`/g, ''), duration: duration.kind === 'bare' ? `${duration.number} ${seconds / (duration.number || 1) >= 365 * day ? 'years' : seconds / (duration.number || 1) >= 30 * day ? 'months' : 'days'}` : cell.text.replace(/\s+/g, ' ').trim(), seconds, range}
+/** Paragraphs, list items and HTML outside tables and headings: where claims are made. */
+function proseBlocks(tree: Root, source: string): Block[] {
+  const blocks = new Map<object, Range>()
+  for (const run of prose(tree, source).runs) {
+    if (run.block === 'tableCell' || run.block === 'heading') continue
+    const key = run.blockNode ?? run
+    const range = blocks.get(key)
+    if (range) range[1] = Math.max(range[1], run.end)
+    else blocks.set(key, [run.start, run.end])
+  }
+  return [...blocks.values()].map(([start, end]) => ({start, text: source.slice(start, end)}))
+}
+
+/** Each sentence of the prose that matches `claim` and not `unless`, with its range in the source. */
+function* claims(blocks: Block[], claim: RegExp, unless: RegExp): Generator<Range> {
+  for (const {start, text} of blocks) {
+    for (const sentence of text.matchAll(/[^.!?]+[.!?]?/g)) {
+      const found = claim.exec(sentence[0])
+      if (!found || unless.test(sentence[0])) continue
+      const at = start + sentence.index! + found.index
+      yield [at, at + found[0].length]
     }
   }
-  return best
+}
+
+function checkSessionClaims(blocks: Block[], rows: CookieRow[], context: Context): void {
+  if (blocks.some(({text}) => persistentMentioned.test(text))) return
+  // The cookie with the longest lifetime over a day.
+  let longest: CookieRow | undefined
+  for (const row of rows) {
+    if (row.seconds !== undefined && row.seconds > 86_400 && row.durationRange && (!longest || row.seconds > longest.seconds!)) longest = row
+  }
+  if (!longest) return
+  const name = longest.names[0] ?? ''
+  for (const range of claims(blocks, sessionClaim, notExclusive)) {
+    context.report({
+      reason: `Unexpected claim of session cookies only, expected it to agree with the cookie table, which lists \`${name}\` for \`${longest.duration}\``,
+      range,
+      cause: context.evidence(`\`${name}\` lasts ${longest.duration}`, longest.durationRange!)
+    })
+  }
+}
+
+function checkIdentifiabilityClaims(blocks: Block[], rows: CookieRow[], context: Context): void {
+  let identifying: {name: string; range: Range} | undefined
+  for (const row of rows) {
+    const name = row.names.find((candidate) => identifyingName.test(candidate))
+    if (name && row.nameRange) {
+      identifying = {name, range: row.nameRange}
+      break
+    }
+  }
+  if (!identifying) return
+  const unless = /\b(?:unless|except|other than|apart from|if you|when you (?:sign|log))\b/i
+  for (const range of claims(blocks, anonymousClaim, unless)) {
+    context.report({
+      reason: `Unexpected claim that cookies do not identify you, expected it to agree with the cookie table, which lists \`${identifying.name}\``,
+      range,
+      cause: context.evidence(`\`${identifying.name}\` holds data that identifies a person`, identifying.range)
+    })
+  }
+}
+
+function checkThirdPartyClaims(blocks: Block[], rows: CookieRow[], context: Context): void {
+  const evidence = rows.map((row) => ({row, why: thirdParty(row, context)})).find(({why}) => why !== undefined)
+  if (!evidence || !evidence.row.nameRange) return
+  const name = evidence.row.names.join(', ')
+  const cause = context.evidence(`\`${name}\` is ${evidence.why}`, evidence.row.nameRange)
+  for (const range of claims(blocks, noThirdPartyClaim, qualified)) {
+    context.report({
+      reason: `Unexpected claim of no third-party cookies, expected it to agree with the cookie table, which lists \`${name}\` as ${evidence.why}`,
+      range,
+      cause
+    })
+  }
+  for (const range of claims(blocks, noSharingClaim, qualified)) {
+    context.report({
+      reason: `Unexpected claim that no data is shared with third parties, expected it to agree with the cookie table, which lists \`${name}\` as ${evidence.why}`,
+      range,
+      cause
+    })
+  }
+}
+
+/** Why a row is a third-party cookie, when it is one: the table says so, or the domain is not the site's. */
+function thirdParty(row: CookieRow, context: Context): string | undefined {
+  if (row.party === 'third') return 'a third-party cookie'
+  if (row.party === 'first') return undefined
+  const site = siteDomains(context)
+  if (row.domain && site.size > 0) return site.has(row.domain) ? undefined : `a cookie of \`${row.domain}\`, not one of the site's domains`
+  if (row.domain || row.names.length !== 1) return undefined
+  const known = lookup(reference(), row.names[0])
+  return known?.party === 'third' ? `a third-party cookie of ${known.owner}` : undefined
+}
+
+function siteDomains(context: Context): Set<string> {
+  return new Set(context.settings.siteDomains.map((domain) => registrable(domain)).filter((domain): domain is string => Boolean(domain)))
+}
+
+/**
+ * Providers whose cookies the tables list, found by a known cookie's owner or a third-party domain, when no
+ * provider column names them and the page names them nowhere else (cookie names and domain cells aside).
+ */
+function checkUnnamedProviders(rows: CookieRow[], context: Context): void {
+  const site = siteDomains(context)
+  const providers = new Map<string, {names: string[]; words: string[]; row: CookieRow; why: string}>()
+  const add = (provider: string, words: string[], row: CookieRow, name: string, why: string) => {
+    const entry = providers.get(provider)
+    if (entry) {
+      if (!entry.names.includes(name)) entry.names.push(name)
+    } else providers.set(provider, {names: [name], words, row, why})
+  }
+  for (const row of rows) {
+    if (row.provider !== '' || !row.nameRange || row.names.length === 0) continue
+    const known = row.names.length === 1 ? lookup(reference(), row.names[0]) : undefined
+    if (known) add(known.owner, ownerWords(known.owner), row, row.names[0], `a ${known.owner} cookie`)
+    else if (row.domain && (site.size > 0 ? !site.has(row.domain) : row.party === 'third')) {
+      const label = domainName(row.domain)
+      if (label) add(row.domain, [label], row, row.names.join(', '), `set on \`${row.domainText}\``)
+    }
+  }
+  if (providers.size === 0) return
+  const text = visibleText(rows, context.source).toLowerCase()
+  const named = (word: string) => new RegExp(String.raw`(?<![a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(text)
+  const reported: string[] = []
+  for (const [provider, {names, words, row, why}] of providers) {
+    if (words.length === 0 || words.some(named)) continue
+    // A domain group that belongs to an owner already reported (`pardot.com` and Salesforce Pardot).
+    if (reported.some((owner) => words.some((word) => owner.toLowerCase().includes(word)))) continue
+    reported.push(provider)
+    const list = names.slice(0, 3).map((name) => `\`${name}\``).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '')
+    context.report({
+      reason: `Unexpected cookies from ${provider.includes('.') ? `\`${provider}\`` : provider} (${list}) that the page never names, expected the prose to say who sets them`,
+      range: row.nameRange!,
+      cause: context.evidence(`\`${names[0]}\` is ${why}`, row.nameRange!)
+    })
+  }
+}
+
+/** The words that name an owner in prose: `Salesforce Pardot` → salesforce, pardot; `Meta` → meta, facebook. */
+function ownerWords(owner: string): string[] {
+  const words = owner.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 3 && !genericWords.has(word))
+  return words.flatMap((word) => [word, ...(aliases[word] ?? [])])
+}
+
+/** The page's text with the cookie tables' name and domain cells blanked: what names a provider to a reader. */
+function visibleText(rows: CookieRow[], source: string): string {
+  const blanks: Range[] = []
+  for (const {table, row} of rows) {
+    for (const field of ['name', 'domain'] as const) {
+      const index = table.fieldColumns.get(field)
+      const cell = index === undefined ? undefined : row.cells[index]
+      const range = cell && cellRange(cell)
+      if (range) blanks.push(range)
+    }
+  }
+  blanks.sort((a, b) => a[0] - b[0])
+  let text = ''
+  let at = 0
+  for (const [start, end] of blanks) {
+    if (start < at) continue
+    text += source.slice(at, start) + ' '
+    at = end
+  }
+  return text + source.slice(at)
+}
+
+/** `## Necessary (6)` over cookie tables that list another number of cookies. */
+function checkHeadingCounts(tree: Root, context: Context): void {
+  const tables = cookieTables(tree, context.source)
+  const headings = tree.children.filter((node): node is Heading => node.type === 'heading')
+  headings.forEach((heading, index) => {
+    const count = /\s\((\d+)\)$/.exec(toString(heading).trim())
+    const range = nodeRange(heading)
+    if (!count || !range) return
+    // The section runs to the next heading of the same or a higher level.
+    const next = headings.slice(index + 1).find((other) => other.depth <= heading.depth)
+    const end = (next && nodeRange(next)?.[0]) ?? context.source.length
+    const inSection = tables.filter((table) => table.range && table.range[0] > range[1] && table.range[1] <= end)
+    if (inSection.length === 0) return
+    const rows = inSection.flatMap((table) => table.rows)
+    // A row may list several cookies, one per line of its name cell.
+    const names = cookieRows(tree, context.source).filter((row) => inSection.includes(row.table)).reduce((sum, row) => sum + row.names.length, 0)
+    const stated = Number(count[1])
+    if (stated === rows.length || stated === names) return
+    context.report({
+      reason: `Unexpected count \`${stated}\` in the heading, expected \`${rows.length}\`: the table${inSection.length > 1 ? 's' : ''} below list${inSection.length > 1 ? '' : 's'} ${rows.length} cookie${rows.length === 1 ? '' : 's'}`,
+      range,
+      cause: context.evidence(`The cookie table under \`${toString(heading).trim()}\``, inSection[0].range!)
+    })
+  })
 }

@@ -1,5 +1,5 @@
 /** First- and third-party claims in cookie tables agree with the cookie's domain and the site's own domains. */
-import {getDomain} from 'tldts'
+import {registrable} from '../src/model/cookie-rows.js'
 import {lookup, reference} from '../src/model/known-cookies.js'
 import {cellLines, cellRange, cookieTables, fieldCell, type Cell} from '../src/model/tables.js'
 import {defineRule, noOptions, type NoOptions} from '../src/rule.js'
@@ -112,15 +112,3 @@ export default defineRule<NoOptions>({
   }
 })
 
-/** The registrable domain of a domain cell: `.www.example.co.uk` → `example.co.uk`; nothing for prose. */
-function registrable(text: string): string | undefined {
-  const first = text
-    .replace(/\(.*?\)/g, ' ')
-    .split(/\s*(?:,|\bor\b|\n|\s)\s*/)
-    .map((part) => part.trim())
-    .find((part) => part !== '')
-  if (!first) return undefined
-  const host = first.replace(/^\[([^\]]*)\]\(.*\)$/, '$1').replace(/^https?:\/\//, '').replace(/\/.*$/, '').replace(/^\*?\./, '').toLowerCase()
-  if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(host)) return undefined
-  return getDomain(host) ?? undefined
-}

@@ -36,6 +36,19 @@ test('000 (Ballerina): `not personally identifiable` is contradicted by USER_EMA
   assert.ok(claims.every((message) => message.reason.includes('`USER_EMAIL`')))
 })
 
+test('000 (Ballerina): Hotjar and Pardot cookies are listed but never named; Google Analytics is named', async () => {
+  if (skip()) return
+  const file = await lintText(fs.readFileSync(ballerina, 'utf8'), {rule: claimsConsistency, path: 'cookie-policy.md'})
+  const providers = file.messages.filter((message) => message.reason.startsWith('Unexpected cookies from'))
+  assert.deepEqual(
+    providers.map((message) => /from (.+?) \(/.exec(message.reason)?.[1]),
+    ['Hotjar', 'Salesforce Pardot']
+  )
+  // Each points at the first row of that provider: `_hjIncludedInPageviewSample` on line 82, the Pardot rows from line 100.
+  assert.deepEqual(providers.map((message) => message.line), [82, 100])
+  assert.ok(!file.messages.some((message) => /Google/.test(message.reason)))
+})
+
 test('002: no claims, no findings', async () => {
   if (skip()) return
   const file = await lintText(fs.readFileSync(quiet, 'utf8'), {rule: claimsConsistency, path: 'cookie-policy.md'})

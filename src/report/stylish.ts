@@ -1,5 +1,5 @@
 /**
- * `stylish`: vfile-reporter's layout (file, then `place severity reason rule source`, with `[url]` and `[note]`).
+ * `stylish`: vfile-reporter's layout (file, then `place severity reason rule source`, with `[cause]`, `[url]` and `[note]`).
  * vfile-reporter measures every cell with string-width, which took 11 of 14 seconds on the benchmark's 1,000 files;
  * this writes the same layout measuring with `.length`, per file.
  */
@@ -38,6 +38,11 @@ export function stylish(files: readonly VFile[], options: {color: boolean}): str
         .join(' ')
         .trimEnd()
       out.push(line)
+      // The evidence behind a finding (the table cell a claim contradicts), as vfile-reporter shows it.
+      const cause = row.message.cause as VFileMessage | undefined
+      if (cause && typeof cause === 'object' && 'reason' in cause) {
+        out.push('  ' + bold('[cause]') + ':', '    ' + [placeOf(cause), firstLine(cause.reason)].filter(Boolean).join(' '))
+      }
       if (row.message.url) out.push('  ' + bold('[url]') + ':', '    ' + row.message.url)
       if (row.message.note) out.push('  ' + bold('[note]') + ':', ...row.message.note.split(/\r?\n/).map((text) => '    ' + text))
     }

@@ -1,0 +1,94 @@
+/** One record per row of the document's cookie tables: names, party claim, domain, provider and lifetime, read once. */
+import type {Root} from 'mdast'
+import {getDomain, getDomainWithoutSuffix} from 'tldts'
+import {cached} from './cache.js'
+import {parseDuration, unitSeconds} from './duration.js'
+import type {Range} from './source.js'
+import {cellLines, cellRange, cookieTables, fieldCell, type Row, type Table} from './tables.js'
+
+export interface CookieRow {
+  table: Table
+  row: Row
+  /** The cookie names in the name cell (one per line), backticks removed. */
+  names: string[]
+  nameRange: Range | undefined
+  /** What a party column claims, when it says one thing. */
+  party: 'first' | 'third' | undefined
+  /** The registrable domain of the domain cell (`script.hotjar.com` → `hotjar.com`). */
+  domain: string | undefined
+  domainText: string
+  /** The provider cell's text, empty when there is none. */
+  provider: string
+  /** The lifetime in seconds when the duration cell states one (the longest of a range). */
+  seconds: number | undefined
+  /** The lifetime as written, whitespace collapsed (`729 days` for a bare `729` under `Lifespan (Days)`). */
+  duration: string
+  durationRange: Range | undefined
+}
+
+export function cookieRows(tree: Root, source: string): CookieRow[] {
+  return cached(tree, 'cookie-rows', () => {
+    const rows: CookieRow[] = []
+    for (const table of cookieTables(tree, source)) {
+      for (const row of table.rows) rows.push(read(table, row))
+    }
+    return rows
+  })
+}
+
+function read(table: Table, row: Row): CookieRow {
+  const nameCell = fieldCell(table, row, 'name')
+  const partyText = fieldCell(table, row, 'party')?.text ?? ''
+  const first = /\b(?:first|1st)\b/i.test(partyText)
+  const third = /\b(?:third|3rd)\b/i.test(partyText)
+  const domainText = fieldCell(table, row, 'domain')?.text.trim() ?? ''
+  const durationCell = fieldCell(table, row, 'duration')
+  const lifetime = durationCell ? readLifetime(table, durationCell.text) : undefined
+  return {
+    table,
+    row,
+    names: cellLines(nameCell).map((line) => line.replace(/`/g, '').trim()).filter(Boolean),
+    nameRange: nameCell && cellRange(nameCell),
+    party: first === third ? undefined : first ? 'first' : 'third',
+    domain: registrable(domainText),
+    domainText,
+    provider: fieldCell(table, row, 'provider')?.text.trim() ?? '',
+    seconds: lifetime?.seconds,
+    duration: lifetime?.text ?? '',
+    durationRange: durationCell && cellRange(durationCell)
+  }
+}
+
+function readLifetime(table: Table, text: string): {seconds: number; text: string} | undefined {
+  const duration = parseDuration(text)
+  if (duration.kind === 'bare') {
+    // `729` under `Lifespan (Days)`: the header gives the unit.
+    const header = table.columns[table.fieldColumns.get('duration')!]?.header ?? ''
+    const unit = /\byears?\b/i.test(header) ? 'year' : /\bmonths?\b/i.test(header) ? 'month' : /\bdays?\b/i.test(header) ? 'day' : undefined
+    if (!unit || duration.number === undefined) return undefined
+    return {seconds: duration.number * unitSeconds[unit], text: `${duration.number} ${unit}${duration.number === 1 ? '' : 's'}`}
+  }
+  if (duration.kind === 'session') return {seconds: 0, text: text.replace(/\s+/g, ' ').trim()}
+  if ((duration.kind === 'duration' || duration.kind === 'range') && duration.max !== undefined) {
+    return {seconds: duration.max, text: text.replace(/\s+/g, ' ').trim()}
+  }
+  return undefined
+}
+
+/** The registrable domain of a domain cell: `.www.example.co.uk` → `example.co.uk`; nothing for prose. */
+export function registrable(text: string): string | undefined {
+  const first = text
+    .replace(/\(.*?\)/g, ' ')
+    .split(/\s*(?:,|\bor\b|\n|\s)\s*/)
+    .map((part) => part.trim())
+    .find((part) => part !== '')
+  if (!first) return undefined
+  const host = first.replace(/^\[([^\]]*)\]\(.*\)$/, '$1').replace(/^https?:\/\//, '').replace(/\/.*$/, '').replace(/^\*?\./, '').toLowerCase()
+  if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(host)) return undefined
+  return getDomain(host) ?? undefined
+}
+
+/** `hotjar` for `hotjar.com`: the name a page would use for the company behind a domain. */
+export function domainName(domain: string): string | undefined {
+  return getDomainWithoutSuffix(domain) ?? undefined
+}
