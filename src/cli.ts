@@ -13,7 +13,7 @@ import {unreadableReason} from './input.js'
 import {lintFiles} from './lint-files.js'
 import {formats, render, type Format} from './report/index.js'
 import {filePathOf, isFailure} from './report/json.js'
-import {ChangedOnDiskError, writeAtomic} from './write.js'
+import {ChangedOnDiskError, removeStaleTemporaries, writeAtomic} from './write.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -80,6 +80,11 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       }
     )
     files = []
+    if (args.fix) {
+      // A run killed while writing leaves its temporary files beside the documents: clear those first.
+      const folders = new Set(outcomes.filter(({file}) => !file.data.fromStdin).map(({file}) => path.dirname(path.resolve(file.cwd, file.path))))
+      for (const folder of folders) await removeStaleTemporaries(folder)
+    }
     for (const outcome of outcomes) {
       const {file} = outcome
       files.push(file)

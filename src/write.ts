@@ -35,3 +35,39 @@ export async function writeAtomic(filePath: string, text: string, expected: stri
     throw error
   }
 }
+
+/** `.name.md.<pid>.<hex>.tmp`, as writeAtomic names its temporary files. */
+const temporaryName = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/
+
+/**
+ * Remove the temporary files a killed `--fix` run left in `folder`: only ours (named after a file that is
+ * there), and only when the process that wrote them is gone.
+ */
+export async function removeStaleTemporaries(folder: string): Promise<string[]> {
+  let names: string[]
+  try {
+    names = await fs.readdir(folder)
+  } catch {
+    return []
+  }
+  const present = new Set(names)
+  const removed: string[] = []
+  for (const name of names) {
+    const match = temporaryName.exec(name)
+    if (!match || !present.has(match[1]) || running(Number(match[2]))) continue
+    await fs.rm(path.join(folder, name), {force: true})
+    removed.push(name)
+  }
+  return removed
+}
+
+function running(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}

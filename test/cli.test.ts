@@ -175,6 +175,29 @@ test('a read-only file is not modified by --fix', () => {
   assert.match(result.stdout, /Cannot write fixed file: the file is read-only/)
 })
 
+test('--fix removes the temporary files a killed run left, and only those', () => {
+  // A process id that is not running: the highest one below the kernel's limit that kill(0) says is free.
+  let dead = 4_000_000
+  for (;;) {
+    try {
+      process.kill(dead, 0)
+      dead--
+    } catch {
+      break
+    }
+  }
+  const folder = project({
+    'docs/a.md': 'Read <a href="/privacy/">the notice</a>.\n',
+    [`docs/.a.md.${dead}.0badc0de.tmp`]: 'half a document',
+    [`docs/.gone.md.${dead}.0badc0de.tmp`]: 'not named after a file here: not ours to remove',
+    [`docs/.a.md.${process.pid}.0badc0de.tmp`]: 'its writer is still running'
+  })
+  const result = run(folder, ['--no-config', '--fix', 'docs'])
+  assert.equal(result.code, 0, result.stdout + result.stderr)
+  assert.equal(read(folder, 'docs/a.md'), 'Read [the notice](/privacy/).\n')
+  assert.deepEqual(fs.readdirSync(path.join(folder, 'docs')).sort(), [`.a.md.${process.pid}.0badc0de.tmp`, `.gone.md.${dead}.0badc0de.tmp`, 'a.md'])
+})
+
 test('<!-- policylint disable rule-id --> turns a rule off for a region', () => {
   const folder = project({'a.md': '<!-- policylint disable link-style -->\n\n' + mixed + '\n<!-- policylint enable link-style -->\n\n' + mixed})
   const result = run(folder, ['--format', 'json', 'a.md'])

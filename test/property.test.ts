@@ -152,6 +152,11 @@ test('killing --fix at random points leaves every file untouched or completely f
     assert.equal(states.length, 80, 'no file disappeared')
     for (const state of states) assert.ok(state === original || state === fixed, 'each file is untouched or completely fixed')
     if (states.includes(original) && states.includes(fixed)) sawPartialRun = true
+    // The next run finishes the job and clears any temporary file the killed one left behind.
+    spawnSync(process.execPath, [cli, '--no-config', '--fix', '--jobs', '1', '.'], {cwd: folder})
+    const after = fs.readdirSync(folder)
+    assert.deepEqual(after.filter((name) => !name.endsWith('.md')), [], 'no temporary file is left after a complete run')
+    for (const name of after) assert.equal(fs.readFileSync(path.join(folder, name), 'utf8'), fixed)
   }
   // Not asserted (timing decides it), but reported: whether a kill landed in the middle of writing.
   console.log(`  kill test: ${sawPartialRun ? 'a kill landed while files were being written' : 'no kill landed mid-write this time'}`)
