@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {Writable} from 'node:stream'
+import ignore, {type Ignore} from 'ignore'
 import markdownExtensions from 'markdown-extensions'
 import type {Root} from 'mdast'
 import remarkParse from 'remark-parse'
@@ -34,8 +35,10 @@ const reader = unified()
   .freeze()
 
 /** Expand paths, folders and globs, honour `.remarkignore` and `.gitignore`, and read each file. */
-export function discover(options: {cwd: string; files: Array<string | VFile>}): Promise<VFile[]> {
-  return run({processor: reader as unknown as EngineOptions['processor'], cwd: options.cwd, files: options.files, detectConfig: false})
+export async function discover(options: {cwd: string; files: Array<string | VFile>}): Promise<VFile[]> {
+  const found = await run({processor: reader as unknown as EngineOptions['processor'], cwd: options.cwd, files: options.files, detectConfig: false})
+  const ignored = gitignored(options.cwd)
+  return found.filter((file) => !file.path || file.data.fromStdin || !ignored(path.resolve(file.cwd, file.path)))
 }
 
 /** Lint files (read already, or paths), finding configuration for each as remark-cli does. */
@@ -82,7 +85,52 @@ function run(options: Pick<EngineOptions, 'processor' | 'cwd' | 'files' | 'detec
   })
 }
 
-/** The patterns of the `.gitignore` in the working folder (nested `.gitignore` files are not read). */
+/**
+ * Whether git would ignore a file: every `.gitignore` from the repository root (or the working folder, outside a
+ * repository) down to the file's folder, deeper files overriding shallower ones as in git (`!keep.md` re-includes).
+ * unified-engine reads one ignore file; the working folder's `.gitignore` is also given to it, so folders it
+ * ignores are not even walked.
+ */
+function gitignored(cwd: string): (filePath: string) => boolean {
+  const top = repositoryRoot(cwd) ?? cwd
+  const rules = new Map<string, Ignore | undefined>()
+  const rulesOf = (folder: string) => {
+    if (!rules.has(folder)) {
+      let text: string | undefined
+      try {
+        text = fs.readFileSync(path.join(folder, '.gitignore'), 'utf8')
+      } catch {}
+      rules.set(folder, text === undefined ? undefined : ignore().add(text))
+    }
+    return rules.get(folder)
+  }
+  return (filePath) => {
+    const relative = path.relative(top, filePath)
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return false
+    let ignoredSoFar = false
+    let folder = top
+    for (const part of relative.split(path.sep).slice(0, -1).concat([''])) {
+      const rule = rulesOf(folder)
+      if (rule) {
+        const verdict = rule.test(path.relative(folder, filePath).split(path.sep).join('/'))
+        if (verdict.ignored) ignoredSoFar = true
+        else if (verdict.unignored) ignoredSoFar = false
+      }
+      folder = path.join(folder, part)
+    }
+    return ignoredSoFar
+  }
+}
+
+/** The nearest folder at or above `cwd` that holds `.git`. */
+function repositoryRoot(cwd: string): string | undefined {
+  for (let folder = path.resolve(cwd); ; folder = path.dirname(folder)) {
+    if (fs.existsSync(path.join(folder, '.git'))) return folder
+    if (path.dirname(folder) === folder) return undefined
+  }
+}
+
+/** The patterns of the `.gitignore` in the working folder, for unified-engine's walk. */
 function gitignorePatterns(cwd: string): string[] {
   try {
     return fs

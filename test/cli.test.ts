@@ -47,6 +47,23 @@ test('lints folders, honours .gitignore and .remarkignore, prints position, rule
   assert.doesNotMatch(result.stdout, /build\/copy\.md|drafts\/draft\.md|ok\.md/)
 })
 
+test('nested .gitignore files and the repository root\'s apply as in git', () => {
+  const folder = project({
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    '.gitignore': 'generated-*.md\n',
+    'site/docs/.gitignore': 'old/\n*.draft.md\n!kept.draft.md\n',
+    'site/docs/cookies.md': mixed,
+    'site/docs/old/cookies.md': mixed,
+    'site/docs/notice.draft.md': mixed,
+    'site/docs/kept.draft.md': mixed,
+    'site/docs/generated-terms.md': mixed
+  })
+  // Run from a sub-folder of the repository, as a docs-only CI step would.
+  const result = run(path.join(folder, 'site'), [])
+  const reported = [...result.stdout.matchAll(/^(\S+\.md)$/gm)].map((match) => match[1]).sort()
+  assert.deepEqual(reported, ['docs/cookies.md', 'docs/kept.draft.md'])
+})
+
 test('exit codes: errors give 1, warnings over --max-warnings give 1', () => {
   const folder = project({'a.md': unsafe, 'b.md': mixed})
   assert.equal(run(folder, ['a.md']).code, 1)
