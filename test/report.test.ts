@@ -92,6 +92,28 @@ test('sarif: a clean run is valid and has no results (exit 0)', () => {
   assert.deepEqual(log.runs[0].results, [])
 })
 
+test('a finding\'s evidence: SARIF relatedLocations, json `evidence`, stylish [cause]', () => {
+  const claim =
+    '# Cookie policy\n\nWe only use session cookies.\n\n| Name | Purpose | Duration |\n| --- | --- | --- |\n| `sid` | Sign-in | Session |\n| `prefs` | Preferences | 1 year |\n'
+  const cwd = tempTree({'docs/cookie-policy.md': claim})
+  const sarif = runCli(['--format', 'sarif', 'docs'], cwd)
+  const log = JSON.parse(sarif.stdout)
+  assertValidSarif(log)
+  const result = log.runs[0].results.find((entry: {ruleId: string}) => entry.ruleId === 'claims-consistency')
+  assert.deepEqual(result.locations[0].physicalLocation.region, {startLine: 3, startColumn: 1, endLine: 3, endColumn: 28})
+  assert.deepEqual(result.relatedLocations, [
+    {
+      id: 1,
+      message: {text: '`prefs` lasts 1 year'},
+      physicalLocation: {artifactLocation: result.locations[0].physicalLocation.artifactLocation, region: {startLine: 8, startColumn: 27, endLine: 8, endColumn: 33}}
+    }
+  ])
+  const json = JSON.parse(runCli(['--format', 'json', 'docs'], cwd).stdout)
+  const entry = json[0].messages.find((message: {ruleId: string}) => message.ruleId === 'claims-consistency')
+  assert.deepEqual(entry.evidence, {message: '`prefs` lasts 1 year', line: 8, column: 27, endLine: 8, endColumn: 33})
+  assert.match(runCli(['docs'], cwd).stdout, /\n {2}\[cause\]:\n {4}8:27-8:33 `prefs` lasts 1 year\n/)
+})
+
 test('github: workflow commands, errors and warnings, escaped', () => {
   const cwd = tempTree({'docs/a,b.md': 'See <a target="_blank" href="https://x.example/">the processor</a> and [the archive](http://example.com/100%).\n'})
   const run = runCli(['--format', 'github', 'docs'], cwd)

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {TextEdit} from '../rule.js'
+import {evidenceOf} from './shared.js'
 
 export interface JsonMessage {
   ruleId: string | null
@@ -16,6 +17,8 @@ export interface JsonMessage {
   endColumn: number | null
   fix: TextEdit | null
   suggestions: Array<{desc: string; fix: TextEdit}>
+  /** Only on a finding that points at evidence elsewhere in the file (claims-consistency: the contradicting cell). */
+  evidence?: {message: string; line: number; column: number; endLine: number | null; endColumn: number | null}
   /** Only on a message saying the file could not be read, parsed or configured. */
   fatal?: true
 }
@@ -54,6 +57,11 @@ export function toJson(files: readonly VFile[]): JsonResult[] {
         endColumn: message.place && 'end' in message.place ? message.place.end.column : null,
         fix: message.fix ?? null,
         suggestions: (message.suggestions ?? []).map((suggestion) => ({desc: suggestion.description, fix: suggestion.fix}))
+      }
+      const evidence = evidenceOf(message)
+      if (evidence) {
+        const {span} = evidence
+        entry.evidence = {message: evidence.reason, line: span.line, column: span.column, endLine: span.endLine ?? null, endColumn: span.endColumn ?? null}
       }
       if (isFailure(message)) entry.fatal = true
       return entry

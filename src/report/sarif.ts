@@ -8,7 +8,7 @@ import type {VFileMessage} from 'vfile-message'
 import {rules} from '../../rules/index.js'
 import {docsUrl} from '../rule.js'
 import {filePathOf, isFailure} from './json.js'
-import {levelOf, ruleName, spanOf, type Span} from './shared.js'
+import {evidenceOf, levelOf, ruleName, spanOf, type Span} from './shared.js'
 
 export const sarifSchema = 'https://json.schemastore.org/sarif-2.1.0.json'
 const informationUri = 'https://github.com/policylint/policylint'
@@ -53,6 +53,10 @@ export function toSarif(files: readonly VFile[], cwd = process.cwd()): Sarif.Log
         level: levelOf(message),
         message: {text: message.note ? message.reason + '\n' + message.note : message.reason},
         locations: [{physicalLocation: region ? {artifactLocation, region} : {artifactLocation}}]
+      }
+      const evidence = evidenceOf(message)
+      if (evidence) {
+        result.relatedLocations = [{id: 1, message: {text: evidence.reason}, physicalLocation: {artifactLocation, region: regionOf(evidence.span)}}]
       }
       const fixes = fixesOf(message, artifactLocation, region)
       if (fixes.length > 0) result.fixes = fixes

@@ -33,3 +33,11 @@ export function ruleName(message: VFileMessage): string | undefined {
   if (!message.ruleId) return undefined
   return !message.source || message.source === policylintSource ? message.ruleId : message.source + ':' + message.ruleId
 }
+
+/** The evidence a finding points at (`cause`: the table cell a claim contradicts), when it is a placed message. */
+export function evidenceOf(message: VFileMessage): {reason: string; span: Span} | undefined {
+  const cause = message.cause
+  if (!cause || typeof cause !== 'object' || !('reason' in cause)) return undefined
+  const span = spanOf(cause as VFileMessage)
+  return span ? {reason: String((cause as VFileMessage).reason), span} : undefined
+}
