@@ -131,8 +131,9 @@ export default defineRule<Options>({
       return count.all >= 3 && count.unknown / count.all >= 0.4
     }
 
+    const unknownSet = new Set(unknown)
     for (const word of unknown) {
-      if (foreign(word) || looksLikeName(word, words) || shortCompoundPart(word, context.source)) continue
+      if (foreign(word) || looksLikeName(word, words) || shortCompoundPart(word, context.source) || foreignPhrase(word, unknownSet, words)) continue
       const bare = normalise(word.text)
       let list = suggestions.get(bare)
       if (!list) {
@@ -173,6 +174,20 @@ function looksLikeName(word: Word, words: Word[]): boolean {
   const index = words.indexOf(word)
   const near = [words[index - 1], words[index + 1]].filter((other) => other && other.run === word.run)
   return near.some((other) => /^\p{Lu}/u.test(other.text) && !other.sentenceStart)
+}
+
+/**
+ * A word in a phrase of another language quoted in English prose: another unknown word at most a word away
+ * (`offentlighets- och sekretesslagen`), or capitalised words on both sides (`Beauftragte für Datenschutz und Informationsfreiheit`).
+ */
+function foreignPhrase(word: Word, unknown: Set<Word>, words: Word[]): boolean {
+  const index = words.indexOf(word)
+  const near = (offset: number) => (words[index + offset]?.run === word.run ? words[index + offset] : undefined)
+  const [before, after] = [near(-1), near(1)]
+  // Another unknown word at most one word away.
+  if ([near(-2), before, after, near(2)].some((other) => other && unknown.has(other))) return true
+  const capitalised = (other: Word | undefined) => other !== undefined && /^\p{Lu}/u.test(other.text) && !other.sentenceStart
+  return capitalised(before) && capitalised(after)
 }
 
 /** A part of three letters or fewer of a hyphenated compound (`add-ons`, `geo-location`, `pre-ICO`). */

@@ -23,5 +23,6 @@ export const policyWords: ReadonlySet<string> = new Set([
   'cyber', 'cyberbullying', 'youtube', 'reddit', 'gmail', 'lookup', 'lookups', 'datacenter', 'datacenters', 'retarget',
   'retargeted', 'deprovision', 'deprovisioned', 'reidentification', 'reidentify', 'spammy', 'licensable', 'sponsorships',
   'anonymises', 'anonymizes', 'flipbook', 'flipbooks', 'illiquidity',
+  'repo', 'repos', 'linter', 'linters', 'changelog', 'changelogs',
   'personalised', 'personalized', 'personalisation', 'personalization', 'de', 'identified', 'ccpa', 'cpra', 'gdpr'
 ])
