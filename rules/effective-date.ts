@@ -66,8 +66,7 @@ export default defineRule<Options>({
       'warnings; an impossible date, an `updated` date in the future and (with `maxAge`) a stale policy are ' +
       'errors. `Last updated: [DATE]` is left to `no-placeholders`. The clock is `settings.policylint.now`, so ' +
       'results are reproducible.',
-    // Off in the preset until the CLI, language-server and report tests' policy documents carry dates.
-    recommended: 'off',
+    recommended: 'error',
     fix: 'none'
   },
   options: {

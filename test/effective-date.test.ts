@@ -1,4 +1,4 @@
-/** `effective-date`: which pages must carry a date, and the real pages in ../shared/corpus. */
+/** `effective-date`: which pages must carry a date, the severities in the preset, and the real pages in ../shared/corpus. */
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -40,6 +40,25 @@ test('a page needs a date when its title or file name names a policy, not when i
   for (const [filePath, text, expected] of cases) {
     assert.equal(await needsDate(filePath, text), expected, `${filePath}: ${text.split('\n')[0]}`)
   }
+})
+
+test('in the preset, a missing date or a second date format is a warning; an impossible or future date is an error', async () => {
+  const severities = async (text: string) =>
+    (await lintText(text, {path: 'cookie-policy.md'})).messages
+      .filter((message) => message.ruleId === 'effective-date')
+      .map((message) => `${message.fatal ? 'error' : 'warning'}: ${message.reason}`)
+  const [missingDate] = await severities('# Cookie policy\n\n' + body)
+  assert.match(missingDate, /^warning: Unexpected policy without/)
+  assert.deepEqual(await severities('# Cookie policy\n\nEffective 1 May 2025. Last updated on June 3, 2025.\n'), [
+    'warning: Unexpected date format `June 3, 2025`, expected the format of `1 May 2025`'
+  ])
+  assert.deepEqual(await severities('# Cookie policy\n\nLast updated: 30 February 2025\n'), [
+    'error: Unexpected date `30 February 2025`, expected a real date such as `2026-01-31` or `January 31, 2026`'
+  ])
+  assert.deepEqual(await severities('# Cookie policy\n\nLast updated: 2031-01-01\n'), [
+    'error: Unexpected date `2031-01-01` in the future, expected one on or before `2026-11-24`'
+  ])
+  assert.deepEqual(await severities('# Cookie policy\n\nLast updated: 1 May 2025\n\n' + body), [])
 })
 
 if (hasShared) {
