@@ -1,6 +1,7 @@
 /** A policy states when it took effect or was last updated, with a date that parses, is not in the future, and is written one way. */
 import type {Heading, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {visit} from 'unist-util-visit'
 import {isMap, isScalar, parseDocument} from 'yaml'
 import {nodeRange, type Range} from '../src/model/source.js'
 import {isEnglish, prose} from '../src/model/words.js'
@@ -8,7 +9,7 @@ import {integer, oneOf, record} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
 
 export interface Options {
-  /** When a statement is required: `auto` for pages whose title or file name names a policy (policy, notice, terms, privacy, cookies). */
+  /** When a statement is required: `auto` for pages whose title (or file name) names a policy (policy, notice, terms, privacy, cookies). */
   required: 'auto' | 'always' | 'never'
   /** Days after which the latest date is stale; `0` turns the check off. */
   maxAge: number
@@ -59,10 +60,11 @@ export default defineRule<Options>({
       'a `last_updated` key in the front matter). The date must parse (common English formats and ISO 8601), an ' +
       '`updated` or `modified` date must not lie in the future (an `effective` date announced with `will` may), ' +
       'and one document writes its dates one way. With `maxAge`, a policy not updated for that many days is ' +
-      'reported as stale. By default only pages whose title or file name names a policy (`Cookie policy`, ' +
+      'reported as stale. By default only pages whose title (or, without one, file name) names a policy (`Cookie policy`, ' +
       '`Privacy notice`, `Terms of use`, `How we use cookies`) must carry a date; a section kept in its own file ' +
       '(`Marketing cookies`) or a page that only mentions policies (`Policy templates`) need not. A date may also ' +
-      'stand alone under a `Status`, `Version` or `Date` line. A missing date and a second date format are ' +
+      'stand alone under a `Status`, `Version` or `Date` line; dates in code spans are examples, not statements. ' +
+      'A missing date and a second date format are ' +
       'warnings; an impossible date, an `updated` date in the future and (with `maxAge`) a stale policy are ' +
       'errors. `Last updated: [DATE]` is left to `no-placeholders`. The clock is `settings.policylint.now`, so ' +
       'results are reproducible.',
@@ -72,7 +74,7 @@ export default defineRule<Options>({
   options: {
     defaults,
     docs: {
-      required: '`auto` (default): pages whose title or file name names a policy (policy, notice, terms, privacy, cookies) need a date; `always`; `never`.',
+      required: '`auto` (default): pages whose title (or, without one, file name) names a policy (policy, notice, terms, privacy, cookies) need a date; `always`; `never`.',
       maxAge: 'Report a policy whose latest date is more than this many days old; `0` (default) turns it off.'
     },
     parse(raw) {
@@ -183,22 +185,26 @@ function titleRange(tree: Root, context: RuleContext<Options>): Range | undefine
   return nodeRange(headings[0]) ?? nodeRange(tree.children.find((child) => child.type !== 'yaml' && (child.type as string) !== 'toml')) ?? at
 }
 
-/** Whether the page is a policy, by its title (front matter `title`, or its first top-level heading) or its file name. */
+/**
+ * Whether the page is a policy: by its title (front matter `title`, or its first top-level heading) when it has
+ * one, else by its file name. The title wins: `known-cookies.md` titled `Known cookies rule` is no policy.
+ */
 function isPolicy(tree: Root, context: RuleContext<Options>): boolean {
-  const stem = (context.file.stem ?? '').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/[-_.\s]+/g, ' ')
-  if (namesPolicy(stem)) return true
+  const titles: string[] = []
+  const yaml = tree.children.find((child) => child.type === 'yaml')
+  const title = yaml && 'value' in yaml ? /^title[ \t]*:(.*)$/m.exec(String(yaml.value)) : null
+  if (title && title[1].trim()) titles.push(title[1].trim().replace(/^(["'])(.*)\1$/, '$2'))
   const headings = tree.children.filter((child): child is Heading => child.type === 'heading')
   const heading = headings.find((child) => child.depth === 1) ?? headings.find((child) => child.depth === 2)
-  if (heading && namesPolicy(toString(heading))) return true
-  const yaml = tree.children.find((child) => child.type === 'yaml')
-  const title = yaml && 'value' in yaml ? /^title\s*:(.*)$/m.exec(String(yaml.value)) : null
-  return Boolean(title && namesPolicy(title[1].replace(/^\s*(["'])(.*)\1\s*$/, '$2')))
+  if (heading) titles.push(toString(heading))
+  if (titles.length > 0) return titles.some((text) => namesPolicy(text))
+  return namesPolicy((context.file.stem ?? '').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/[-_.\s]+/g, ' '))
 }
 
 // The kind of page is the head of the title: `Cookie policy`, `Terms of use`, `How we use cookies`, `Privacy at
 // Acme`, not `Policy documents`, `Glossary of terms`, `Privacy-preserving analytics` or `Marketing cookies` (a
 // section of a cookie policy, often kept in its own file).
-const policyWord = /(?<![\p{L}\p{N}-])(?<before>[\p{L}-]+[ \t]+)?(?<word>policy|notice|terms|privacy|cookies?|conditions(?=[ \t]+of[ \t]+(?:use|sale|service)))(?![\p{L}\p{N}-])/giu
+const policyWord = /(?<![\p{L}\p{N}-])(?<before>[\p{L}-]+[ \t]+)?(?<word>policy|notice|terms|privacy|data[ \t]+protection|cookies?|conditions(?=[ \t]+of[ \t]+(?:use|sale|service)))(?![\p{L}\p{N}-])/giu
 const policyEnd =
   /^(?:[ \t]*$|[ \t]*[|:([,/]|[ \t]+[-–—][ \t]|[ \t]+(?:of|for|on|and|&|at|in|to|by|statement|policy|notice|information|declaration|conditions)(?![\p{L}\p{N}])|[ \t]+[a-z]{2}(?:[ -][a-z]{2})?[ \t]*$)/iu
 const cookieCategory =
@@ -254,10 +260,30 @@ function bodyDates(tree: Root, context: RuleContext<Options>): Found[] {
     if (range) range[1] = Math.max(range[1], run.end)
     else blocks.set(key, [run.start, run.end])
   }
+  // Code spans are examples (`Last updated: 2023-01-05`), not statements; inline HTML is markup
+  // (`<time datetime="…">`). Blanked with spaces, so offsets still index into the source.
+  const hidden: Range[] = []
+  visit(tree, (node, _, parent) => {
+    if (node.type === 'inlineCode' || (node.type === 'html' && (parent?.type === 'paragraph' || parent?.type === 'heading'))) {
+      const range = nodeRange(node)
+      if (range) hidden.push(range)
+    }
+  })
+  let source = context.source
+  if (hidden.length > 0) {
+    const parts: string[] = []
+    let at = 0
+    for (const [from, to] of hidden.sort((a, b) => a[0] - b[0])) {
+      if (from < at) continue
+      parts.push(context.source.slice(at, from), ' '.repeat(to - from))
+      at = to
+    }
+    source = parts.join('') + context.source.slice(at)
+  }
   const result: Found[] = []
   let previous = ''
   for (const [start, end] of blocks.values()) {
-    const text = context.source.slice(start, end)
+    const text = source.slice(start, end)
     const standalone = standaloneDate(text, previous)
     previous = text
     if (standalone) {

@@ -35,7 +35,11 @@ test('a page needs a date when its title or file name names a policy, not when i
     ['docs/glossary.md', '# Glossary of terms\n\n' + body, false],
     ['blog/plausible.md', '# Privacy-preserving analytics with Plausible\n\n' + body, false],
     ['docs/policies.md', '# Policies\n\nOur [cookie policy](/cookies/) and [privacy notice](/privacy/).\n', false],
-    ['CHANGELOG.md', '# Release notes\n\nVersion 2 is out.\n', false]
+    ['CHANGELOG.md', '# Release notes\n\nVersion 2 is out.\n', false],
+    // A title decides over the file name.
+    ['docs/rules/known-cookies.md', '# known-cookies\n\nCookies the rule knows.\n', false],
+    ['legal/privacy.md', '# Data protection\n\n' + body, true],
+    ['legal/cookies.md', '# Cookie settings\n\nChoose which cookies we may set.\n', false]
   ]
   for (const [filePath, text, expected] of cases) {
     assert.equal(await needsDate(filePath, text), expected, `${filePath}: ${text.split('\n')[0]}`)
