@@ -98,12 +98,24 @@ export function document(index: number): string {
   const company = random.pick(companies)
   const kind = random.pick(['Cookie policy', 'Privacy notice', 'Terms of use'])
   const blocks = [`---\ntitle: ${kind}\nslug: ${kind.toLowerCase().replace(/ /g, '-')}-${index}\n---`, `# ${kind}`]
-  blocks.push(`**Effective ${random.pick(['1 March 2024', 'August 20, 2022', '2025-01-05'])}**`)
+  // Whether a page is dated and updated comes from its own stream, so the rest of every document stays as it was.
+  const dates = generator(index + 1_000_003)
+  const format = random.pick([0, 1, 2])
+  const effective = ['1 March 2024', 'August 20, 2022', '2025-01-05'][format]
+  // About one page in twenty forgets its date (an effective-date finding).
+  const undated = dates.chance(0.05)
+  if (!undated) blocks.push(`**Effective ${effective}**`)
   blocks.push(`This ${kind.toLowerCase()} explains how ${company} handles information. ${paragraph(random)}`)
   const sections = 5 + Math.floor(random.next() * 4)
   for (let section = 0; section < sections; section++) {
-    blocks.push(`## ${random.pick(headings)}`)
+    const heading = random.pick(headings)
+    blocks.push(`## ${heading}`)
     blocks.push(paragraph(random))
+    if (heading === 'Changes to this policy' && !undated && dates.chance(0.5)) {
+      // The revision date, usually written as the effective date is; now and then in another format.
+      const updated = dates.chance(0.9) ? ['3 June 2024', 'June 3, 2024', '2024-06-03'][format] : dates.pick(['3 June 2024', 'June 3, 2024', '2024-06-03'])
+      blocks.push(`This page was last updated on ${updated}.`)
+    }
     if (random.chance(0.3)) blocks.push(['- ' + sentence(random), '- ' + sentence(random), '- ' + sentence(random)].join('\n'))
     if (random.chance(0.35)) blocks.push(cookieTable(random))
     if (random.chance(0.12)) blocks.push(htmlTable(random))

@@ -1,6 +1,7 @@
 /** A policy states when it took effect or was last updated, with a date that parses, is not in the future, and is written one way. */
 import type {Heading, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {visit} from 'unist-util-visit'
 import {isMap, isScalar, parseDocument} from 'yaml'
 import {nodeRange, type Range} from '../src/model/source.js'
 import {isEnglish, prose} from '../src/model/words.js'
@@ -8,7 +9,7 @@ import {integer, oneOf, record} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
 
 export interface Options {
-  /** When a statement is required: `auto` for pages whose title or file name says policy, notice, terms, privacy or cookies. */
+  /** When a statement is required: `auto` for pages whose title (or file name) names a policy (policy, notice, terms, privacy, cookies). */
   required: 'auto' | 'always' | 'never'
   /** Days after which the latest date is stale; `0` turns the check off. */
   maxAge: number
@@ -31,6 +32,8 @@ interface Found {
   /** `effective` dates may be announced ahead; `updated` dates may not lie in the future. */
   kind: 'effective' | 'updated'
   future: boolean
+  /** `Last updated: [DATE]`: a statement whose date is a template placeholder (no-placeholders reports it). */
+  placeholder?: true
 }
 
 const datePatterns: Array<{format: Format; regex: RegExp}> = [
@@ -57,16 +60,21 @@ export default defineRule<Options>({
       'a `last_updated` key in the front matter). The date must parse (common English formats and ISO 8601), an ' +
       '`updated` or `modified` date must not lie in the future (an `effective` date announced with `will` may), ' +
       'and one document writes its dates one way. With `maxAge`, a policy not updated for that many days is ' +
-      'reported as stale. By default only pages whose title or file name says policy, notice, terms, privacy or ' +
-      'cookies must carry a date. The clock is `settings.policylint.now`, so results are reproducible.',
-    // Off in the preset until the CLI, language-server and report tests' policy documents carry dates.
-    recommended: 'off',
+      'reported as stale. By default only pages whose title (or, without one, file name) names a policy (`Cookie policy`, ' +
+      '`Privacy notice`, `Terms of use`, `How we use cookies`) must carry a date; a section kept in its own file ' +
+      '(`Marketing cookies`) or a page that only mentions policies (`Policy templates`) need not. A date may also ' +
+      'stand alone under a `Status`, `Version` or `Date` line; dates in code spans are examples, not statements. ' +
+      'A missing date and a second date format are ' +
+      'warnings; an impossible date, an `updated` date in the future and (with `maxAge`) a stale policy are ' +
+      'errors. `Last updated: [DATE]` is left to `no-placeholders`. The clock is `settings.policylint.now`, so ' +
+      'results are reproducible.',
+    recommended: 'error',
     fix: 'none'
   },
   options: {
     defaults,
     docs: {
-      required: '`auto` (default): pages whose title or file name says policy, notice, terms, privacy or cookies need a date; `always`; `never`.',
+      required: '`auto` (default): pages whose title (or, without one, file name) names a policy (policy, notice, terms, privacy, cookies) need a date; `always`; `never`.',
       maxAge: 'Report a policy whose latest date is more than this many days old; `0` (default) turns it off.'
     },
     parse(raw) {
@@ -111,17 +119,19 @@ export default defineRule<Options>({
     if (found.length === 0) {
       if (context.options.required === 'never') return
       if (context.options.required === 'auto' && !isPolicy(tree, context)) return
-      const heading = tree.children.find((child): child is Heading => child.type === 'heading')
-      const range = nodeRange(heading) ?? nodeRange(tree.children[0])
+      const range = titleRange(tree, context)
       if (!range) return
+      // The page may be a fragment of a policy, or dated where the linter cannot see (a CMS field): a warning.
       context.report({
         reason: 'Unexpected policy without an effective or last-updated date, expected a line such as `Last updated: January 31, 2026`',
-        range
+        range,
+        severity: 'warning'
       })
       return
     }
 
     for (const item of found) {
+      if (item.placeholder) continue
       if (!item.date) {
         context.report({reason: `Unexpected date \`${item.text}\`, expected a real date such as \`2026-01-31\` or \`January 31, 2026\``, range: item.range})
       } else if (item.date.getTime() > now.getTime() + 86_400_000 && !(item.kind === 'effective' && item.future)) {
@@ -130,7 +140,7 @@ export default defineRule<Options>({
     }
 
     // One way of writing dates in the prose (front matter is YAML, always ISO).
-    const body = found.filter((item) => item.date && !('frontMatter' in item))
+    const body = found.filter((item) => item.date && !('frontMatter' in item) && !item.placeholder)
     const first = body[0]
     if (first) {
       for (const item of body.slice(1)) {
@@ -138,7 +148,8 @@ export default defineRule<Options>({
           context.report({
             reason: `Unexpected date format \`${item.text}\`, expected the format of \`${first.text}\``,
             range: item.range,
-            cause: context.evidence('The first date is written here', first.range)
+            cause: context.evidence('The first date is written here', first.range),
+            severity: 'warning'
           })
         }
       }
@@ -160,13 +171,55 @@ export default defineRule<Options>({
   }
 })
 
-function isPolicy(tree: Root, context: RuleContext<Options>): boolean {
-  const words = /polic(?:y|ies)|notice|terms|cookies?|privacy/i
-  if (words.test(context.file.basename ?? '')) return true
-  const heading = tree.children.find((child): child is Heading => child.type === 'heading' && child.depth === 1)
-  if (heading && words.test(toString(heading))) return true
+/** Where a missing date is reported: the title (first-level heading, front matter `title`), else the first heading or block. */
+function titleRange(tree: Root, context: RuleContext<Options>): Range | undefined {
+  const headings = tree.children.filter((child): child is Heading => child.type === 'heading')
+  const h1 = headings.find((child) => child.depth === 1)
+  if (h1) return nodeRange(h1)
   const yaml = tree.children.find((child) => child.type === 'yaml')
-  return Boolean(yaml && 'value' in yaml && /^title\s*:.*$/m.test(String(yaml.value)) && words.test(/^title\s*:(.*)$/m.exec(String(yaml.value))![1]))
+  const at = nodeRange(yaml)
+  if (at) {
+    const title = /^title[ \t]*:.*$/m.exec(context.source.slice(at[0], at[1]))
+    if (title) return [at[0] + title.index, at[0] + title.index + title[0].trimEnd().length]
+  }
+  return nodeRange(headings[0]) ?? nodeRange(tree.children.find((child) => child.type !== 'yaml' && (child.type as string) !== 'toml')) ?? at
+}
+
+/**
+ * Whether the page is a policy: by its title (front matter `title`, or its first top-level heading) when it has
+ * one, else by its file name. The title wins: `known-cookies.md` titled `Known cookies rule` is no policy.
+ */
+function isPolicy(tree: Root, context: RuleContext<Options>): boolean {
+  const titles: string[] = []
+  const yaml = tree.children.find((child) => child.type === 'yaml')
+  const title = yaml && 'value' in yaml ? /^title[ \t]*:(.*)$/m.exec(String(yaml.value)) : null
+  if (title && title[1].trim()) titles.push(title[1].trim().replace(/^(["'])(.*)\1$/, '$2'))
+  const headings = tree.children.filter((child): child is Heading => child.type === 'heading')
+  const heading = headings.find((child) => child.depth === 1) ?? headings.find((child) => child.depth === 2)
+  if (heading) titles.push(toString(heading))
+  if (titles.length > 0) return titles.some((text) => namesPolicy(text))
+  return namesPolicy((context.file.stem ?? '').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/[-_.\s]+/g, ' '))
+}
+
+// The kind of page is the head of the title: `Cookie policy`, `Terms of use`, `How we use cookies`, `Privacy at
+// Acme`, not `Policy documents`, `Glossary of terms`, `Privacy-preserving analytics` or `Marketing cookies` (a
+// section of a cookie policy, often kept in its own file).
+const policyWord = /(?<![\p{L}\p{N}-])(?<before>[\p{L}-]+[ \t]+)?(?<word>policy|notice|terms|privacy|data[ \t]+protection|cookies?|conditions(?=[ \t]+of[ \t]+(?:use|sale|service)))(?![\p{L}\p{N}-])/giu
+const policyEnd =
+  /^(?:[ \t]*$|[ \t]*[|:([,/]|[ \t]+[-–—][ \t]|[ \t]+(?:of|for|on|and|&|at|in|to|by|statement|policy|notice|information|declaration|conditions)(?![\p{L}\p{N}])|[ \t]+[a-z]{2}(?:[ -][a-z]{2})?[ \t]*$)/iu
+const cookieCategory =
+  /^(?:essential|necessary|functional|functionality|performance|analytics?|analytical|marketing|advertising|targeting|preferences?|statistics|statistical|tracking|session|persistent|media|party|first-party|third-party|social)[ \t]+$/i
+
+function namesPolicy(title: string): boolean {
+  const text = title.replace(/[*_`]/g, ' ').trim()
+  for (const match of text.matchAll(policyWord)) {
+    const {before = '', word} = match.groups!
+    if (!policyEnd.test(text.slice(match.index! + match[0].length))) continue
+    if (/^cookies?$/i.test(word) && cookieCategory.test(before)) continue
+    if (/^terms$/i.test(word) && /^of[ \t]+$/i.test(before)) continue
+    return true
+  }
+  return false
 }
 
 function frontMatterDates(tree: Root, context: RuleContext<Options>): Array<Found & {frontMatter: true}> {
@@ -207,9 +260,37 @@ function bodyDates(tree: Root, context: RuleContext<Options>): Found[] {
     if (range) range[1] = Math.max(range[1], run.end)
     else blocks.set(key, [run.start, run.end])
   }
+  // Code spans are examples (`Last updated: 2023-01-05`), not statements; inline HTML is markup
+  // (`<time datetime="…">`). Blanked with spaces, so offsets still index into the source.
+  const hidden: Range[] = []
+  visit(tree, (node, _, parent) => {
+    if (node.type === 'inlineCode' || (node.type === 'html' && (parent?.type === 'paragraph' || parent?.type === 'heading'))) {
+      const range = nodeRange(node)
+      if (range) hidden.push(range)
+    }
+  })
+  let source = context.source
+  if (hidden.length > 0) {
+    const parts: string[] = []
+    let at = 0
+    for (const [from, to] of hidden.sort((a, b) => a[0] - b[0])) {
+      if (from < at) continue
+      parts.push(context.source.slice(at, from), ' '.repeat(to - from))
+      at = to
+    }
+    source = parts.join('') + context.source.slice(at)
+  }
   const result: Found[] = []
+  let previous = ''
   for (const [start, end] of blocks.values()) {
-    const text = context.source.slice(start, end)
+    const text = source.slice(start, end)
+    const standalone = standaloneDate(text, previous)
+    previous = text
+    if (standalone) {
+      const at = start + standalone.offset
+      result.push({range: [at, at + standalone.length], text: text.slice(standalone.offset, standalone.offset + standalone.length), format: standalone.format, date: standalone.date, kind: 'updated', future: false})
+      continue
+    }
     for (const match of text.matchAll(keyword)) {
       let at = match.index! + match[0].length
       const gap = /^[ \t*_:,–—-]*(?:(?:on|as[ \t]+of|from|since|at)[ \t*_:]+)?[ \t*_]*/i.exec(text.slice(at))![0]
@@ -221,6 +302,8 @@ function bodyDates(tree: Root, context: RuleContext<Options>): Found[] {
       const future = /\b(?:will|shall|becomes?|comes?|takes?)\b[^.]*$/i.test(before) || /\bwill\b/i.test(before)
       if (parsed) {
         result.push({range: [start + at, start + at + parsed.length], text: rest.slice(0, parsed.length), format: parsed.format, date: parsed.date, kind, future})
+      } else if (placeholder.test(rest)) {
+        result.push({range: [start + at, start + at], text: '', format: 'iso', date: undefined, kind, future, placeholder: true})
       } else {
         // Something after the keyword that tries to be a date: digits and a year, or a month name, before the sentence ends.
         const attempt = /^(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|[\p{L}]+\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}|\d{1,2}(?:st|nd|rd|th)?\.?[ \t]+[\p{L}]+,?[ \t]+\d{4})/iu.exec(rest)
@@ -231,6 +314,20 @@ function bodyDates(tree: Root, context: RuleContext<Options>): Found[] {
     }
   }
   return result.sort((a, b) => a.range[0] - b.range[0])
+}
+
+// `[DATE]`, `{{ date }}`, `___`, `XX/XX/XXXX`, `DD/MM/YYYY`.
+const placeholder = /^(?:\[[^\]\n]{1,40}\]|\{\{?[^}\n]{1,40}\}\}?|_{3,}|X{2,}|(?:DD|MM|YYYY)\b)/
+
+// A paragraph that is nothing but a date, under `Status of this notice`, `Version` or `Date`.
+const standaloneLead = /(?<![\p{L}\p{N}])(?:status|version|dated?|valid(?:ity)?|effective|updated|modified|revised)(?![\p{L}\p{N}])/iu
+
+function standaloneDate(text: string, previous: string): {offset: number; length: number; format: Format; date: Date | undefined} | undefined {
+  if (!standaloneLead.test(previous) || previous.length > 120) return undefined
+  const offset = /^[ \t*_]*/.exec(text)![0].length
+  const parsed = parseDate(text.slice(offset))
+  if (!parsed || !/^[ \t*_.]*$/.test(text.slice(offset + parsed.length))) return undefined
+  return {offset, ...parsed}
 }
 
 /** A date at the start of `text`: its format, its length, and the day it means (nothing when it is not a real day). */

@@ -33,7 +33,7 @@ const unsafe = 'Open <a target="_blank" href="https://example.com/">the site</a>
 
 test('lints folders, honours .gitignore and .remarkignore, prints position, rule and docs link', () => {
   const folder = project({
-    'docs/cookies.md': mixed,
+    'docs/cookies.md': mixed + '\nLast updated: 3 March 2024\n',
     'docs/ok.md': 'Read [the notice](/privacy/).\n',
     'build/copy.md': mixed,
     'drafts/draft.md': mixed,

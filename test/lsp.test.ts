@@ -14,7 +14,9 @@ const limit = 20_000
 const privacy =
   'Read the <a href="/cookies/">cookie list</a> or [the archive](http://example.com/old).\n\n' +
   '* Analytics\n* Advertising\n\n' +
-  'See <a target="_blank" href="https://processor.example/">our processor</a>.\n'
+  'See <a target="_blank" href="https://processor.example/">our processor</a>.\n\n' +
+  'Last updated: 3 March 2024\n'
+const terms = 'Read [our notice](/privacy/).\n\nLast updated: 3 March 2024\n'
 const crlf = '\uFEFF# Cookies\r\n\r\nRead the <a href="/cookies/">cookie list</a>.\r\n'
 
 const dist = pathToFileURL(path.join(root, 'dist')).href
@@ -30,7 +32,7 @@ const folder = tempTree({
   'strict/notice.md': privacy,
   // A configuration with settings and no plugins: the embedded preset applies, with these settings.
   'settings-only/.remarkrc.json': JSON.stringify({settings: {policylint: {linkStyle: 'html'}}}),
-  'settings-only/terms.md': 'Read [our notice](/privacy/).\n',
+  'settings-only/terms.md': terms,
   // A plugin whose message points at evidence elsewhere in the document (`cause`).
   'evidence/.remarkrc.js':
     'export default {plugins: [() => (tree, file) => {\n' +
@@ -178,7 +180,7 @@ test('closing a document clears its diagnostics; a closed document is not format
 
 test('a clean document formats to no edits', async () => {
   client.connection.sendNotification('textDocument/didOpen', {
-    textDocument: {uri: uri('docs/clean.md'), languageId: 'markdown', version: 1, text: '# Terms\n\n*   Read [our notice](/privacy/).\n'}
+    textDocument: {uri: uri('docs/clean.md'), languageId: 'markdown', version: 1, text: '# Terms\n\nLast updated: 3 March 2024\n\n*   Read [our notice](/privacy/).\n'}
   })
   await client.diagnostics(uri('docs/clean.md'))
   const edits = await within(
@@ -202,7 +204,7 @@ test('configuration is found from the document folder up; `.remarkignore` is hon
 })
 
 test('a configuration without plugins gets the embedded preset, with its settings', async () => {
-  open('settings-only/terms.md', 'Read [our notice](/privacy/).\n')
+  open('settings-only/terms.md', terms)
   const {diagnostics} = await client.diagnostics(uri('settings-only/terms.md'))
   assert.deepEqual(
     diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.message]),

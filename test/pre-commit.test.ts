@@ -10,9 +10,11 @@ import {root} from './paths.js'
 const version = spawnSync('pre-commit', ['--version'], {encoding: 'utf8'})
 const found = !version.error && version.status === 0
 
-const clean = '# Privacy notice\n\nRead the [cookie list](/cookies/) before you accept.\n'
-const defect = '# Privacy notice\n\nWe share data with <a target="_blank" href="https://processor.example/">our processor</a>.\n'
-const fixed = '# Privacy notice\n\nWe share data with <a target="_blank" rel="noopener noreferrer" href="https://processor.example/">our processor</a>.\n'
+/** Policy pages carry an effective date (effective-date). */
+const dated = '\nLast updated: 3 March 2024\n'
+const clean = '# Privacy notice\n\nRead the [cookie list](/cookies/) before you accept.\n' + dated
+const defect = '# Privacy notice\n\nWe share data with <a target="_blank" href="https://processor.example/">our processor</a>.\n' + dated
+const fixed = '# Privacy notice\n\nWe share data with <a target="_blank" rel="noopener noreferrer" href="https://processor.example/">our processor</a>.\n' + dated
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env, timeout = 120_000) {
   const result = spawnSync(command, args, {cwd, env, encoding: 'utf8', timeout})

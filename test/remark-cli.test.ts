@@ -24,7 +24,7 @@ test('remark-cli and policylint report the same findings with the same config', 
   fs.writeFileSync(
     path.join(folder, 'cookies.md'),
     '# Cookies\n\nRead <a href="/privacy/">the notice</a>, <a target="_blank" href="https://example.com/">the site</a> and [the terms](/terms/).\n\n' +
-      '<!-- policylint disable link-safety -->\n\nSee [the old list](http://example.com/cookies).\n'
+      '<!-- policylint disable link-safety -->\n\nSee [the old list](http://example.com/cookies).\n\nLast updated: 3 March 2024\n'
   )
 
   const remark = spawnSync(process.execPath, [path.join(root, 'node_modules', 'remark-cli', 'cli.js'), 'cookies.md', '--report', 'json', '--no-stdout', '--quiet'], {cwd: folder, encoding: 'utf8'})

@@ -20,8 +20,9 @@ const validateSarif = ajv.compile(schema)
 
 const documents = {
   'docs/privacy.md':
-    'Read the <a href="/cookies/">cookie list</a> or [the archive](http://example.com/old).\n\nSee <a target="_blank" href="https://x.example/">the processor</a>.\n',
-  'docs/clean.md': '# Terms\n\nRead our [privacy notice](/privacy/).\n'
+    'Read the <a href="/cookies/">cookie list</a> or [the archive](http://example.com/old).\n\nSee <a target="_blank" href="https://x.example/">the processor</a>.\n\n' +
+    'Last updated: 3 March 2024\n',
+  'docs/clean.md': '# Terms\n\nLast updated: 3 March 2024\n\nRead our [privacy notice](/privacy/).\n'
 }
 
 function assertValidSarif(log: unknown): void {
@@ -84,7 +85,7 @@ test('sarif: a file that cannot be read is a tool notification and a failed run 
 })
 
 test('sarif: a clean run is valid and has no results (exit 0)', () => {
-  const cwd = tempTree({'docs/clean.md': documents['docs/clean.md'], 'docs/with space.md': '# Cookies\n\nWe use none.\n'})
+  const cwd = tempTree({'docs/clean.md': documents['docs/clean.md'], 'docs/with space.md': '# Cookies\n\nLast updated: 3 March 2024\n\nWe use none.\n'})
   const run = runCli(['--format', 'sarif', '.'], cwd)
   assert.equal(run.code, 0, run.stderr)
   const log = JSON.parse(run.stdout)

@@ -43,7 +43,7 @@ test('a 100 KB single line, 10,000 nested tags, unclosed HTML and unterminated f
     'line.md': 'We keep your data safe. '.repeat(4_167) + '<a href="/x/">x</a>\n',
     'nested.md': '<div>'.repeat(10_000) + 'deep' + '</div>'.repeat(10_000) + '\n',
     'unclosed.md': '<table><tr><td>Name<td>Purpose\n<tr><td><b>_ga\n\nText after.\n',
-    'frontmatter.md': '---\ntitle: Cookie policy\n\n# Cookie policy\n\nNo closing fence.\n'
+    'frontmatter.md': '---\ntitle: Cookie policy\n\n# Cookie policy\n\nLast updated: 3 March 2024\n\nNo closing fence.\n'
   })
   const result = run(folder, ['--format', 'json', '.'])
   assert.equal(result.status, 0, result.stderr)
