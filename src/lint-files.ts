@@ -2,6 +2,7 @@
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
 import {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {LintCache} from './cache.js'
 import {discover, lint, type ConfigOptions} from './engine.js'
 import {clarifyFailure, markOversized, markUnreadable} from './input.js'
@@ -76,9 +77,23 @@ function batches<T>(items: T[]): T[][] {
 async function lintInThread(templates: Template[], config: ConfigOptions): Promise<VFile[]> {
   const results: VFile[] = []
   for (const batch of batches(templates)) {
-    results.push(...(await lint({...configOf(config), files: batch.map((template) => new VFile(template))})))
+    results.push(...forgetTrees(await lint({...configOf(config), files: batch.map((template) => new VFile(template))})))
   }
   return results
+}
+
+/**
+ * remark-lint's rules give their messages `ancestors`, the nodes up to the root: every message would keep its
+ * document's whole tree alive until the run ends. Nothing reads them after linting (messages from worker threads
+ * never had them), so they are dropped once a batch is done.
+ */
+function forgetTrees(files: VFile[]): VFile[] {
+  const forget = (message: VFileMessage) => {
+    message.ancestors = undefined
+    if (message.cause instanceof VFileMessage) forget(message.cause)
+  }
+  for (const file of files) file.messages.forEach(forget)
+  return files
 }
 
 function configOf(options: ConfigOptions): ConfigOptions {
