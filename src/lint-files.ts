@@ -11,7 +11,7 @@ import type {BatchRequest} from './worker.js'
 
 export interface LintFilesOptions extends ConfigOptions {
   inputs: Array<string | VFile>
-  /** Worker threads to use; 1 lints in this thread. */
+  /** Threads to lint with: this one and `jobs - 1` worker threads; 1 lints in this thread only. */
   jobs: number
   /** Where the cache lives, when `--cache` is on. */
   cacheLocation?: string
@@ -21,6 +21,8 @@ export interface LintFilesOptions extends ConfigOptions {
 
 /** Files per engine run: unified-engine holds every file of a run in memory until the run ends. */
 const batchSize = 50
+/** Files this thread lints between reading workers' replies, when it lints beside them. */
+const threadSlice = 10
 /** Below this many files, starting workers costs more than it saves. */
 const parallelThreshold = 4 * batchSize
 
@@ -100,36 +102,70 @@ function configOf(options: ConfigOptions): ConfigOptions {
   return {cwd: options.cwd, configPath: options.configPath, detectConfig: options.detectConfig}
 }
 
-/** Batches go to whichever worker is free; results are put back in input order. */
+/**
+ * Batches go to whichever lane is free: this thread and `jobs - 1` worker threads. This thread has loaded the
+ * rules already and would otherwise only wait; a worker holds a second batch while it lints one, so it does not
+ * wait either while this thread is busy. Results are put back in input order.
+ */
 async function lintInWorkers(templates: Template[], options: LintFilesOptions): Promise<VFile[]> {
   const queue = batches(templates).map((files, id) => ({id, files}))
-  const done: MessageData[][][] = []
-  const count = Math.min(options.jobs, queue.length)
+  const fromWorkers: MessageData[][][] = []
+  const fromThread: VFile[][] = []
+  const count = Math.min(options.jobs - 1, queue.length - 1)
   const workers = Array.from({length: count}, () => new Worker(new URL('./worker.js', import.meta.url)))
+  let failed = false
   try {
-    await Promise.all(
-      workers.map(
+    await Promise.all([
+      ...workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
+            let pending = 0
             const next = () => {
-              const batch = queue.shift()
-              if (!batch) return resolve()
-              const request: BatchRequest = {id: batch.id, config: configOf(options), files: batch.files}
-              worker.postMessage(request)
+              while (pending < 2 && !failed) {
+                const batch = queue.shift()
+                if (!batch) break
+                const request: BatchRequest = {id: batch.id, config: configOf(options), files: batch.files}
+                worker.postMessage(request)
+                pending++
+              }
+              if (pending === 0) resolve()
             }
             worker.on('message', (reply: {id: number; messages?: MessageData[][]; error?: string}) => {
-              if (reply.error) return reject(new Error(reply.error))
-              done[reply.id] = reply.messages!
+              pending--
+              if (reply.error) {
+                failed = true
+                return reject(new Error(reply.error))
+              }
+              fromWorkers[reply.id] = reply.messages!
               next()
             })
-            worker.on('error', reject)
+            worker.on('error', (error) => {
+              failed = true
+              reject(error)
+            })
             next()
           })
-      )
-    )
+      ),
+      (async () => {
+        for (let batch = queue.shift(); batch && !failed; batch = queue.shift()) {
+          const linted: VFile[] = []
+          // Linting a file blocks this thread: between slices, workers' replies are read and answered.
+          for (let index = 0; index < batch.files.length; index += threadSlice) {
+            const files = batch.files.slice(index, index + threadSlice).map((template) => new VFile(template))
+            linted.push(...forgetTrees(await lint({...configOf(options), files})))
+            await new Promise((resolve) => setImmediate(resolve))
+          }
+          fromThread[batch.id] = linted
+        }
+      })().catch((error) => {
+        failed = true
+        throw error
+      })
+    ])
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()))
   }
-  const messages = done.flat()
-  return templates.map((template, index) => fileWithMessages(template, messages[index]))
+  return batches(templates).flatMap((batch, id) =>
+    fromThread[id] ?? batch.map((template, index) => fileWithMessages(template, fromWorkers[id][index]))
+  )
 }
