@@ -19,12 +19,15 @@ export interface LintFilesOptions extends ConfigOptions {
   maxFileSize: number
 }
 
-/** Files per engine run: unified-engine holds every file of a run in memory until the run ends. */
-const batchSize = 50
+/**
+ * Files per engine run: unified-engine holds every file of a run, with its tree and the models built on it, until
+ * every file of the run is transformed. 20 keeps a thread's working set small at no cost in time.
+ */
+const batchSize = 20
 /** Files this thread lints between reading workers' replies, when it lints beside them. */
 const threadSlice = 10
 /** Below this many files, starting workers costs more than it saves. */
-const parallelThreshold = 4 * batchSize
+const parallelThreshold = 200
 
 export async function lintFiles(options: LintFilesOptions): Promise<VFile[]> {
   const discovered = await discover({cwd: options.cwd, files: options.inputs})
