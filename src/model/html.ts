@@ -4,9 +4,9 @@ import path from 'node:path'
 import type * as cheerio from 'cheerio'
 import type {Element} from 'domhandler'
 import type {Html, Parents, Root} from 'mdast'
-import {visitParents} from 'unist-util-visit-parents'
 import {cached} from './cache.js'
 import type {Range} from './source.js'
+import {walk} from './walk.js'
 
 export interface HtmlFragment {
   node: Html
@@ -55,7 +55,8 @@ const blockParents = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinit
 export function htmlFragments(tree: Root, source: string): HtmlFragment[] {
   return cached(tree, 'html', () => {
     const fragments: HtmlFragment[] = []
-    visitParents(tree, 'html', (node, ancestors) => {
+    walk(tree, (node, ancestors) => {
+      if (node.type !== 'html') return
       const parent = ancestors[ancestors.length - 1]
       const start = node.position?.start.offset
       const end = node.position?.end.offset
