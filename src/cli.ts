@@ -3,7 +3,6 @@
 import fs from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {createTwoFilesPatch} from 'diff'
 import yargs from 'yargs'
 import {hideBin} from 'yargs/helpers'
 import {VFile} from 'vfile'
@@ -93,6 +92,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       if (outcome.output === outcome.original) continue
       const name = filePathOf(file)
       if (args.fixDryRun) {
+        // Loaded here: only --fix-dry-run needs it.
+        const {createTwoFilesPatch} = await import('diff')
         documentOutput += createTwoFilesPatch('a/' + name, 'b/' + name, outcome.original, outcome.output)
         continue
       }
