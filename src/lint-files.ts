@@ -146,6 +146,11 @@ async function lintInWorkers(templates: Template[], options: LintFilesOptions): 
               failed = true
               reject(error)
             })
+            worker.on('exit', (code) => {
+              if (pending === 0) return
+              failed = true
+              reject(new Error(`A lint worker stopped (exit code ${code}) with ${pending} batch${pending === 1 ? '' : 'es'} unfinished`))
+            })
             next()
           })
       ),
