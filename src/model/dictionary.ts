@@ -120,10 +120,10 @@ function hunspellFiles(dialect: Dialect): {aff: URL; dic: URL; source: string} {
   const entry = import.meta.resolve(name)
   const aff = new URL('index.aff', entry)
   const dic = new URL('index.dic', entry)
-  const version = (file: string) => (JSON.parse(fs.readFileSync(file, 'utf8')) as {version: string}).version
+  const version = (file: string | URL) => (JSON.parse(fs.readFileSync(file, 'utf8')) as {version: string}).version
   const source = [
     'nspell@' + version(require.resolve('nspell/package.json')),
-    name + '@' + version(new URL('package.json', entry).pathname),
+    name + '@' + version(new URL('package.json', entry)),
     String(fs.statSync(dic).size)
   ].join(' ')
   return {aff, dic, source}
