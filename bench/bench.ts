@@ -68,11 +68,16 @@ function main() {
   const full = config('full.mjs', `import policylint from '${preset}'\nexport default {plugins: [policylint]}\n`)
   const floor = config('floor.mjs', `import {syntax} from '${preset}'\nexport default {plugins: syntax}\n`)
   const remarkConfig = config('remark.json', JSON.stringify({plugins: ['remark-preset-lint-recommended']}))
+  // The same syntax policylint parses (GFM and front matter): remark-cli's parse alone, for the floor to be compared with.
+  const remarkSyntaxConfig = config('remark-syntax.json', JSON.stringify({plugins: ['remark-frontmatter', 'remark-gfm']}))
   const cacheFile = path.join(work, 'cache.json')
   const single = path.join(corpus, '00', 'policy-0000.md')
 
   console.log(`policylint benchmark: ${count} documents, ${(bytes / 1e6).toFixed(2)} MB, ${os.cpus().length} cores, Node ${process.version}`)
-  console.log(`(median of ${repeats} runs each; CPU = user + system of the whole process, worker threads included)\n`)
+  console.log(`(median of ${repeats} runs each; CPU = user + system of the whole process, worker threads included)`)
+  const load = os.loadavg()[0]
+  if (load > os.cpus().length / 2) console.log(`(load average ${load.toFixed(1)} before the runs: other work shares the cores, and wall times suffer first)`)
+  console.log()
   measure([cli, '--config', full, 'corpus'])
 
   const rows: Array<[string, Measure]> = []
@@ -90,6 +95,8 @@ function main() {
   rows.push(['floor: parse only (GFM, front matter), no rules', floorRun])
   const remark = median([remarkCli, 'corpus', '--rc-path', remarkConfig, '--quiet', '--no-stdout'])
   rows.push(['remark-cli + remark-preset-lint-recommended', remark])
+  const remarkSyntax = median([remarkCli, 'corpus', '--rc-path', remarkSyntaxConfig, '--quiet', '--no-stdout'])
+  rows.push(['remark-cli, parse only (GFM, front matter)', remarkSyntax])
   const markdownlintRun = median([markdownlint, 'corpus/**/*.md'])
   rows.push(['markdownlint-cli2 (default rules)', markdownlintRun])
   const singleRun = median([cli, '--config', full, single], 5)
@@ -102,6 +109,7 @@ function main() {
   console.log(`  policylint / remark-cli (wall):        ${ratio(policylint.wall, remark.wall)}`)
   console.log(`  policylint / markdownlint-cli2 (wall): ${ratio(policylint.wall, markdownlintRun.wall)}`)
   console.log(`  rules over parsing alone (CPU):        +${(((policylint.cpu - floorRun.cpu) / floorRun.cpu) * 100).toFixed(0)}%`)
+  console.log(`  floor / remark-cli parse only (CPU):   ${ratio(floorRun.cpu, remarkSyntax.cpu)}`)
   if (warm) console.log(`  warm cache / cold (wall):              ${ratio(warm.wall, policylint.wall)}`)
 
   console.log('\nTargets')

@@ -135,6 +135,8 @@ function bracketSlot(content: string): boolean {
  */
 function capitalSlots(text: string): Range[] {
   const result: Range[] = []
+  // Every slot word in capitals has two ASCII capitals in a row: most prose has none, and needs no more work.
+  if (!/[A-Z]{2}/.test(text)) return result
   const letters = text.replace(/[^\p{L}]/gu, '')
   if (!letters) return result
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length

@@ -155,6 +155,8 @@ export default defineRule<Options>({
     function skip(bare: string, key: string): boolean {
       if (accepted.has(key) || policyWords.has(key) || names.has(key)) return true
       if (typoList[key] !== undefined) return true
+      // Lower-case ASCII words, nearly all of them: no capital and no other letter, so only the count is left.
+      if (/^[a-z'’]+$/.test(bare)) return (uses.get(key) ?? 0) >= repeatedTerm
       // Acronyms and words with inner capitals (`GDPR`, `iPhone`, `YouTube`).
       if (/\p{Lu}/u.test(bare.slice(1))) return true
       if (/^\p{Lu}/u.test(bare) && midSentenceNames.has(key)) return true
@@ -210,6 +212,7 @@ function inflected(word: string, spell: ReturnType<typeof dictionary>): boolean 
 
 /** Typographic apostrophes made straight; a possessive `'s` or a trailing `'` dropped. */
 function normalise(text: string): string {
+  if (!text.includes("'") && !text.includes('’')) return text
   return text.replace(/’/g, "'").replace(/'s$/i, '').replace(/'$/, '')
 }
 

@@ -3,7 +3,6 @@
 import fs from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {createTwoFilesPatch} from 'diff'
 import yargs from 'yargs'
 import {hideBin} from 'yargs/helpers'
 import {VFile} from 'vfile'
@@ -98,6 +97,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       if (outcome.output === outcome.original) continue
       const name = filePathOf(file)
       if (args.fixDryRun) {
+        // Loaded here: only --fix-dry-run needs it.
+        const {createTwoFilesPatch} = await import('diff')
         documentOutput += createTwoFilesPatch('a/' + name, 'b/' + name, outcome.original, outcome.output)
         continue
       }
@@ -155,7 +156,7 @@ function parseArguments(argv: string[]): Arguments {
     .option('stdin', {type: 'boolean', default: false, describe: 'Lint the document on standard input'})
     .option('stdin-filename', {type: 'string', describe: 'The path to report (and find configuration for) with --stdin'})
     .option('color', {type: 'boolean', default: Boolean(process.stdout.isTTY), describe: 'Colour the stylish output'})
-    .option('jobs', {type: 'string', describe: 'Worker threads for large runs (default: the number of cores)'})
+    .option('jobs', {type: 'string', describe: 'Threads for large runs: this one and N-1 workers (default: the number of cores)'})
     .option('cache', {type: 'boolean', default: false, describe: 'Reuse results for files whose content and configuration did not change'})
     .option('max-file-size', {type: 'string', default: '5', describe: 'Refuse files larger than this many megabytes'})
     .option('cache-location', {type: 'string', default: '.policylintcache', describe: 'Where --cache keeps its results'})

@@ -2,6 +2,7 @@
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
 import {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {LintCache} from './cache.js'
 import {discover, lint, type ConfigOptions} from './engine.js'
 import {clarifyFailure, markOversized, markUnreadable} from './input.js'
@@ -10,7 +11,7 @@ import type {BatchRequest} from './worker.js'
 
 export interface LintFilesOptions extends ConfigOptions {
   inputs: Array<string | VFile>
-  /** Worker threads to use; 1 lints in this thread. */
+  /** Threads to lint with: this one and `jobs - 1` worker threads; 1 lints in this thread only. */
   jobs: number
   /** Where the cache lives, when `--cache` is on. */
   cacheLocation?: string
@@ -18,10 +19,15 @@ export interface LintFilesOptions extends ConfigOptions {
   maxFileSize: number
 }
 
-/** Files per engine run: unified-engine holds every file of a run in memory until the run ends. */
-const batchSize = 50
+/**
+ * Files per engine run: unified-engine holds every file of a run, with its tree and the models built on it, until
+ * every file of the run is transformed. 20 keeps a thread's working set small at no cost in time.
+ */
+const batchSize = 20
+/** Files this thread lints between reading workers' replies, when it lints beside them. */
+const threadSlice = 10
 /** Below this many files, starting workers costs more than it saves. */
-const parallelThreshold = 4 * batchSize
+const parallelThreshold = 200
 
 export async function lintFiles(options: LintFilesOptions): Promise<VFile[]> {
   const discovered = await discover({cwd: options.cwd, files: options.inputs})
@@ -76,45 +82,98 @@ function batches<T>(items: T[]): T[][] {
 async function lintInThread(templates: Template[], config: ConfigOptions): Promise<VFile[]> {
   const results: VFile[] = []
   for (const batch of batches(templates)) {
-    results.push(...(await lint({...configOf(config), files: batch.map((template) => new VFile(template))})))
+    results.push(...forgetTrees(await lint({...configOf(config), files: batch.map((template) => new VFile(template))})))
   }
   return results
+}
+
+/**
+ * remark-lint's rules give their messages `ancestors`, the nodes up to the root: every message would keep its
+ * document's whole tree alive until the run ends. Nothing reads them after linting (messages from worker threads
+ * never had them), so they are dropped once a batch is done.
+ */
+function forgetTrees(files: VFile[]): VFile[] {
+  const forget = (message: VFileMessage) => {
+    message.ancestors = undefined
+    if (message.cause instanceof VFileMessage) forget(message.cause)
+  }
+  for (const file of files) file.messages.forEach(forget)
+  return files
 }
 
 function configOf(options: ConfigOptions): ConfigOptions {
   return {cwd: options.cwd, configPath: options.configPath, detectConfig: options.detectConfig}
 }
 
-/** Batches go to whichever worker is free; results are put back in input order. */
+/**
+ * Batches go to whichever lane is free: this thread and `jobs - 1` worker threads. This thread has loaded the
+ * rules already and would otherwise only wait; a worker holds a second batch while it lints one, so it does not
+ * wait either while this thread is busy. Results are put back in input order.
+ */
 async function lintInWorkers(templates: Template[], options: LintFilesOptions): Promise<VFile[]> {
   const queue = batches(templates).map((files, id) => ({id, files}))
-  const done: MessageData[][][] = []
-  const count = Math.min(options.jobs, queue.length)
+  const fromWorkers: MessageData[][][] = []
+  const fromThread: VFile[][] = []
+  const count = Math.min(options.jobs - 1, queue.length - 1)
   const workers = Array.from({length: count}, () => new Worker(new URL('./worker.js', import.meta.url)))
+  let failed = false
   try {
-    await Promise.all(
-      workers.map(
+    await Promise.all([
+      ...workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
+            let pending = 0
             const next = () => {
-              const batch = queue.shift()
-              if (!batch) return resolve()
-              const request: BatchRequest = {id: batch.id, config: configOf(options), files: batch.files}
-              worker.postMessage(request)
+              while (pending < 2 && !failed) {
+                const batch = queue.shift()
+                if (!batch) break
+                const request: BatchRequest = {id: batch.id, config: configOf(options), files: batch.files}
+                worker.postMessage(request)
+                pending++
+              }
+              if (pending === 0) resolve()
             }
             worker.on('message', (reply: {id: number; messages?: MessageData[][]; error?: string}) => {
-              if (reply.error) return reject(new Error(reply.error))
-              done[reply.id] = reply.messages!
+              pending--
+              if (reply.error) {
+                failed = true
+                return reject(new Error(reply.error))
+              }
+              fromWorkers[reply.id] = reply.messages!
               next()
             })
-            worker.on('error', reject)
+            worker.on('error', (error) => {
+              failed = true
+              reject(error)
+            })
+            worker.on('exit', (code) => {
+              if (pending === 0) return
+              failed = true
+              reject(new Error(`A lint worker stopped (exit code ${code}) with ${pending} batch${pending === 1 ? '' : 'es'} unfinished`))
+            })
             next()
           })
-      )
-    )
+      ),
+      (async () => {
+        for (let batch = queue.shift(); batch && !failed; batch = queue.shift()) {
+          const linted: VFile[] = []
+          // Linting a file blocks this thread: between slices, workers' replies are read and answered.
+          for (let index = 0; index < batch.files.length; index += threadSlice) {
+            const files = batch.files.slice(index, index + threadSlice).map((template) => new VFile(template))
+            linted.push(...forgetTrees(await lint({...configOf(options), files})))
+            await new Promise((resolve) => setImmediate(resolve))
+          }
+          fromThread[batch.id] = linted
+        }
+      })().catch((error) => {
+        failed = true
+        throw error
+      })
+    ])
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()))
   }
-  const messages = done.flat()
-  return templates.map((template, index) => fileWithMessages(template, messages[index]))
+  return batches(templates).flatMap((batch, id) =>
+    fromThread[id] ?? batch.map((template, index) => fileWithMessages(template, fromWorkers[id][index]))
+  )
 }

@@ -1,4 +1,4 @@
-/** A lint worker thread: lints the batches it is sent and posts the messages back as data. */
+/** A lint worker thread: lints the batches it is sent, one at a time, and posts the messages back as data. */
 import {parentPort} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import {lint, type ConfigOptions} from './engine.js'
@@ -10,11 +10,18 @@ export interface BatchRequest {
   files: Array<{path: string; cwd: string; value: string}>
 }
 
-parentPort?.on('message', async (request: BatchRequest) => {
+// One batch at a time, in the order they come: the main thread sends the next batch before this one is done.
+let queue = Promise.resolve()
+
+parentPort?.on('message', (request: BatchRequest) => {
+  queue = queue.then(() => lintBatch(request))
+})
+
+async function lintBatch(request: BatchRequest): Promise<void> {
   try {
     const linted = await lint({...request.config, files: request.files.map((file) => new VFile(file))})
     parentPort!.postMessage({id: request.id, messages: linted.map((file) => file.messages.map(toData))})
   } catch (error) {
     parentPort!.postMessage({id: request.id, error: String((error as Error).stack ?? error)})
   }
-})
+}

@@ -1,11 +1,12 @@
 /** HTML in the document: every `html` node, parsed with cheerio at most once, with source offsets. */
 import {createRequire} from 'node:module'
+import path from 'node:path'
 import type * as cheerio from 'cheerio'
 import type {Element} from 'domhandler'
 import type {Html, Parents, Root} from 'mdast'
-import {visitParents} from 'unist-util-visit-parents'
 import {cached} from './cache.js'
 import type {Range} from './source.js'
+import {walk} from './walk.js'
 
 export interface HtmlFragment {
   node: Html
@@ -22,15 +23,31 @@ export interface HtmlFragment {
 }
 
 const require = createRequire(import.meta.url)
-let cheerioModule: typeof cheerio | undefined
+let load: typeof cheerio.load | undefined
 
 /**
  * Parse an HTML fragment with cheerio (parse5, with source locations). cheerio is loaded on first use: it is the
  * heaviest dependency, and many documents hold no HTML at all.
  */
 export function parseHtml(html: string): cheerio.CheerioAPI {
-  cheerioModule ??= require('cheerio') as typeof cheerio
-  return cheerioModule.load(html, {sourceCodeLocationInfo: true}, false)
+  load ??= loadFunction()
+  return load(html, {sourceCodeLocationInfo: true}, false)
+}
+
+/**
+ * cheerio's `load`. Its main module also loads what fetching documents needs (undici, encoding sniffing, streams):
+ * about 100 of the 150-190 ms it takes to require. `load` itself comes from `load-parse.js`, which the main module
+ * re-exports; it is required directly, falling back to the main module if a cheerio release moves it.
+ */
+function loadFunction(): typeof cheerio.load {
+  try {
+    const folder = path.dirname(require.resolve('cheerio/package.json'))
+    const module = require(path.join(folder, 'dist', 'commonjs', 'load-parse.js')) as {load?: typeof cheerio.load}
+    if (typeof module.load === 'function') return module.load
+  } catch {
+    // A cheerio without that file: use the main module.
+  }
+  return (require('cheerio') as typeof cheerio).load
 }
 
 const blockParents = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
@@ -38,7 +55,8 @@ const blockParents = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinit
 export function htmlFragments(tree: Root, source: string): HtmlFragment[] {
   return cached(tree, 'html', () => {
     const fragments: HtmlFragment[] = []
-    visitParents(tree, 'html', (node, ancestors) => {
+    walk(tree, (node, ancestors) => {
+      if (node.type !== 'html') return
       const parent = ancestors[ancestors.length - 1]
       const start = node.position?.start.offset
       const end = node.position?.end.offset

@@ -1,7 +1,6 @@
 /** Every link in the document, Markdown and HTML, with the source ranges fixes need. */
 import type {Element} from 'domhandler'
 import type {Definition, Link, LinkReference, Parents, Root, RootContent} from 'mdast'
-import {visitParents} from 'unist-util-visit-parents'
 import {cached} from './cache.js'
 import {
   attributeRanges,
@@ -13,6 +12,7 @@ import {
   type HtmlFragment
 } from './html.js'
 import {nodeRange, type Range} from './source.js'
+import {walk} from './walk.js'
 
 export interface MarkdownLink {
   syntax: 'markdown'
@@ -67,12 +67,12 @@ function startOf(link: AnyLink): number | undefined {
 
 function markdownLinks(tree: Root, source: string): MarkdownLink[] {
   const definitions = new Map<string, Definition>()
-  visitParents(tree, 'definition', (node) => {
-    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
+  walk(tree, (node) => {
+    if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node)
   })
 
   const found: MarkdownLink[] = []
-  visitParents(tree, (node, ancestors) => {
+  walk(tree, (node, ancestors) => {
     if (node.type !== 'link' && node.type !== 'linkReference' && node.type !== 'definition') return
     const range = nodeRange(node)
     if (!range) return

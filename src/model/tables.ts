@@ -1,11 +1,11 @@
 /** Every table in the document, GFM and HTML `<table>`, as one structure; cookie tables and their fields. */
 import type {AnyNode, Element} from 'domhandler'
 import type {Html, Parents, PhrasingContent, Root, Table as MdastTable, TableCell as MdastCell} from 'mdast'
-import {visitParents} from 'unist-util-visit-parents'
 import {cached} from './cache.js'
 import {matchHeader, type Field, type FieldMatch} from './fields.js'
 import {elementRange, htmlFragments, type HtmlFragment} from './html.js'
 import {nodeRange, type Range} from './source.js'
+import {walk} from './walk.js'
 
 export type Align = 'left' | 'right' | 'center' | null
 
@@ -75,8 +75,8 @@ export type Table = GfmTable | HtmlTable
 export function tables(tree: Root, source: string): Table[] {
   return cached(tree, 'tables', () => {
     const found: Table[] = []
-    visitParents(tree, 'table', (node, ancestors) => {
-      found.push(gfmTable(node, [...ancestors]))
+    walk(tree, (node, ancestors) => {
+      if (node.type === 'table') found.push(gfmTable(node, [...ancestors]))
     })
     for (const fragment of htmlFragments(tree, source)) {
       // Cheap test first: most HTML nodes are not tables, and parsing is lazy.

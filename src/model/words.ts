@@ -1,11 +1,11 @@
 /** The document's prose: runs of text with source ranges and their words, skipping code, URLs, e-mail addresses, HTML tags, front matter and link targets. */
 import type {Heading, Parents, Root, Table, TableCell} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {visitParents} from 'unist-util-visit-parents'
 import {cached} from './cache.js'
 import {cookieTables} from './tables.js'
 import {htmlFragments} from './html.js'
 import {nodeRange, type Range} from './source.js'
+import {walk} from './walk.js'
 
 /** A stretch of prose: one Markdown text node, or one text node of an HTML block. */
 export interface Run {
@@ -64,7 +64,7 @@ function build(tree: Root, source: string): Prose {
     for (const token of value.toLowerCase().split(/[^\p{L}]+/u)) if (token.length > 1) names.add(token)
   }
 
-  visitParents(tree, (node, ancestors) => {
+  walk(tree, (node, ancestors) => {
     if (node.type === 'inlineCode' || node.type === 'code') {
       if (node.type === 'inlineCode') addNames(node.value)
       return
