@@ -1,7 +1,7 @@
 /** Prose that contradicts the cookie tables: lifetimes, identifiability, third parties, unnamed providers, heading counts. */
 import type {Heading, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {cookieRows, domainName, registrable, type CookieRow} from '../src/model/cookie-rows.js'
+import {cookieRows, domainName, siteDomainSet, type CookieRow} from '../src/model/cookie-rows.js'
 import {lookup, reference} from '../src/model/known-cookies.js'
 import {nodeRange, type Range} from '../src/model/source.js'
 import {cellRange, cookieTables} from '../src/model/tables.js'
@@ -101,9 +101,10 @@ export default defineRule<NoOptions>({
     const blocks = proseBlocks(tree, context.source)
     checkSessionClaims(blocks, rows, context)
     checkIdentifiabilityClaims(blocks, rows, context)
-    checkThirdPartyClaims(blocks, rows, context)
-    checkUnnamedProviders(rows, context)
-    checkHeadingCounts(tree, context)
+    const site = siteDomainSet(context.settings.siteDomains)
+    checkThirdPartyClaims(blocks, rows, site, context)
+    checkUnnamedProviders(rows, site, context)
+    checkHeadingCounts(tree, rows, context)
   }
 })
 
@@ -170,8 +171,8 @@ function checkIdentifiabilityClaims(blocks: Block[], rows: CookieRow[], context:
   }
 }
 
-function checkThirdPartyClaims(blocks: Block[], rows: CookieRow[], context: Context): void {
-  const evidence = rows.map((row) => ({row, why: thirdParty(row, context)})).find(({why}) => why !== undefined)
+function checkThirdPartyClaims(blocks: Block[], rows: CookieRow[], site: Set<string>, context: Context): void {
+  const evidence = rows.map((row) => ({row, why: thirdParty(row, site)})).find(({why}) => why !== undefined)
   if (!evidence || !evidence.row.nameRange) return
   const name = evidence.row.names.join(', ')
   const cause = context.evidence(`\`${name}\` is ${evidence.why}`, evidence.row.nameRange)
@@ -192,26 +193,20 @@ function checkThirdPartyClaims(blocks: Block[], rows: CookieRow[], context: Cont
 }
 
 /** Why a row is a third-party cookie, when it is one: the table says so, or the domain is not the site's. */
-function thirdParty(row: CookieRow, context: Context): string | undefined {
+function thirdParty(row: CookieRow, site: Set<string>): string | undefined {
   if (row.party === 'third') return 'a third-party cookie'
   if (row.party === 'first') return undefined
-  const site = siteDomains(context)
   if (row.domain && site.size > 0) return site.has(row.domain) ? undefined : `a cookie of \`${row.domain}\`, not one of the site's domains`
   if (row.domain || row.names.length !== 1) return undefined
   const known = lookup(reference(), row.names[0])
   return known?.party === 'third' ? `a third-party cookie of ${known.owner}` : undefined
 }
 
-function siteDomains(context: Context): Set<string> {
-  return new Set(context.settings.siteDomains.map((domain) => registrable(domain)).filter((domain): domain is string => Boolean(domain)))
-}
-
 /**
  * Providers whose cookies the tables list, found by a known cookie's owner or a third-party domain, when no
  * provider column names them and the page names them nowhere else (cookie names and domain cells aside).
  */
-function checkUnnamedProviders(rows: CookieRow[], context: Context): void {
-  const site = siteDomains(context)
+function checkUnnamedProviders(rows: CookieRow[], site: Set<string>, context: Context): void {
   const providers = new Map<string, {names: string[]; words: string[]; row: CookieRow; why: string}>()
   const add = (provider: string, words: string[], row: CookieRow, name: string, why: string) => {
     const entry = providers.get(provider)
@@ -275,7 +270,7 @@ function visibleText(rows: CookieRow[], source: string): string {
 }
 
 /** `## Necessary (6)` over cookie tables that list another number of cookies. */
-function checkHeadingCounts(tree: Root, context: Context): void {
+function checkHeadingCounts(tree: Root, cookies: CookieRow[], context: Context): void {
   const tables = cookieTables(tree, context.source)
   const headings = tree.children.filter((node): node is Heading => node.type === 'heading')
   headings.forEach((heading, index) => {
@@ -289,7 +284,7 @@ function checkHeadingCounts(tree: Root, context: Context): void {
     if (inSection.length === 0) return
     const rows = inSection.flatMap((table) => table.rows)
     // A row may list several cookies, one per line of its name cell.
-    const names = cookieRows(tree, context.source).filter((row) => inSection.includes(row.table)).reduce((sum, row) => sum + row.names.length, 0)
+    const names = cookies.filter((row) => inSection.includes(row.table)).reduce((sum, row) => sum + row.names.length, 0)
     const stated = Number(count[1])
     if (stated === rows.length || stated === names) return
     context.report({

@@ -1,5 +1,5 @@
 /** First- and third-party claims in cookie tables agree with the cookie's domain and the site's own domains. */
-import {registrable} from '../src/model/cookie-rows.js'
+import {registrable, siteDomainSet} from '../src/model/cookie-rows.js'
 import {lookup, reference} from '../src/model/known-cookies.js'
 import {cellLines, cellRange, cookieTables, fieldCell, type Cell} from '../src/model/tables.js'
 import {defineRule, noOptions, type NoOptions} from '../src/rule.js'
@@ -47,7 +47,7 @@ export default defineRule<NoOptions>({
     }
   ],
   check(tree, context) {
-    const site = new Set(context.settings.siteDomains.map((domain) => registrable(domain)).filter((domain): domain is string => Boolean(domain)))
+    const site = siteDomainSet(context.settings.siteDomains)
     const known = reference()
     const byDomain = new Map<string, Array<{party: Party; cell: Cell; name: string; claim: string}>>()
     for (const table of cookieTables(tree, context.source)) {

@@ -88,6 +88,11 @@ export function registrable(text: string): string | undefined {
   return getDomain(host) ?? undefined
 }
 
+/** The registrable domains of the shared setting `siteDomains` (`www.example.co.uk` → `example.co.uk`). */
+export function siteDomainSet(domains: readonly string[]): Set<string> {
+  return new Set(domains.map((domain) => registrable(domain)).filter((domain): domain is string => Boolean(domain)))
+}
+
 /** `hotjar` for `hotjar.com`: the name a page would use for the company behind a domain. */
 export function domainName(domain: string): string | undefined {
   return getDomainWithoutSuffix(domain) ?? undefined
