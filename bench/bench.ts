@@ -8,7 +8,8 @@ import {rules} from '../rules/index.js'
 import {writeCorpus} from './corpus.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-const work = path.join(root, 'bench', '.work')
+// Outside the repository: its .gitignore would hide the corpus from policylint, which reads it as git does.
+const work = path.join(os.tmpdir(), 'policylint-bench')
 const corpus = path.join(work, 'corpus')
 const configs = path.join(work, 'configs')
 const cli = path.join(root, 'dist', 'src', 'cli.js')
@@ -67,9 +68,14 @@ function main() {
   const preset = pathToFileURL(path.join(root, 'dist', 'src', 'preset.js')).href
   const full = config('full.mjs', `import policylint from '${preset}'\nexport default {plugins: [policylint]}\n`)
   const floor = config('floor.mjs', `import {syntax} from '${preset}'\nexport default {plugins: syntax}\n`)
-  const remarkConfig = config('remark.json', JSON.stringify({plugins: ['remark-preset-lint-recommended']}))
+  // Plugins by absolute path: the work folder has no node_modules of its own.
+  const module = (name: string) => pathToFileURL(path.join(root, 'node_modules', name, 'index.js')).href
+  const remarkConfig = config('remark.mjs', `import recommended from '${module('remark-preset-lint-recommended')}'\nexport default recommended\n`)
   // The same syntax policylint parses (GFM and front matter): remark-cli's parse alone, for the floor to be compared with.
-  const remarkSyntaxConfig = config('remark-syntax.json', JSON.stringify({plugins: ['remark-frontmatter', 'remark-gfm']}))
+  const remarkSyntaxConfig = config(
+    'remark-syntax.mjs',
+    `import frontmatter from '${module('remark-frontmatter')}'\nimport gfm from '${module('remark-gfm')}'\nexport default {plugins: [frontmatter, gfm]}\n`
+  )
   const cacheFile = path.join(work, 'cache.json')
   const single = path.join(corpus, '00', 'policy-0000.md')
 
@@ -82,6 +88,8 @@ function main() {
 
   const rows: Array<[string, Measure]> = []
   const policylint = median([cli, '--config', full, 'corpus'])
+  // The corpus has errors on purpose: a clean exit means policylint linted nothing.
+  if (policylint.code !== 1) throw new Error(`policylint exited ${policylint.code} on the corpus, expected 1: did it find the files?`)
   rows.push(['policylint, full preset (cold)', policylint])
   const supportsCache = spawnSync(process.execPath, [cli, '--help'], {encoding: 'utf8'}).stdout.includes('--cache')
   let warm: Measure | undefined

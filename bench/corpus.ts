@@ -106,7 +106,8 @@ export function document(index: number): string {
   const undated = dates.chance(0.05)
   if (!undated) blocks.push(`**Effective ${effective}**`)
   blocks.push(`This ${kind.toLowerCase()} explains how ${company} handles information. ${paragraph(random)}`)
-  const sections = 5 + Math.floor(random.next() * 4)
+  // Three or four sections: about 5 KB a page, 5 MB for the default 1,000 pages.
+  const sections = 3 + Math.floor(random.next() * 2)
   for (let section = 0; section < sections; section++) {
     const heading = random.pick(headings)
     blocks.push(`## ${heading}`)
