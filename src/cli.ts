@@ -66,6 +66,11 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     return 2
   }
 
+  // A run that lints nothing exits 0, as pre-commit needs when every staged file is ignored; but it says so.
+  if (files.length === 0 && !args.stdin) {
+    process.stderr.write(`policylint: no Markdown files to lint in ${(args.paths.length > 0 ? args.paths : ['.']).map((input) => `\`${input}\``).join(', ')} (none found, or all ignored by .gitignore or .remarkignore)\n`)
+  }
+
   // Document text goes to stdout (fixed stdin, or a diff); the report then goes to stderr.
   let documentOutput = ''
   if (args.fix || args.fixDryRun) {

@@ -62,6 +62,11 @@ test('nested .gitignore files and the repository root\'s apply as in git', () =>
   const result = run(path.join(folder, 'site'), [])
   const reported = [...result.stdout.matchAll(/^(\S+\.md)$/gm)].map((match) => match[1]).sort()
   assert.deepEqual(reported, ['docs/cookies.md', 'docs/kept.draft.md'])
+  // Everything named is ignored: exit 0 (pre-commit passes ignored files too), with a notice on stderr.
+  const none = run(path.join(folder, 'site'), ['docs/old', 'docs/notice.draft.md'])
+  assert.equal(none.code, 0)
+  assert.equal(none.stdout, '')
+  assert.match(none.stderr, /no Markdown files to lint in `docs\/old`, `docs\/notice\.draft\.md` \(none found, or all ignored/)
 })
 
 test('exit codes: errors give 1, warnings over --max-warnings give 1', () => {
