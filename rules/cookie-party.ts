@@ -1,7 +1,7 @@
 /** First- and third-party claims in cookie tables agree with the cookie's domain and the site's own domains. */
-import {registrable, siteDomainSet} from '../src/model/cookie-rows.js'
+import {cookieRows, siteDomainSet} from '../src/model/cookie-rows.js'
 import {lookup, reference} from '../src/model/known-cookies.js'
-import {cellLines, cellRange, cookieTables, fieldCell, type Cell} from '../src/model/tables.js'
+import {cellRange, type Cell} from '../src/model/tables.js'
 import {defineRule, noOptions, type NoOptions} from '../src/rule.js'
 
 type Party = 'first' | 'third'
@@ -50,47 +50,41 @@ export default defineRule<NoOptions>({
     const site = siteDomainSet(context.settings.siteDomains)
     const known = reference()
     const byDomain = new Map<string, Array<{party: Party; cell: Cell; name: string; claim: string}>>()
-    for (const table of cookieTables(tree, context.source)) {
-      if (!table.fieldColumns.has('party')) continue
-      for (const row of table.rows) {
-        const partyCell = fieldCell(table, row, 'party')
-        const range = partyCell && cellRange(partyCell)
-        if (!partyCell || !range) continue
-        const claim = partyCell.text.trim()
-        const party: Party | undefined = /\b(first|1st)\b/i.test(claim) ? 'first' : /\b(third|3rd)\b/i.test(claim) ? 'third' : undefined
-        if (!party || /\b(first|1st)\b/i.test(claim) === /\b(third|3rd)\b/i.test(claim)) continue
-        const names = cellLines(fieldCell(table, row, 'name')).map((line) => line.replace(/^`+|`+$/g, '')).filter(Boolean)
-        const name = names.join(', ')
-        const domain = registrable(fieldCell(table, row, 'domain')?.text ?? '')
-        const expected: Party = party === 'first' ? 'third' : 'first'
-        const show = (value: Party) => (value === 'first' ? '`First party`' : '`Third party`')
-        if (domain) {
-          if (site.size > 0) {
-            if (site.has(domain) !== (party === 'first')) {
-              context.report({
-                reason:
-                  `Unexpected \`${claim}\` for \`${name}\` on \`${domain}\`, expected ${show(expected)}: ` +
-                  (site.has(domain) ? "it is one of the site's domains" : "it is not one of the site's domains (`siteDomains`)"),
-                range
-              })
-            }
-          } else {
-            const list = byDomain.get(domain) ?? []
-            list.push({party, cell: partyCell, name, claim})
-            byDomain.set(domain, list)
+    for (const row of cookieRows(tree, context.source)) {
+      const {party, partyCell, domain} = row
+      const range = partyCell && cellRange(partyCell)
+      if (!party || !partyCell || !range) continue
+      const claim = partyCell.text.trim()
+      const names = row.names
+      const name = names.join(', ')
+      const expected: Party = party === 'first' ? 'third' : 'first'
+      const show = (value: Party) => (value === 'first' ? '`First party`' : '`Third party`')
+      if (domain) {
+        if (site.size > 0) {
+          if (site.has(domain) !== (party === 'first')) {
+            context.report({
+              reason:
+                `Unexpected \`${claim}\` for \`${name}\` on \`${domain}\`, expected ${show(expected)}: ` +
+                (site.has(domain) ? "it is one of the site's domains" : "it is not one of the site's domains (`siteDomains`)"),
+              range
+            })
           }
-          continue
+        } else {
+          const list = byDomain.get(domain) ?? []
+          list.push({party, cell: partyCell, name, claim})
+          byDomain.set(domain, list)
         }
-        if (names.length !== 1) continue
-        const entry = lookup(known, names[0])
-        if (entry && entry.party !== party) {
-          context.report({
-            reason:
-              `Unexpected \`${claim}\` for \`${name}\`, expected ${show(entry.party)}: ${entry.owner} sets it ` +
-              (entry.party === 'first' ? "on the site's own domain" : 'on its own domain'),
-            range
-          })
-        }
+        continue
+      }
+      if (names.length !== 1) continue
+      const entry = lookup(known, names[0])
+      if (entry && entry.party !== party) {
+        context.report({
+          reason:
+            `Unexpected \`${claim}\` for \`${name}\`, expected ${show(entry.party)}: ${entry.owner} sets it ` +
+            (entry.party === 'first' ? "on the site's own domain" : 'on its own domain'),
+          range
+        })
       }
     }
     // Without `siteDomains`, rows for one domain agree with each other: report the minority.

@@ -4,7 +4,7 @@ import {getDomain, getDomainWithoutSuffix} from 'tldts'
 import {cached} from './cache.js'
 import {parseDuration, unitSeconds} from './duration.js'
 import type {Range} from './source.js'
-import {cellLines, cellRange, cookieTables, fieldCell, type Row, type Table} from './tables.js'
+import {cellLines, cellRange, cookieTables, fieldCell, type Cell, type Row, type Table} from './tables.js'
 
 export interface CookieRow {
   table: Table
@@ -14,6 +14,8 @@ export interface CookieRow {
   nameRange: Range | undefined
   /** What a party column claims, when it says one thing. */
   party: 'first' | 'third' | undefined
+  /** The party cell, whatever it says. */
+  partyCell: Cell | undefined
   /** The registrable domain of the domain cell (`script.hotjar.com` → `hotjar.com`). */
   domain: string | undefined
   domainText: string
@@ -38,7 +40,8 @@ export function cookieRows(tree: Root, source: string): CookieRow[] {
 
 function read(table: Table, row: Row): CookieRow {
   const nameCell = fieldCell(table, row, 'name')
-  const partyText = fieldCell(table, row, 'party')?.text ?? ''
+  const partyCell = fieldCell(table, row, 'party')
+  const partyText = partyCell?.text ?? ''
   const first = /\b(?:first|1st)\b/i.test(partyText)
   const third = /\b(?:third|3rd)\b/i.test(partyText)
   const domainText = fieldCell(table, row, 'domain')?.text.trim() ?? ''
@@ -50,6 +53,7 @@ function read(table: Table, row: Row): CookieRow {
     names: cellLines(nameCell).map((line) => line.replace(/`/g, '').trim()).filter(Boolean),
     nameRange: nameCell && cellRange(nameCell),
     party: first === third ? undefined : first ? 'first' : 'third',
+    partyCell,
     domain: registrable(domainText),
     domainText,
     provider: fieldCell(table, row, 'provider')?.text.trim() ?? '',
