@@ -103,15 +103,15 @@ export function writeSnapshot(dialect: Dialect): void {
 
 /** Whether the stored snapshot was made from the installed nspell and dictionary. */
 export function snapshotIsCurrent(dialect: Dialect): boolean {
-  const text = readSnapshot()
+  const text = readSnapshot(dialect)
   return text !== undefined && headerOf(text)?.source === hunspellFiles(dialect).source
+}
 
-  function readSnapshot(): string | undefined {
-    try {
-      return fs.readFileSync(snapshotPath(dialect), 'utf8')
-    } catch {
-      return undefined
-    }
+function readSnapshot(dialect: Dialect): string | undefined {
+  try {
+    return fs.readFileSync(snapshotPath(dialect), 'utf8')
+  } catch {
+    return undefined
   }
 }
 
@@ -139,12 +139,8 @@ function headerOf(text: string): SnapshotHeader | undefined {
 }
 
 function loadSnapshot(dialect: Dialect, files: {aff: URL; source: string}): NSpell | undefined {
-  let text: string
-  try {
-    text = fs.readFileSync(snapshotPath(dialect), 'utf8')
-  } catch {
-    return undefined
-  }
+  const text = readSnapshot(dialect)
+  if (text === undefined) return undefined
   const header = headerOf(text)
   if (!header || header.source !== files.source) return undefined
   // Without a `.dic`, nspell reads only the affix file (a millisecond); the word table comes from the snapshot.
