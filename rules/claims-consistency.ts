@@ -2,7 +2,7 @@
 import type {Heading, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {cookieRows, domainName, siteDomainSet, type CookieRow} from '../src/model/cookie-rows.js'
-import {lookup, reference} from '../src/model/known-cookies.js'
+import {lookup, ownerWords, reference} from '../src/model/known-cookies.js'
 import {nodeRange, type Range} from '../src/model/source.js'
 import {cellRange, cookieTables} from '../src/model/tables.js'
 import {isEnglish, prose} from '../src/model/words.js'
@@ -44,9 +44,6 @@ const noSharingClaim = new RegExp(
 const qualified = /\b(?:unless|except|other than|apart from|without|but|however|only|save|beyond|outside|for their|until|if you)\b/i
 
 /** Words of an owner's name too generic to count as naming it (`Google Ads` is named by `Google`). */
-const genericWords = new Set(['ads', 'analytics', 'tag', 'manager', 'account', 'engagement', 'inc', 'ltd', 'llc', 'the', 'and', 'platform'])
-/** Other names a company goes by in prose. */
-const aliases: Record<string, string[]> = {meta: ['facebook', 'instagram'], google: ['youtube', 'doubleclick']}
 
 export default defineRule<NoOptions>({
   meta: {
@@ -239,12 +236,6 @@ function checkUnnamedProviders(rows: CookieRow[], site: Set<string>, context: Co
       cause: context.evidence(`\`${names[0]}\` is ${why}`, row.nameRange!)
     })
   }
-}
-
-/** The words that name an owner in prose: `Salesforce Pardot` → salesforce, pardot; `Meta` → meta, facebook. */
-function ownerWords(owner: string): string[] {
-  const words = owner.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 3 && !genericWords.has(word))
-  return words.flatMap((word) => [word, ...(aliases[word] ?? [])])
 }
 
 /** The page's text with the cookie tables' name and domain cells blanked: what names a provider to a reader. */

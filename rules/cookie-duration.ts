@@ -1,7 +1,7 @@
 /** Cookie lifetimes are readable durations: parsable, with units, consistent with session claims, not excessive. */
 import {parseDuration, unitSeconds, type Duration} from '../src/model/duration.js'
 import type {FieldMatch} from '../src/model/fields.js'
-import {cellLines, cellRange, cookieTables, fieldCell, type Cell, type Table} from '../src/model/tables.js'
+import {cellLines, cellRange, cookieTables, fieldCell, isPlaceholder, type Cell, type CookieTable} from '../src/model/tables.js'
 import {fail, record} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
 
@@ -52,12 +52,32 @@ export default defineRule<Options>({
     {
       name: 'invalid.md',
       input:
-        '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `sid` | Keeps you signed in | Session (1 day) |\n| `_ga` | Counts visits | 730 |\n| `pref` | Remembers settings | Unknown |\n| `ads` | Shows ads | 10 years |\n',
+        '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `sid` | Keeps you signed in | Session (1 day) |\n| `_ga` | Counts visits | 730 |\n| `pref` | Remembers settings | Unknown |\n| `ads` | Shows ads | 3 years |\n',
       messages: [
         '3:33-3:48: Unexpected `Session (1 day)`, expected either a session cookie or a lifetime',
         '4:27-4:30: Unexpected number `730` without a unit, expected a unit such as `730 days`',
         '5:33-5:40: Unexpected duration `Unknown`, expected a lifetime such as `1 year` or `Session`',
-        '6:23-6:31: Unexpected lifetime `10 years`, expected at most `25 months`'
+        '6:23-6:30: Unexpected lifetime `3 years`, expected at most `25 months`'
+      ]
+    },
+    {
+      name: 'impossible.md',
+      description: 'A lifetime no browser keeps (an error), and a misspelt unit.',
+      input: '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `visitor` | Counts visits | 20 years |\n| `consent` | Stores consent | 30 minuts |\n',
+      messages: [
+        '3:31-3:39: Unexpected lifetime `20 years`, expected at most `25 months`: Chrome caps cookie lifetimes at 400 days',
+        '4:32-4:41: Unexpected `minuts`, expected `minutes`'
+      ]
+    },
+    {
+      name: 'records.md',
+      description: 'Record tables (one label/value table per cookie, as consent tools export them) and cookie lists are read too.',
+      input:
+        '| | |\n| --- | --- |\n| Name: | `visitor` |\n| Purpose: | Counts visits |\n| Expires in: | 7978 years |\n\n' +
+        '## Analytics\n\nThese cookies measure visits:\n\n- `_pk_id`: tells visits apart, expires after 13 monts\n- `_pk_ses`: groups page views, expires after 30 minutes\n',
+      messages: [
+        '5:17-5:27: Unexpected lifetime `7978 years`, expected at most `25 months`: Chrome caps cookie lifetimes at 400 days',
+        '11:47-11:55: Unexpected `monts`, expected `months`'
       ]
     },
     {
@@ -84,6 +104,8 @@ export default defineRule<Options>({
         if (!cell || cell.text === '') continue
         const range = cellRange(cell)
         if (!range) continue
+        // A placeholder is cookie-table-cells' to report.
+        if (isPlaceholder(cell.text)) continue
         const durations = cellLines(cell).filter((line) => line !== '').map((line) => ({line, duration: parseDuration(line)}))
         // Local storage has no expiry: `Persistent` is all there is to say (Cookiebot writes it so).
         const webStorage = /html|local ?storage|indexeddb|web ?storage/i.test(fieldCell(table, row, 'storageType')?.text ?? '')
@@ -99,7 +121,7 @@ export default defineRule<Options>({
   }
 })
 
-function checkValue(line: string, duration: Duration, match: FieldMatch, table: Table, range: [number, number], context: RuleContext<Options>): void {
+function checkValue(line: string, duration: Duration, match: FieldMatch, table: CookieTable, range: [number, number], context: RuleContext<Options>): void {
   const shown = '`' + line + '`'
   switch (duration.kind) {
     case 'unparsable': {
@@ -170,15 +192,28 @@ function maxSeconds(value: string): number | undefined {
   return parsed.kind === 'duration' && !parsed.session && parsed.max ? parsed.max : undefined
 }
 
+/**
+ * Browsers cap cookie lifetimes at 400 days (Chrome 104, August 2022, following RFC 6265bis:
+ * https://developer.chrome.com/blog/cookie-max-age-expires), so a declared lifetime far beyond that (over five
+ * years, more than four times the cap) cannot be what the site sets: an error, not a matter of policy.
+ */
+const impossibleSeconds = 5 * unitSeconds.year
+
 function checkMax(shown: string, seconds: number, range: [number, number], context: RuleContext<Options>): void {
-  if (seconds > maxSeconds(context.options.maxAge)!) {
+  if (seconds > impossibleSeconds) {
+    context.report({
+      reason: `Unexpected lifetime \`${shown}\`, expected at most \`${context.options.maxAge}\`: Chrome caps cookie lifetimes at 400 days`,
+      range,
+      severity: 'error'
+    })
+  } else if (seconds > maxSeconds(context.options.maxAge)!) {
     context.report({reason: `Unexpected lifetime \`${shown}\`, expected at most \`${context.options.maxAge}\``, range})
   }
 }
 
 /** A Session/Persistent column that disagrees with the lifetime. */
 function checkSessionColumn(
-  table: Table,
+  table: CookieTable,
   cells: Cell[],
   durations: Array<{line: string; duration: Duration}>,
   range: [number, number],

@@ -1,7 +1,7 @@
 /** Cookie-table cells are filled in: no empty required cells, no placeholders, no duplicate or misaligned rows. */
 import {parseDuration} from '../src/model/duration.js'
 import type {Field} from '../src/model/fields.js'
-import {cellLines, cellRange, cookieTables, fieldCell, type Cell, type Row, type Table} from '../src/model/tables.js'
+import {cellLines, cellRange, cookieTables, fieldCell, isPlaceholder, type Cell, type Row, type CookieTable} from '../src/model/tables.js'
 import {defineRule, noOptions, type NoOptions, type RuleContext} from '../src/rule.js'
 
 const requiredFields: Field[] = ['name', 'purpose', 'duration']
@@ -41,7 +41,7 @@ export default defineRule<NoOptions>({
   ],
   check(tree, context) {
     const templated = /\{%.*%\}/.test(context.source)
-    const seen = new Map<string, {row: Row; table: Table; cell: Cell}>()
+    const seen = new Map<string, {row: Row; table: CookieTable; cell: Cell}>()
     for (const table of cookieTables(tree, context.source)) {
       for (const row of table.rows) {
         // A row with one filled cell is a group label (`Google Analytics`), not a cookie.
@@ -57,7 +57,7 @@ export default defineRule<NoOptions>({
 
 const fieldWords: Partial<Record<Field, string>> = {name: 'cookie name', purpose: 'purpose', duration: 'duration'}
 
-function checkEmpty(table: Table, row: Row, context: RuleContext<NoOptions>): void {
+function checkEmpty(table: CookieTable, row: Row, context: RuleContext<NoOptions>): void {
   for (const field of requiredFields) {
     const index = table.fieldColumns.get(field)
     if (index === undefined) continue
@@ -69,9 +69,8 @@ function checkEmpty(table: Table, row: Row, context: RuleContext<NoOptions>): vo
 }
 
 const namePlaceholder = /(?<![A-Za-z])(?:x{3,}|X{3,})(?![A-Za-z])|#{3,}|_{4,}|\{\{[^}]*\}\}|\[(?:insert|tbd|name|cookie)[^\]]*\]/i
-const valuePlaceholder = /^(tbd|tbc|todo|pending|n\/?a yet|xxx+|\?+|lorem ipsum.*|description \d*|cookie-description|\[insert[^\]]*\]|_{3,}|\{\{[^}]*\}\})$/i
 
-function checkPlaceholders(table: Table, row: Row, templated: boolean, context: RuleContext<NoOptions>): void {
+function checkPlaceholders(table: CookieTable, row: Row, templated: boolean, context: RuleContext<NoOptions>): void {
   for (const [index, cell] of row.cells.entries()) {
     const range = cellRange(cell)
     if (!range || cell.text === '') continue
@@ -96,7 +95,7 @@ function checkPlaceholders(table: Table, row: Row, templated: boolean, context: 
       continue
     }
     const text = cell.text.trim()
-    if (valuePlaceholder.test(text) && !(templated && text.startsWith('{{'))) {
+    if (isPlaceholder(text) && !(templated && text.startsWith('{{'))) {
       context.report({reason: `Unexpected placeholder \`${text}\`, expected a real ${fieldLabel(table, index)}`, range})
     }
   }
@@ -108,7 +107,7 @@ function code(current: string, placeholder: string): string {
   return '`' + inner.replace(placeholder, '<id>') + '`'
 }
 
-function fieldLabel(table: Table, index: number): string {
+function fieldLabel(table: CookieTable, index: number): string {
   const field = table.columns[index]?.match.field
   if (field === 'name') return 'cookie name'
   if (field === 'storageType') return 'storage type'
@@ -117,7 +116,7 @@ function fieldLabel(table: Table, index: number): string {
 }
 
 /** Several cookies in one cell with a parallel list of lifetimes of another length. */
-function checkParallel(table: Table, row: Row, context: RuleContext<NoOptions>): void {
+function checkParallel(table: CookieTable, row: Row, context: RuleContext<NoOptions>): void {
   const names = splitList(fieldCell(table, row, 'name'), (item) => !/\s/.test(item))
   const durationCell = fieldCell(table, row, 'duration')
   const durations = splitList(durationCell, (item) => parseDuration(item).kind !== 'unparsable')
@@ -140,9 +139,9 @@ function splitList(cell: Cell | undefined, accept: (item: string) => boolean): s
 
 /** The same cookie (name and domain) twice in the document: an exact copy, or two rows that disagree. */
 function checkDuplicates(
-  table: Table,
+  table: CookieTable,
   row: Row,
-  seen: Map<string, {row: Row; table: Table; cell: Cell}>,
+  seen: Map<string, {row: Row; table: CookieTable; cell: Cell}>,
   context: RuleContext<NoOptions>
 ): void {
   const nameCell = fieldCell(table, row, 'name')

@@ -1,6 +1,10 @@
 /** Cookie tables have the columns readers need, with labelled headers named the same way across the document. */
 import type {Field} from '../src/model/fields.js'
-import {cookieTables, tables, type Table} from '../src/model/tables.js'
+import type {Root} from 'mdast'
+import {lookup, namesOwner, reference} from '../src/model/known-cookies.js'
+import {nodeRange, type Range} from '../src/model/source.js'
+import {cellLines, cookieTables, fieldCell, tables, type CookieTable, type Table} from '../src/model/tables.js'
+import {walk} from '../src/model/walk.js'
 import {fail, record, stringList} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
 
@@ -50,7 +54,11 @@ export default defineRule<Options>({
       'are recognised through the synonyms consent tools use (`Expiry`, `Lifespan`, `Retention period`, `Cookie ' +
       'subgroup` …); a `Type` column counts as what its values say. The rule also reports empty header cells and ' +
       'the same field named differently in two tables of one document (`Lifespan` and `Lifespan (Days)`), which ' +
-      'usually means the tables were pasted from different tools and their values differ in form too.',
+      'usually means the tables were pasted from different tools and their values differ in form too. A provider ' +
+      'column is asked for only where the reader cannot tell who sets the cookies: not for a table of the site\'s own ' +
+      'cookies, nor where the heading, the sentence introducing the table or the row names the vendor. Tables, runs ' +
+      'of record tables (`Name:` / `Expires in:` down the first column, as consent tools export them) and cookie ' +
+      'lists are all read.',
     recommended: 'warn',
     fix: 'none'
   },
@@ -78,8 +86,27 @@ export default defineRule<Options>({
     },
     {
       name: 'invalid.md',
-      input: '| Cookie | Purpose |\n| --- | --- |\n| `sid` | Keeps you signed in |\n',
+      description: 'A vendor\'s cookie with nothing to say whose it is: the reader needs a provider column.',
+      input: '| Cookie | Purpose |\n| --- | --- |\n| `sid` | Keeps you signed in |\n| `_fbp` | Measures ads |\n',
       messages: ['1:1-1:21: Unexpected cookie table without duration and provider or domain columns, expected columns such as `Expires` and `Provider`']
+    },
+    {
+      name: 'own-cookies.md',
+      description: 'The site\'s own cookies need no provider column: the provider is the site.',
+      input: '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `sid` | Keeps you signed in | Session |\n'
+    },
+    {
+      name: 'introduced.md',
+      description: 'A vendor named in the sentence that introduces the table, or in the row itself, is provider enough.',
+      input:
+        'Google Analytics sets these cookies:\n\n| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `_ga` | Counts visits | 2 years |\n\n' +
+        'Other cookies:\n\n| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `__cf_bm` | Cloudflare bot detection | 30 minutes |\n'
+    },
+    {
+      name: 'third-party.md',
+      description: 'A table introduced as third-party cookies needs to say whose they are.',
+      input: 'These third-party cookies are set on our pages:\n\n| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `vuid` | Video statistics | 2 years |\n',
+      messages: ['3:1-3:31: Unexpected cookie table without a provider or domain column, expected a column such as `Provider`']
     },
     {
       name: 'names.md',
@@ -98,8 +125,11 @@ export default defineRule<Options>({
   ],
   check(tree, context) {
     const cookie = cookieTables(tree, context.source)
+    const intro = introductions(tree, context.source)
     for (const table of cookie) {
-      const missing = context.options.required.filter((entry) => !entry.split('|').some((field) => table.fieldColumns.has(field as Field)))
+      const missing = context.options.required.filter(
+        (entry) => !entry.split('|').some((field) => table.fieldColumns.has(field as Field)) && !(isProviderEntry(entry) && providerEvident(table, intro(table.range?.[0])))
+      )
       if (missing.length === 0 || !table.header?.range) continue
       const names = missing.map((entry) => entry.split('|').map((field) => fieldWords[field]).join(' or '))
       const list = names.length === 1 ? names[0] : names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1]
@@ -112,9 +142,56 @@ export default defineRule<Options>({
       })
     }
     for (const table of tables(tree, context.source)) emptyHeaders(table, context)
-    namedAlike(cookie, context)
+    // Record tables and lists carry a consent tool's labels, not headers a writer chose: only tables are compared.
+    namedAlike(cookie.filter((table) => table.kind === 'gfm' || table.kind === 'html'), context)
   }
 })
+
+function isProviderEntry(entry: string): boolean {
+  return entry.split('|').every((field) => field === 'provider' || field === 'domain')
+}
+
+/**
+ * Who sets the cookies is evident without a provider column when the table lists only the site's own cookies
+ * (no known vendor cookie, no party cell says third party, the introduction does not speak of third parties),
+ * or when each known vendor cookie's vendor is named in its row or in the heading or sentence that introduces
+ * the table ("Google Analytics sets these cookies:").
+ */
+function providerEvident(table: CookieTable, introduction: string): boolean {
+  const intro = introduction.toLowerCase()
+  let vendors = 0
+  for (const row of table.rows) {
+    const party = fieldCell(table, row, 'party')?.text ?? ''
+    if (/\b(third|3rd)\b/i.test(party)) return false
+    const nameCell = fieldCell(table, row, 'name')
+    const rowText = row.cells.filter((cell) => cell !== nameCell).map((cell) => cell.text).join(' ').toLowerCase()
+    for (const name of cellLines(nameCell)) {
+      const known = lookup(reference(), name.replace(/`/g, ''))
+      if (!known) continue
+      vendors++
+      // The vendor named in the row (`Cloudflare Bot Management`) or above the table tells the reader who sets it.
+      if (!namesOwner(intro, known.owner) && !namesOwner(rowText, known.owner)) return false
+    }
+  }
+  return vendors > 0 || !/\bthird[- ]part(y|ies)\b/.test(intro)
+}
+
+/** The heading above an offset and the paragraph just before it: what introduces a table. */
+function introductions(tree: Root, source: string): (offset: number | undefined) => string {
+  const blocks: Array<{range: Range; heading: boolean}> = []
+  walk(tree, (node) => {
+    const range = nodeRange(node)
+    if (range && (node.type === 'heading' || node.type === 'paragraph' || node.type === 'html')) blocks.push({range, heading: node.type === 'heading'})
+  })
+  return (offset) => {
+    if (offset === undefined) return ''
+    const before = blocks.filter((block) => block.range[1] <= offset)
+    const heading = before.filter((block) => block.heading).pop()
+    const last = before[before.length - 1]
+    const parts = [heading, last && last !== heading && (!heading || last.range[0] > heading.range[0]) ? last : undefined]
+    return parts.map((block) => (block ? source.slice(block.range[0], block.range[1]) : '')).join('\n')
+  }
+}
 
 function emptyHeaders(table: Table, context: RuleContext<Options>): void {
   const cells = table.header?.cells ?? []
@@ -129,8 +206,8 @@ function emptyHeaders(table: Table, context: RuleContext<Options>): void {
 }
 
 /** The same field named differently across the document's cookie tables: report the minority names. */
-function namedAlike(cookie: Table[], context: RuleContext<Options>): void {
-  const byField = new Map<Field, Array<{table: Table; header: string; index: number}>>()
+function namedAlike(cookie: CookieTable[], context: RuleContext<Options>): void {
+  const byField = new Map<Field, Array<{table: CookieTable; header: string; index: number}>>()
   for (const table of cookie) {
     for (const [field, index] of table.fieldColumns) {
       const header = table.columns[index].header.replace(/\s+/g, ' ').trim()

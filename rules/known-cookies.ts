@@ -3,7 +3,7 @@ import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {formatSeconds, parseDuration, unitSeconds, type Unit} from '../src/model/duration.js'
 import {looseKey, lookup, reference, type KnownCookie, type Reference} from '../src/model/known-cookies.js'
-import {cellLines, cellRange, cookieTables, fieldCell, type Row, type Table} from '../src/model/tables.js'
+import {cellLines, cellRange, cookieTables, fieldCell, type Row, type CookieTable} from '../src/model/tables.js'
 import {fail, record} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
 
@@ -71,13 +71,13 @@ export default defineRule<Options>({
     const known = reference(context.options.openCookieDatabase || undefined)
     const headings = headingsAbove(tree)
     for (const table of cookieTables(tree, context.source)) {
-      const heading = headings.get(table.node)
+      const heading = headings(table.range?.[0])
       for (const row of table.rows) checkRow(table, row, known, heading, context)
     }
   }
 })
 
-function checkRow(table: Table, row: Row, known: Reference, heading: string | undefined, context: RuleContext<Options>): void {
+function checkRow(table: CookieTable, row: Row, known: Reference, heading: string | undefined, context: RuleContext<Options>): void {
   const nameCell = fieldCell(table, row, 'name')
   const nameRange = nameCell && cellRange(nameCell)
   if (!nameCell || !nameRange) return
@@ -99,6 +99,8 @@ function checkRow(table: Table, row: Row, known: Reference, heading: string | un
     }
     if (entry.deprecated && context.now >= new Date(entry.deprecated.since)) {
       context.report({reason: `Unexpected \`${name}\`, expected it removed from the table: ${entry.deprecated.note}`, range: nameRange})
+      // A retired cookie's row is to be removed, not corrected: its category and lifetime are not worth a word.
+      continue
     }
     if (category && (entry.category === 'analytics' || entry.category === 'marketing') && /necessary|essential|required|technical/i.test(category) && !/not (strictly )?necessary|non-?essential/i.test(category)) {
       context.report({
@@ -148,12 +150,11 @@ function checkLifetime(
 }
 
 /** The text of the nearest heading above each top-level table (GFM table or HTML node). */
-function headingsAbove(tree: Root): Map<unknown, string> {
-  const map = new Map<unknown, string>()
-  let heading: string | undefined
+/** The text of the last top-level heading before an offset: a table's category when it has no column for one. */
+function headingsAbove(tree: Root): (offset: number | undefined) => string | undefined {
+  const headings: Array<{start: number; text: string}> = []
   for (const node of tree.children) {
-    if (node.type === 'heading') heading = toString(node).trim()
-    else if ((node.type === 'table' || node.type === 'html') && heading) map.set(node, heading)
+    if (node.type === 'heading' && node.position) headings.push({start: node.position.start.offset!, text: toString(node).trim()})
   }
-  return map
+  return (offset) => (offset === undefined ? undefined : headings.filter((heading) => heading.start < offset).pop()?.text)
 }

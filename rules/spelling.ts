@@ -4,7 +4,7 @@ import path from 'node:path'
 import {typoList} from '../src/data/typos.js'
 import {policyWords} from '../src/data/policy-words.js'
 import {dictionary, type Dialect} from '../src/model/dictionary.js'
-import {cookieNameColumn, isEnglish, prose, wordKey, type Word} from '../src/model/words.js'
+import {inCookieIdentifiers, isEnglish, prose, wordKey, type Word} from '../src/model/words.js'
 import {oneOf, record, stringList} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
 
@@ -68,7 +68,7 @@ export default defineRule<Options>({
   ],
   check(tree, context) {
     const {words, names} = prose(tree, context.source)
-    const inNameColumn = cookieNameColumn(tree, context.source)
+    const inIdentifierCell = inCookieIdentifiers(tree, context.source)
     const accepted = new Set<string>([...context.settings.words, ...context.options.words].map(wordKey))
     if (context.settings.readWordsFile && context.file.path) {
       for (const word of wordsFiles(path.resolve(context.file.cwd, context.file.dirname ?? '.'))) accepted.add(word)
@@ -79,7 +79,7 @@ export default defineRule<Options>({
     const uses = new Map<string, number>()
     const candidates: Word[] = []
     for (const word of words) {
-      if (inNameColumn(word.run)) continue
+      if (inIdentifierCell(word.range)) continue
       const bare = normalise(word.text)
       // No English word is longer than 45 letters; longer runs are identifiers or noise, and suggesting would be slow.
       if (bare.length < 2 || bare.length > 45) continue

@@ -1,6 +1,6 @@
 /** Known misspellings with one correction each, and repeated words (`the the`), fixed with the word's case kept. */
 import {typoList} from '../src/data/typos.js'
-import {cookieNameColumn, isEnglish, matchCase, prose, wordKey, type Word} from '../src/model/words.js'
+import {inCookieIdentifiers, isEnglish, matchCase, prose, wordKey, type Word} from '../src/model/words.js'
 import {fail, record, stringList} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
 
@@ -71,9 +71,9 @@ export default defineRule<Options>({
       list.set(wordKey(wrong.trim()), right.trim())
     }
     const allowRepeated = new Set(context.options.allowRepeated)
-    const inNameColumn = cookieNameColumn(tree, context.source)
+    const inIdentifierCell = inCookieIdentifiers(tree, context.source)
     for (const run of prose(tree, context.source).runs) {
-      if (inNameColumn(run)) continue
+      if (inIdentifierCell([run.start, run.end])) continue
       let previous: Word | undefined
       for (const word of run.words) {
         const key = wordKey(word.text)

@@ -56,8 +56,11 @@ export interface Report {
   note?: string
   /** Evidence elsewhere in the document. */
   cause?: VFileMessage
-  /** Report at warning level even when the rule is configured as an error. */
-  severity?: 'warning'
+  /**
+   * `warning`: report at warning level even when the rule is configured as an error; `error`: at error level
+   * even when it is configured as a warning (a value that cannot be right, beside ones that are merely unusual).
+   */
+  severity?: 'warning' | 'error'
 }
 
 export interface RuleContext<Options> {
@@ -132,6 +135,8 @@ declare module 'vfile-message' {
     failure?: boolean
     /** Set on findings reported below the rule's severity. */
     downgraded?: boolean
+    /** Set on findings reported above the rule's severity. */
+    upgraded?: boolean
   }
 }
 
@@ -175,6 +180,8 @@ export function defineRule<Options>(definition: RuleDefinition<Options>): Rule<O
             failure = message
           } else if (message.downgraded && message.fatal) {
             message.fatal = false
+          } else if (message.upgraded) {
+            message.fatal = true
           }
         }
         // A bad option stops this file, as remark-lint does.
@@ -249,6 +256,7 @@ function run<Options>(
       message.expected = edits.map((edit) => edit.text)
     }
     if (finding.severity === 'warning') message.downgraded = true
+    if (finding.severity === 'error') message.upgraded = true
   }
 
   try {

@@ -18,13 +18,14 @@ export interface MessageData {
   suggestions?: Suggestion[]
   failure?: boolean
   downgraded?: boolean
+  upgraded?: boolean
   cause?: MessageData
 }
 
 export function toData(message: VFileMessage): MessageData {
   const data: MessageData = {reason: message.reason}
   if (message.place) data.place = message.place
-  for (const key of ['ruleId', 'source', 'fatal', 'url', 'note', 'actual', 'expected', 'fix', 'suggestions', 'failure', 'downgraded'] as const) {
+  for (const key of ['ruleId', 'source', 'fatal', 'url', 'note', 'actual', 'expected', 'fix', 'suggestions', 'failure', 'downgraded', 'upgraded'] as const) {
     if (message[key] !== undefined) (data as unknown as Record<string, unknown>)[key] = message[key]
   }
   if (message.cause instanceof VFileMessage) data.cause = toData(message.cause)

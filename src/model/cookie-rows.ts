@@ -4,10 +4,10 @@ import {getDomain, getDomainWithoutSuffix} from 'tldts'
 import {cached} from './cache.js'
 import {parseDuration, unitSeconds} from './duration.js'
 import type {Range} from './source.js'
-import {cellLines, cellRange, cookieTables, fieldCell, type Cell, type Row, type Table} from './tables.js'
+import {cellLines, cellRange, cookieTables, fieldCell, type Cell, type Row, type CookieTable} from './tables.js'
 
 export interface CookieRow {
-  table: Table
+  table: CookieTable
   row: Row
   /** The cookie names in the name cell (one per line), backticks removed. */
   names: string[]
@@ -38,7 +38,7 @@ export function cookieRows(tree: Root, source: string): CookieRow[] {
   })
 }
 
-function read(table: Table, row: Row): CookieRow {
+function read(table: CookieTable, row: Row): CookieRow {
   const nameCell = fieldCell(table, row, 'name')
   const partyCell = fieldCell(table, row, 'party')
   const partyText = partyCell?.text ?? ''
@@ -63,7 +63,7 @@ function read(table: Table, row: Row): CookieRow {
   }
 }
 
-function readLifetime(table: Table, text: string): {seconds: number; text: string} | undefined {
+function readLifetime(table: CookieTable, text: string): {seconds: number; text: string} | undefined {
   const duration = parseDuration(text)
   if (duration.kind === 'bare') {
     // `729` under `Lifespan (Days)`: the header gives the unit.

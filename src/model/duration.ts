@@ -74,6 +74,9 @@ const unitWords: Array<[RegExp, Unit]> = [
   [/^(y|yrs?|years?|yeras?)$/, 'year']
 ]
 
+/** Unit spellings the parser reads through but a reader should not see. */
+const misspeltUnits: {[written: string]: string} = {minut: 'minute', minuts: 'minutes', mont: 'month', monts: 'months', yera: 'year', yeras: 'years', dy: 'day', dys: 'days'}
+
 const numberWords: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, eighteen: 18, twenty: 20,
@@ -174,6 +177,12 @@ export function parseDuration(raw: string): Duration {
     }
   } else {
     result.kind = groups.length > 1 ? 'range' : 'duration'
+  }
+  // `30 minuts`, `2 yeras`: read through, and said.
+  const misspelt = result.terms.find((term) => misspeltUnits[term.written.toLowerCase()])
+  if (!result.typo && misspelt) {
+    const expected = misspeltUnits[misspelt.written.toLowerCase()]
+    result.typo = {written: misspelt.written, expected: /^[A-Z]/.test(misspelt.written) ? expected[0].toUpperCase() + expected.slice(1) : expected}
   }
   const singular = result.terms.find((term) => term.value !== 1 && /^(second|minute|hour|day|week|month|year)$/i.test(term.written))
   const plural = result.terms.find((term) => term.value === 1 && /^(seconds|minutes|hours|days|weeks|months|years)$/i.test(term.written))

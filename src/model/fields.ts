@@ -41,13 +41,13 @@ const synonyms: Record<Field, string[]> = {
   ],
   provider: [
     'provider', 'service', 'platform', 'data controller', 'owner', 'source', 'editeur du cookie', 'who places the cookie',
-    'vendor', 'set by', 'provider of cookie', 'cookie provider', 'company', 'third party provider', 'service provider', 'provided by', 'placed by'
+    'vendor', 'administrator', 'set by', 'provider of cookie', 'cookie provider', 'company', 'third party provider', 'service provider', 'provided by', 'placed by'
   ],
   domain: ['domain', 'scope', 'host', 'hostname', 'cookie subgroup', 'adres', 'cookie domain', 'domains', 'hosts'],
   purpose: [
     'purpose', 'purposes', 'description', 'description of use', 'application description', 'usage', 'about', 'reason',
     'finalite du cookie', 'finalité du cookie', 'opis', '説明', 'function', 'use', 'what it does', 'what it is used for',
-    'purpose description', 'details', 'notes', 'why we use it', 'used for', 'what we use it for'
+    'purpose description', 'objective', 'details', 'notes', 'why we use it', 'used for', 'what we use it for'
   ],
   category: ['category', 'categories', 'module', 'groupname', 'group', 'classification', 'cookie category'],
   duration: [
@@ -100,7 +100,14 @@ export function matchHeader(header: string, values: readonly string[]): FieldMat
   let field = lookup.get(normalized)
   if (!field && /^(cookie )?type$|^type of cookie$|^cookie type$|^kind$/.test(normalized)) field = fieldFromValues(values)
   if (!field && /^cookie type$/.test(normalized)) field = 'category'
+  // Consent tools label the cookie's domain `Provider` (`Provider: .example.com`): the values say what it is.
+  if (field === 'provider' && mostly(values, (value) => /^\.?(?:[a-z0-9-]+\.)+[a-z]{2,}$/i.test(value.trim()))) field = 'domain'
   return {field, normalized, unit}
+}
+
+function mostly(values: readonly string[], test: (value: string) => boolean): boolean {
+  const filled = values.filter((value) => value.trim() !== '')
+  return filled.length > 0 && filled.filter(test).length * 2 > filled.length
 }
 
 const categoryWords =

@@ -139,6 +139,21 @@ function build(entries: KnownCookie[]): Reference {
   return {exact, prefixes, loose}
 }
 
+const genericWords = new Set(['ads', 'analytics', 'tag', 'manager', 'account', 'engagement', 'inc', 'ltd', 'llc', 'the', 'and', 'platform'])
+/** Other names a company goes by in prose. */
+const aliases: {[word: string]: string[]} = {meta: ['facebook', 'instagram'], google: ['youtube', 'doubleclick']}
+
+/** The words that name an owner in prose: `Salesforce Pardot` → salesforce, pardot; `Meta` → meta, facebook. */
+export function ownerWords(owner: string): string[] {
+  const words = owner.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 3 && !genericWords.has(word))
+  return words.flatMap((word) => [word, ...(aliases[word] ?? [])])
+}
+
+/** Whether lower-cased text names an owner by one of its words. */
+export function namesOwner(text: string, owner: string): boolean {
+  return ownerWords(owner).some((word) => new RegExp(String.raw`(?<![a-z0-9])${word}(?![a-z0-9])`).test(text))
+}
+
 export function looseKey(name: string): string {
   return name.replace(/^_+/, '').toLowerCase()
 }

@@ -5,6 +5,7 @@ import {cached} from './cache.js'
 import {matchHeader, type Field, type FieldMatch} from './fields.js'
 import {elementRange, htmlFragments, type HtmlFragment} from './html.js'
 import {nodeRange, type Range} from './source.js'
+import {cookieLists, recordTables} from './cookie-shapes.js'
 import {walk} from './walk.js'
 
 export type Align = 'left' | 'right' | 'center' | null
@@ -41,7 +42,7 @@ export interface Column {
   match: FieldMatch
 }
 
-interface TableBase {
+export interface TableBase {
   /** The header row, when the table has one. */
   header: Row | undefined
   /** Body rows (the header row excluded). */
@@ -72,6 +73,18 @@ export interface HtmlTable extends TableBase {
 
 export type Table = GfmTable | HtmlTable
 
+/**
+ * A cookie table that is not one table in the source: a run of record tables (one small label/value table per
+ * cookie, as consent tools export them; one row per record, one column per label) or a cookie list (list items
+ * that start with a cookie name). Built by `cookie-shapes.ts`; every cell keeps its source range.
+ */
+export interface DerivedTable extends TableBase {
+  kind: 'record' | 'list'
+}
+
+/** Every shape a page declares cookies in. */
+export type CookieTable = Table | DerivedTable
+
 export function tables(tree: Root, source: string): Table[] {
   return cached(tree, 'tables', () => {
     const found: Table[] = []
@@ -87,13 +100,20 @@ export function tables(tree: Root, source: string): Table[] {
   })
 }
 
-/** The cookie tables (a name column and at least one other cookie field). */
-export function cookieTables(tree: Root, source: string): Table[] {
-  return tables(tree, source).filter((table) => table.cookie)
+/**
+ * The cookie tables: GFM and HTML tables with a name column and at least one other cookie field, runs of record
+ * tables and cookie lists (`cookie-shapes.ts`), in document order.
+ */
+export function cookieTables(tree: Root, source: string): CookieTable[] {
+  return cached(tree, 'cookie-tables', () => {
+    const found: CookieTable[] = tables(tree, source).filter((table) => table.cookie)
+    found.push(...recordTables(tree, source), ...cookieLists(tree, source))
+    return found.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0))
+  })
 }
 
 /** A cell's value in a field's column, for a body row. */
-export function fieldCell(table: Table, row: Row, field: Field): Cell | undefined {
+export function fieldCell(table: CookieTable, row: Row, field: Field): Cell | undefined {
   const index = table.fieldColumns.get(field)
   return index === undefined ? undefined : row.cells[index]
 }
@@ -254,7 +274,8 @@ export function domText(nodes: AnyNode[]): string {
   return text
 }
 
-function finish<T extends Omit<Table, 'columns' | 'fieldColumns' | 'cookie'>>(table: T): T & Pick<Table, 'columns' | 'fieldColumns' | 'cookie'> {
+/** Columns, fields and whether it is a cookie table, from the header and rows. */
+export function finish<T extends Omit<TableBase, 'columns' | 'fieldColumns' | 'cookie'>>(table: T): T & Pick<TableBase, 'columns' | 'fieldColumns' | 'cookie'> {
   const headerCells = table.header?.cells ?? []
   const columns: Column[] = headerCells.map((cell, index) => ({
     index,
@@ -284,6 +305,13 @@ function isCookieTable(columns: Column[], fieldColumns: Map<Field, number>, rows
   const names = rows.map((row) => row.cells[nameIndex]?.text ?? '').filter((text) => text !== '')
   const identifiers = names.filter((name) => name.split('\n').every((line) => !/\s/.test(line.trim())))
   return names.length > 0 && identifiers.length * 2 > names.length
+}
+
+const placeholderValue = /^(tbd|tbc|todo|pending|n\/?a yet|xxx+|\?+|lorem ipsum.*|description \d*|cookie-description|\[insert[^\]]*\]|_{3,}|\{\{[^}]*\}\})$/i
+
+/** A cell value left as template text (`TBD`, `__________`, `[insert purpose]`, `{{duration}}`). */
+export function isPlaceholder(text: string): boolean {
+  return placeholderValue.test(text.trim())
 }
 
 /** Where to put a finding about a cell: its content, else the whole cell. */

@@ -232,17 +232,23 @@ export function matchCase(model: string, replacement: string): string {
 }
 
 /** A test for runs that lie in the cookie-name column of a cookie table (GFM or HTML), from the table model. */
-export function cookieNameColumn(tree: Root, source: string): (run: Run) => boolean {
+/**
+ * Whether a range lies in a cell that holds identifiers rather than words: a cookie's name or its storage type
+ * (`http_cookie`), whatever the shape of the cookie table (tables, record tables, cookie lists).
+ */
+export function inCookieIdentifiers(tree: Root, source: string): (range: Range) => boolean {
   const ranges: Range[] = []
   for (const table of cookieTables(tree, source)) {
-    const column = table.fieldColumns.get('name')
-    if (column === undefined) continue
-    for (const row of table.rows) {
-      const range = row.cells[column]?.contentRange
-      if (range) ranges.push(range)
+    for (const field of ['name', 'storageType'] as const) {
+      const column = table.fieldColumns.get(field)
+      if (column === undefined) continue
+      for (const row of table.rows) {
+        const range = row.cells[column]?.contentRange
+        if (range) ranges.push(range)
+      }
     }
   }
-  return (run) => ranges.some(([start, end]) => run.start >= start && run.end <= end)
+  return ([start, end]) => ranges.some((range) => start >= range[0] && end <= range[1])
 }
 
 /**
