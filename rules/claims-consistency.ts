@@ -2,9 +2,9 @@
 import type {Heading, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {cookieRows, domainName, siteDomainSet, type CookieRow} from '../src/model/cookie-rows.js'
-import {lookup, ownerWords, reference} from '../src/model/known-cookies.js'
+import {lookup, ownerWords, reference, vendorDomains} from '../src/model/known-cookies.js'
 import {nodeRange, type Range} from '../src/model/source.js'
-import {cellRange, cookieTables} from '../src/model/tables.js'
+import {cellRange, cookieTables, fieldCell} from '../src/model/tables.js'
 import {isEnglish, prose} from '../src/model/words.js'
 import {defineRule, noOptions, type NoOptions, type RuleContext} from '../src/rule.js'
 
@@ -42,6 +42,30 @@ const noSharingClaim = new RegExp(
 )
 /** What makes a third-party claim conditional or partial. */
 const qualified = /\b(?:unless|except|other than|apart from|without|but|however|only|save|beyond|outside|for their|until|if you)\b/i
+/** `We only use first-party cookies`, `All cookies on this site are first-party cookies`: no third-party cookie. */
+const onlyFirstPartyClaim = new RegExp(
+  String.raw`\b${subject}[ \t]+(?:only[ \t]+)?(?:use|set|place)s?[ \t]+(?:only[ \t]+)?first[- ]party[ \t]+cookies[ \t]+only\b` +
+    String.raw`|\b${subject}[ \t]+only[ \t]+(?:use|set|place)s?[ \t]+first[- ]party[ \t]+cookies\b` +
+    String.raw`|\b${subject}[ \t]+(?:use|set|place)s?[ \t]+only[ \t]+first[- ]party[ \t]+cookies\b` +
+    String.raw`|\ball[ \t]+(?:of[ \t]+)?(?:the|our)[ \t]+cookies[ \t]+(?:we[ \t]+use[ \t]+)?are[ \t]+first[- ]party(?:[ \t]+cookies)?\b`,
+  'i'
+)
+/** The same conditions, less `only`, which such a claim holds itself. */
+const qualifiedOnly = /\b(?:unless|except|other than|apart from|without|but|however|save|beyond|outside|for their|until|if you)\b/i
+/** `We do not use first-party cookies`, `No first-party cookies are set`. */
+const noFirstPartyClaim = new RegExp(
+  String.raw`\b${subject}[ \t]+${negation}[ \t]+(?:use|set|place)[ \t]+(?:any[ \t]+)?first[- ]party[ \t]+cookies\b` +
+    String.raw`|\bno[ \t]+first[- ]party[ \t]+cookies[ \t]+(?:are|will[ \t]+be)[ \t]+(?:used|set|placed)\b`,
+  'i'
+)
+/** `We do not use advertising cookies`, `No marketing cookies are set`. */
+const noAdvertisingClaim = new RegExp(
+  String.raw`\b${subject}[ \t]+${negation}[ \t]+(?:use|set|place|serve)[ \t]+(?:any[ \t]+)?(?:advertising|marketing|targeting)[ \t]+cookies\b` +
+    String.raw`|\bno[ \t]+(?:advertising|marketing|targeting)[ \t]+cookies[ \t]+(?:are|will[ \t]+be)[ \t]+(?:used|set|placed)\b`,
+  'i'
+)
+/** A category cell that names advertising, and not as what the cookie is not. */
+const advertisingCategory = /\b(?:advertising|marketing|targeting|advertisement)\b/i
 
 /** Words of an owner's name too generic to count as naming it (`Google Ads` is named by `Google`). */
 
@@ -55,7 +79,10 @@ export default defineRule<NoOptions>({
       'lifetime of two years, the page misinforms the reader about what it stores, which is exactly what ' +
       'consent law asks it not to do. Likewise `These cookies do not store any personally identifiable ' +
       'information` over a table that lists `USER_EMAIL` or `user_id`; `We do not use third-party cookies` or ' +
-      '`We do not share your data with third parties` over a row marked `Third party`; a provider whose ' +
+      '`We do not share your data with third parties` or `We only use first-party cookies` over a row marked ' +
+      '`Third party` or set on a vendor\'s domain (`.doubleclick.net`, known even without `siteDomains`); `We do not ' +
+      'use first-party cookies` over `_ga`; `We do not use advertising cookies` over a row in a marketing ' +
+      'category or a known advertising cookie; a provider whose ' +
       'cookies are listed (a known cookie\'s owner, or a third-party domain) but whose name appears nowhere else ' +
       'on the page, when the reader must be told who receives their data; and a heading such as `Necessary (6)` ' +
       'over a table of four cookies. Each finding points at the claim and, as its cause, at the table cell ' +
@@ -100,6 +127,7 @@ export default defineRule<NoOptions>({
     checkIdentifiabilityClaims(blocks, rows, context)
     const site = siteDomainSet(context.settings.siteDomains)
     checkThirdPartyClaims(blocks, rows, site, context)
+    checkKindClaims(blocks, rows, site, context)
     checkUnnamedProviders(rows, site, context)
     checkHeadingCounts(tree, rows, context)
   }
@@ -173,6 +201,13 @@ function checkThirdPartyClaims(blocks: Block[], rows: CookieRow[], site: Set<str
   if (!evidence || !evidence.row.nameRange) return
   const name = evidence.row.names.join(', ')
   const cause = context.evidence(`\`${name}\` is ${evidence.why}`, evidence.row.nameRange)
+  for (const range of claims(blocks, onlyFirstPartyClaim, qualifiedOnly)) {
+    context.report({
+      reason: `Unexpected claim of first-party cookies only, expected it to agree with the cookie table, which lists \`${name}\` as ${evidence.why}`,
+      range,
+      cause
+    })
+  }
   for (const range of claims(blocks, noThirdPartyClaim, qualified)) {
     context.report({
       reason: `Unexpected claim of no third-party cookies, expected it to agree with the cookie table, which lists \`${name}\` as ${evidence.why}`,
@@ -194,9 +229,55 @@ function thirdParty(row: CookieRow, site: Set<string>): string | undefined {
   if (row.party === 'third') return 'a third-party cookie'
   if (row.party === 'first') return undefined
   if (row.domain && site.size > 0) return site.has(row.domain) ? undefined : `a cookie of \`${row.domain}\`, not one of the site's domains`
+  // Without `siteDomains`, a vendor's own domain (`.doubleclick.net`) still says whose cookie it is.
+  const vendor = row.domain && vendorDomains.get(row.domain)
+  if (vendor) return `a cookie of \`${row.domain}\` (${vendor})`
   if (row.domain || row.names.length !== 1) return undefined
   const known = lookup(reference(), row.names[0])
   return known?.party === 'third' ? `a third-party cookie of ${known.owner}` : undefined
+}
+
+/** Why a row is a first-party cookie, when it is one: the table says so, the site's domain, or a known first-party cookie. */
+function firstParty(row: CookieRow, site: Set<string>): string | undefined {
+  if (row.party === 'first') return 'a first-party cookie'
+  if (row.party === 'third') return undefined
+  if (row.domain) return site.has(row.domain) ? `a cookie of the site's own \`${row.domain}\`` : undefined
+  const known = row.names.length === 1 ? lookup(reference(), row.names[0]) : undefined
+  return known?.party === 'first' ? `a first-party cookie of ${known.owner}, set on the site's own domain` : undefined
+}
+
+/** `We do not use first-party cookies` over a first-party row; `no advertising cookies` over an advertising one. */
+function checkKindClaims(blocks: Block[], rows: CookieRow[], site: Set<string>, context: Context): void {
+  const first = rows.map((row) => ({row, why: firstParty(row, site)})).find(({row, why}) => why !== undefined && row.nameRange)
+  if (first) {
+    const name = first.row.names.join(', ')
+    for (const range of claims(blocks, noFirstPartyClaim, qualified)) {
+      context.report({
+        reason: `Unexpected claim of no first-party cookies, expected it to agree with the cookie table, which lists \`${name}\` as ${first.why}`,
+        range,
+        cause: context.evidence(`\`${name}\` is ${first.why}`, first.row.nameRange!)
+      })
+    }
+  }
+  const advertising = rows.map((row) => ({row, why: advertisingCookie(row)})).find(({row, why}) => why !== undefined && row.nameRange)
+  if (advertising) {
+    const name = advertising.row.names.join(', ')
+    for (const range of claims(blocks, noAdvertisingClaim, qualified)) {
+      context.report({
+        reason: `Unexpected claim of no advertising cookies, expected it to agree with the cookie table, which lists \`${name}\` as ${advertising.why}`,
+        range,
+        cause: context.evidence(`\`${name}\` is ${advertising.why}`, advertising.row.nameRange!)
+      })
+    }
+  }
+}
+
+/** Why a row is an advertising cookie: its category says so, or it is a known marketing cookie. */
+function advertisingCookie(row: CookieRow): string | undefined {
+  const category = fieldCell(row.table, row.row, 'category')?.text ?? ''
+  if (advertisingCategory.test(category) && !/\bnon-?|\bnot\b/i.test(category)) return `a cookie in \`${category.replace(/\s+/g, ' ')}\``
+  const known = row.names.length === 1 ? lookup(reference(), row.names[0]) : undefined
+  return known?.category === 'marketing' ? `an advertising cookie of ${known.owner}` : undefined
 }
 
 /**

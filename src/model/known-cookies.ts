@@ -139,6 +139,23 @@ function build(entries: KnownCookie[]): Reference {
   return {exact, prefixes, loose}
 }
 
+/**
+ * Registrable domains that belong to advertising, analytics and social-media vendors: a cookie set on one of them
+ * is a third-party cookie on any site but the vendor's own. From the vendors' cookie documentation and the Open
+ * Cookie Database's domain column.
+ */
+export const vendorDomains: ReadonlyMap<string, string> = new Map([
+  ['doubleclick.net', 'Google'], ['googleadservices.com', 'Google'], ['googlesyndication.com', 'Google'],
+  ['google-analytics.com', 'Google'], ['youtube.com', 'Google'], ['facebook.com', 'Meta'], ['facebook.net', 'Meta'],
+  ['instagram.com', 'Meta'], ['linkedin.com', 'LinkedIn'], ['licdn.com', 'LinkedIn'], ['twitter.com', 'X'],
+  ['ads-twitter.com', 'X'], ['bing.com', 'Microsoft'], ['clarity.ms', 'Microsoft'], ['hotjar.com', 'Hotjar'],
+  ['hubspot.com', 'HubSpot'], ['hs-analytics.net', 'HubSpot'], ['hsforms.com', 'HubSpot'], ['tiktok.com', 'TikTok'],
+  ['pinterest.com', 'Pinterest'], ['adnxs.com', 'Xandr'], ['criteo.com', 'Criteo'], ['taboola.com', 'Taboola'],
+  ['outbrain.com', 'Outbrain'], ['amazon-adsystem.com', 'Amazon'], ['demdex.net', 'Adobe'], ['omtrdc.net', 'Adobe'],
+  ['scorecardresearch.com', 'Comscore'], ['quantserve.com', 'Quantcast'], ['addthis.com', 'Oracle'],
+  ['sharethis.com', 'ShareThis'], ['disqus.com', 'Disqus'], ['vimeo.com', 'Vimeo'], ['nr-data.net', 'New Relic']
+])
+
 const genericWords = new Set(['ads', 'analytics', 'tag', 'manager', 'account', 'engagement', 'inc', 'ltd', 'llc', 'the', 'and', 'platform'])
 /** Other names a company goes by in prose. */
 const aliases: {[word: string]: string[]} = {meta: ['facebook', 'instagram'], google: ['youtube', 'doubleclick']}
