@@ -63,7 +63,7 @@ function run(options: Pick<EngineOptions, 'processor' | 'cwd' | 'files' | 'detec
     engine(
       {
         ...options,
-        extensions: markdownExtensions,
+        extensions: [...markdownExtensions, 'mdx'],
         rcName: '.remarkrc',
         packageField: 'remarkConfig',
         ignoreName: '.remarkignore',

@@ -8,10 +8,11 @@ import remarkLintHeadingStyle from 'remark-lint-heading-style'
 import remarkLintNoDuplicateHeadingsInSection from 'remark-lint-no-duplicate-headings-in-section'
 import remarkMessageControl from 'remark-message-control'
 import {rules} from '../rules/index.js'
+import mdxByExtension from './mdx.js'
 import {source} from './rule.js'
 
-/** The syntax policy pages are written in: front matter and GFM (tables, autolinks, strikethrough). */
-export const syntax: PluggableList = [[remarkFrontmatter, ['yaml', 'toml']], remarkGfm]
+/** The syntax policy pages are written in: front matter and GFM (tables, autolinks, strikethrough); MDX in `.mdx` files. */
+export const syntax: PluggableList = [[remarkFrontmatter, ['yaml', 'toml']], remarkGfm, mdxByExtension]
 
 /**
  * `<!-- policylint disable rule-id -->` turns rules off for a region, as `<!-- lint … -->` does for remark-lint.
