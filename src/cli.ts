@@ -24,6 +24,7 @@ interface Arguments {
   paths: string[]
   fix: boolean
   fixDryRun: boolean
+  unsafeFixes: boolean
   format: Format
   outputFile: string | undefined
   quiet: boolean
@@ -81,7 +82,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         const next = new VFile({path: file.path, cwd: file.cwd, value})
         next.data.fromStdin = file.data.fromStdin
         return next
-      }
+      },
+      args.unsafeFixes
     )
     files = []
     if (args.fix) {
@@ -104,7 +106,9 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       if (args.fixDryRun) {
         // Loaded here: only --fix-dry-run needs it.
         const {createTwoFilesPatch} = await import('diff')
-        documentOutput += createTwoFilesPatch('a/' + name, 'b/' + name, outcome.original, outcome.output)
+        // Lines before a patch's `---` are comments to patch tools: which fix made each change, and its tier.
+        const tiers = outcome.applied.map((fix) => `# ${name}:${fix.line}:${fix.column} ${fix.ruleId} (${fix.tier} fix)\n`).join('')
+        documentOutput += tiers + createTwoFilesPatch('a/' + name, 'b/' + name, outcome.original, outcome.output)
         continue
       }
       try {
@@ -153,6 +157,11 @@ function parseArguments(argv: string[]): Arguments {
     .usage('$0 [paths...]\n\nLint (and fix) policy pages written in Markdown. Paths are files, folders or globs; the default is `.`.')
     .option('fix', {type: 'boolean', default: false, describe: 'Apply safe fixes and write the files'})
     .option('fix-dry-run', {type: 'boolean', default: false, describe: 'Print the fixes as a unified diff; write nothing'})
+    .option('unsafe-fixes', {
+      type: 'boolean',
+      default: false,
+      describe: 'With --fix or --fix-dry-run, also apply unsafe fixes: they keep every word but drop presentation (class, style, styling wrappers)'
+    })
     .option('format', {type: 'string', default: 'stylish', describe: `Output format: ${formats.join(', ')}`})
     .option('output-file', {type: 'string', alias: 'o', describe: 'Write the report to this file instead of the terminal'})
     .option('quiet', {type: 'boolean', default: false, describe: 'Report errors only'})
@@ -192,6 +201,9 @@ function parseArguments(argv: string[]): Arguments {
     throw new UsageError(`Unexpected value \`${parsed['max-file-size']}\` for \`--max-file-size\`, expected a number of megabytes above 0`)
   }
   if (parsed.fix && parsed['fix-dry-run']) throw new UsageError('Unexpected `--fix` with `--fix-dry-run`, expected one of them')
+  if (parsed['unsafe-fixes'] && !parsed.fix && !parsed['fix-dry-run']) {
+    throw new UsageError('Unexpected `--unsafe-fixes` without `--fix` or `--fix-dry-run`, expected it beside one of them')
+  }
   // yargs reads `--no-config` as `config: false`.
   const config = parsed.config as unknown
   const useConfig = config !== false && config !== 'false'
@@ -207,6 +219,7 @@ function parseArguments(argv: string[]): Arguments {
     paths: parsed._.map(String),
     fix: parsed.fix,
     fixDryRun: parsed['fix-dry-run'],
+    unsafeFixes: parsed['unsafe-fixes'],
     format: format as Format,
     outputFile: parsed['output-file'] === undefined ? undefined : String(parsed['output-file']),
     quiet: parsed.quiet,

@@ -13,11 +13,13 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 const fixLabels: Record<FixKind, string> = {
   safe: 'yes (`policylint --fix`, and quick fixes and "Format Document" in editors)',
+  unsafe:
+    'yes: safe fixes by `policylint --fix` (and "Format Document"), unsafe ones, which also drop presentation such as `class` and `style`, by `policylint --fix --unsafe-fixes` (labelled quick fixes in editors)',
   suggestion: 'suggestions only (quick fixes in editors; never applied by `--fix`)',
   none: 'no'
 }
 
-const fixShort: Record<FixKind, string> = {safe: 'yes', suggestion: 'suggestions', none: 'no'}
+const fixShort: Record<FixKind, string> = {safe: 'yes', unsafe: 'yes (some unsafe)', suggestion: 'suggestions', none: 'no'}
 
 /** Every generated file, as `relative path → content`. */
 export async function renderDocs(rules: readonly Rule<any>[] = registry.rules): Promise<Map<string, string>> {
@@ -129,9 +131,14 @@ async function renderExample(rule: Rule<any>, example: Example): Promise<string[
   const file = await lintExample(rule, example)
   const messages = file.messages.map(formatMessage)
   out.push('Out:', '', ...fence('text', messages.length > 0 ? messages.join('\n') + '\n' : 'No messages\n'), '')
-  if (rule.meta.fix === 'safe' && file.messages.some((message) => message.fix)) {
-    const outcome = await fixText(example.input, {rule, options: example.options, settings: example.settings, path: example.name})
+  const lintCase = {rule, options: example.options, settings: example.settings, path: example.name}
+  if (file.messages.some((message) => message.fix && message.fixTier !== 'unsafe')) {
+    const outcome = await fixText(example.input, lintCase)
     out.push('After `--fix`:', '', ...fence('markdown', outcome.output), '')
+  }
+  if (file.messages.some((message) => message.fixTier === 'unsafe')) {
+    const outcome = await fixText(example.input, lintCase, true)
+    out.push('After `--fix --unsafe-fixes`:', '', ...fence('markdown', outcome.output), '')
   }
   return out
 }

@@ -5,16 +5,24 @@ import type {TextEdit} from './rule.js'
 
 export const maxPasses = 10
 
-/** The safe edits of a file's messages (rules only attach `fix` when their `meta.fix` is `safe`). */
-export function safeEdits(messages: readonly VFileMessage[]): TextEdit[] {
-  return messages.flatMap((message) => (message.fix && !message.failure ? [message.fix] : []))
+/**
+ * The edits `--fix` applies: the safe fixes of a file's messages, and with `unsafe` (`--unsafe-fixes`) also the
+ * fixes that drop presentation. Suggestions are never among them.
+ */
+export function safeEdits(messages: readonly VFileMessage[], unsafe = false): TextEdit[] {
+  return messages.flatMap((message) => (message.fix && !message.failure && (unsafe || message.fixTier !== 'unsafe') ? [message.fix] : []))
+}
+
+/** The unsafe fixes alone: offered in editors, labelled, never applied by "Format Document". */
+export function unsafeEdits(messages: readonly VFileMessage[]): TextEdit[] {
+  return messages.flatMap((message) => (message.fix && !message.failure && message.fixTier === 'unsafe' ? [message.fix] : []))
 }
 
 /**
  * Apply edits to `text` (offsets into the BOM-less text): sorted by position, an edit that overlaps one
  * already taken waits for the next pass. Inserted newlines follow the document's line endings.
  */
-export function applyEdits(value: string, edits: readonly TextEdit[]): {text: string; applied: number} {
+export function applyEdits(value: string, edits: readonly TextEdit[]): {text: string; applied: number; taken: TextEdit[]} {
   const bom = value.charCodeAt(0) === 0xfeff ? '\uFEFF' : ''
   const text = bom ? value.slice(1) : value
   const crlf = /\r\n/.test(text) && !/(^|[^\r])\n/.test(text)
@@ -32,12 +40,22 @@ export function applyEdits(value: string, edits: readonly TextEdit[]): {text: st
     const replacement = crlf ? edit.text.replace(/\r?\n/g, '\r\n') : edit.text
     result = result.slice(0, edit.range[0]) + replacement + result.slice(edit.range[1])
   }
-  return {text: bom + result, applied: taken.length}
+  return {text: bom + result, applied: taken.length, taken}
+}
+
+/** A fix that was applied, for the summary and the dry run's list of tiers. */
+export interface AppliedFix {
+  ruleId: string
+  line: number
+  column: number
+  tier: 'safe' | 'unsafe'
 }
 
 export interface FixOutcome {
   /** The file as last linted: its messages are what remains after fixing. */
   file: VFile
+  /** The fixes applied, pass by pass (lines are those of the text each pass fixed). */
+  applied: AppliedFix[]
   original: string
   output: string
   passes: number
@@ -52,19 +70,33 @@ export interface FixOutcome {
 export async function fixFiles(
   files: readonly VFile[],
   lint: (changed: VFile[]) => Promise<VFile[]>,
-  create: (file: VFile, value: string) => VFile
+  create: (file: VFile, value: string) => VFile,
+  unsafe = false
 ): Promise<FixOutcome[]> {
-  const outcomes = files.map((file) => ({file, original: String(file.value ?? ''), output: String(file.value ?? ''), passes: 0, converged: true, seen: new Set<string>()}))
+  const outcomes = files.map((file) => ({
+    file,
+    applied: [] as AppliedFix[],
+    original: String(file.value ?? ''),
+    output: String(file.value ?? ''),
+    passes: 0,
+    converged: true,
+    seen: new Set<string>()
+  }))
   let pending = outcomes.filter((outcome) => !outcome.file.messages.some((message) => message.fatal && !message.ruleId))
   for (let pass = 1; pass <= maxPasses && pending.length > 0; pass++) {
     const changed: typeof outcomes = []
     for (const outcome of pending) {
       if (outcome.file.messages.some((message) => message.failure)) continue
-      const edits = safeEdits(outcome.file.messages)
+      const edits = safeEdits(outcome.file.messages, unsafe)
       if (edits.length === 0) continue
-      const {text} = applyEdits(outcome.output, edits)
+      const {text, taken} = applyEdits(outcome.output, edits)
       // An edit that changes nothing, or brings back an earlier text, would loop forever.
       if (text === outcome.output || outcome.seen.has(text)) continue
+      for (const message of outcome.file.messages) {
+        if (message.fix && taken.includes(message.fix)) {
+          outcome.applied.push({ruleId: message.ruleId ?? '', line: message.line ?? 0, column: message.column ?? 0, tier: message.fixTier ?? 'safe'})
+        }
+      }
       outcome.seen.add(outcome.output)
       outcome.output = text
       outcome.passes = pass
@@ -78,7 +110,7 @@ export async function fixFiles(
     pending = changed
   }
   for (const outcome of pending) {
-    if (outcome.passes === maxPasses && safeEdits(outcome.file.messages).length > 0) outcome.converged = false
+    if (outcome.passes === maxPasses && safeEdits(outcome.file.messages, unsafe).length > 0) outcome.converged = false
   }
   return outcomes.map(({seen, ...outcome}) => outcome)
 }

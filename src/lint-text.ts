@@ -39,13 +39,14 @@ export async function lintText(value: string, lintCase: LintCase = {}): Promise<
   return file
 }
 
-/** Lint and fix to a fixed point, in memory. */
-export async function fixText(value: string, lintCase: LintCase = {}) {
+/** Lint and fix to a fixed point, in memory; `unsafe` also applies unsafe fixes (`--unsafe-fixes`). */
+export async function fixText(value: string, lintCase: LintCase = {}, unsafe = false) {
   const first = await lintText(value, lintCase)
   const [outcome] = await fixFiles(
     [first],
     (changed) => Promise.all(changed.map((file) => lintText(String(file.value), lintCase))),
-    (file, text) => new VFile({path: file.path, value: text})
+    (file, text) => new VFile({path: file.path, value: text}),
+    unsafe
   )
   return outcome
 }

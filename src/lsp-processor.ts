@@ -9,7 +9,7 @@ import {unified, type Processor} from 'unified'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {TextEdit as LspTextEdit} from 'vscode-languageserver'
-import {applyEdits, safeEdits} from './fix.js'
+import {applyEdits, safeEdits, unsafeEdits} from './fix.js'
 import policylint from './preset.js'
 import type {TextEdit} from './rule.js'
 
@@ -25,6 +25,8 @@ export interface LintRecord {
   text: string
   /** Safe edits, offsets into the BOM-less text. */
   edits: TextEdit[]
+  /** Unsafe edits (they drop presentation): offered as labelled quick fixes, never applied by formatting. */
+  unsafeEdits: TextEdit[]
 }
 
 /** The last lint of each open document, by URI: what "Format Document" applies. */
@@ -57,7 +59,7 @@ export function policylintLanguageServer(this: Processor): undefined {
 function recordSafeEdits() {
   return (_tree: Root, file: VFile) => {
     const uri = file.data.lspDocumentUri
-    if (uri) latest.set(uri, {text: String(file.value ?? ''), edits: safeEdits(file.messages)})
+    if (uri) latest.set(uri, {text: String(file.value ?? ''), edits: safeEdits(file.messages), unsafeEdits: unsafeEdits(file.messages)})
     for (const message of file.messages) showEvidence(message)
   }
 }
@@ -146,10 +148,10 @@ function positionsOf(text: string): (offset: number) => {line: number; character
  * Keys (`range=text`) of the safe fixes in a recorded lint: a quick fix is marked preferred (applied by editors'
  * "auto fix" commands) only when it is one of these, never when it is a suggestion.
  */
-export function safeFixKeys(record: LintRecord): Set<string> {
+export function safeFixKeys(record: LintRecord, edits: readonly TextEdit[] = record.edits): Set<string> {
   const bom = record.text.charCodeAt(0) === 0xfeff ? 1 : 0
   const positions = positionsOf(record.text)
-  return new Set(record.edits.map((edit) => rangeKey({start: positions(edit.range[0] + bom), end: positions(edit.range[1] + bom)}, edit.text)))
+  return new Set(edits.map((edit) => rangeKey({start: positions(edit.range[0] + bom), end: positions(edit.range[1] + bom)}, edit.text)))
 }
 
 export function rangeKey(range: {start: {line: number; character: number}; end: {line: number; character: number}}, text: string): string {

@@ -63,10 +63,14 @@ function adapt(connection: Connection): Connection {
       if (!Array.isArray(actions) || !record) return actions
       // unified-language-server prefers any single replacement; a suggestion (a change of meaning) is not preferred.
       const safe = safeFixKeys(record)
+      const unsafe = safeFixKeys(record, record.unsafeEdits)
       for (const action of actions) {
-        if (!('isPreferred' in action) || !action.isPreferred) continue
+        if (!('edit' in action)) continue
         const edits = Object.values(action.edit?.changes ?? {}).flat()
-        if (!(edits.length === 1 && safe.has(rangeKey(edits[0].range, edits[0].newText)))) delete action.isPreferred
+        const key = edits.length === 1 ? rangeKey(edits[0].range, edits[0].newText) : undefined
+        // An unsafe fix drops presentation: say so in its title, and never let "auto fix" apply it.
+        if (key && unsafe.has(key)) action.title = `Unsafe fix (drops presentation): ${action.title}`
+        if (action.isPreferred && !(key && safe.has(key))) delete action.isPreferred
       }
       return actions
     })

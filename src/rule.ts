@@ -17,7 +17,15 @@ export function docsUrl(id: string): string {
 }
 
 export type Severity = 'error' | 'warn' | 'off'
-export type FixKind = 'none' | 'suggestion' | 'safe'
+/**
+ * The edits a rule's reports may carry: `suggestion`s are never applied automatically; `safe` fixes are applied
+ * by `--fix`; a rule declared `unsafe` may also carry fixes that drop presentation only (`class`, `style`, styling
+ * wrappers), applied by `--fix --unsafe-fixes`.
+ */
+export type FixKind = 'none' | 'suggestion' | 'safe' | 'unsafe'
+
+/** A fix's tier: `safe` changes nothing a reader sees; `unsafe` also drops presentation. */
+export type FixTier = 'safe' | 'unsafe'
 
 export interface RuleMeta {
   /** Kebab-case; equals the file name in `rules/`. */
@@ -48,8 +56,13 @@ export interface Report {
   node?: Node
   /** Where the finding is, when it is not a node; a fix's range wins. */
   range?: Range
-  /** A safe, meaning-preserving edit: only for rules whose `meta.fix` is `safe`. */
+  /** A meaning-preserving edit: only for rules whose `meta.fix` is `safe` or `unsafe`. */
   fix?: TextEdit
+  /**
+   * What the fix drops that a reader may see (``the `class` and `style` attributes``): the fix is then unsafe,
+   * applied only by `--fix --unsafe-fixes`, and only rules whose `meta.fix` is `unsafe` may report one.
+   */
+  unsafe?: string
   /** Candidate edits offered in editors and printed, never applied by `--fix`. */
   suggestions?: Suggestion[]
   /** Longer explanation, e.g. why no fix is offered. */
@@ -87,6 +100,8 @@ export interface Example {
   messages?: string[]
   /** The document after `--fix`. */
   fixed?: string
+  /** The document after `--fix --unsafe-fixes`, for an example with unsafe fixes. */
+  unsafeFixed?: string
 }
 
 export interface RuleOptions<Options> {
@@ -127,8 +142,10 @@ export interface Rule<Options = unknown> {
 
 declare module 'vfile-message' {
   interface VFileMessage {
-    /** A safe edit, applied by `--fix`. */
+    /** An edit applied by `--fix` (safe) or `--fix --unsafe-fixes` (unsafe). */
     fix?: TextEdit | null
+    /** The fix's tier, when there is a fix. */
+    fixTier?: FixTier
     /** Edits offered, never applied automatically. */
     suggestions?: Suggestion[]
     /** Set on messages that mean the run failed (bad options), not a lint finding. */
@@ -229,7 +246,10 @@ function run<Options>(
 
   function report(finding: Report): void {
     const edits = finding.fix ? [finding.fix] : (finding.suggestions ?? []).map((suggestion) => suggestion.fix)
-    if (finding.fix && meta.fix !== 'safe') {
+    if (finding.fix && finding.unsafe && meta.fix !== 'unsafe') {
+      throw new Error(`Rule \`${meta.id}\` reported an unsafe fix but declares \`fix: '${meta.fix}'\``)
+    }
+    if (finding.fix && meta.fix !== 'safe' && meta.fix !== 'unsafe') {
       throw new Error(`Rule \`${meta.id}\` reported a safe fix but declares \`fix: '${meta.fix}'\``)
     }
     if (edits.length > 0 && meta.fix === 'none') {
@@ -248,8 +268,11 @@ function run<Options>(
       place: {start: document.point(range[0]), end: document.point(range[1])},
       cause: finding.cause
     })
-    if (finding.note) message.note = finding.note
+    const unsafeNote = finding.fix && finding.unsafe ? `Unsafe fix (it drops ${finding.unsafe}): apply it with \`policylint --fix --unsafe-fixes\`` : undefined
+    const note = [finding.note, unsafeNote].filter(Boolean).join('\n')
+    if (note) message.note = note
     message.fix = finding.fix ?? null
+    if (finding.fix) message.fixTier = finding.unsafe ? 'unsafe' : 'safe'
     message.suggestions = finding.suggestions ?? []
     if (edits.length > 0) {
       message.actual = document.text.slice(range[0], range[1])

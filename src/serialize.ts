@@ -2,7 +2,7 @@
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {Point, Position} from 'unist'
-import type {Suggestion, TextEdit} from './rule.js'
+import type {FixTier, Suggestion, TextEdit} from './rule.js'
 
 export interface MessageData {
   reason: string
@@ -15,6 +15,7 @@ export interface MessageData {
   actual?: string
   expected?: string[]
   fix?: TextEdit | null
+  fixTier?: FixTier
   suggestions?: Suggestion[]
   failure?: boolean
   downgraded?: boolean
@@ -25,7 +26,7 @@ export interface MessageData {
 export function toData(message: VFileMessage): MessageData {
   const data: MessageData = {reason: message.reason}
   if (message.place) data.place = message.place
-  for (const key of ['ruleId', 'source', 'fatal', 'url', 'note', 'actual', 'expected', 'fix', 'suggestions', 'failure', 'downgraded', 'upgraded'] as const) {
+  for (const key of ['ruleId', 'source', 'fatal', 'url', 'note', 'actual', 'expected', 'fix', 'fixTier', 'suggestions', 'failure', 'downgraded', 'upgraded'] as const) {
     if (message[key] !== undefined) (data as unknown as Record<string, unknown>)[key] = message[key]
   }
   if (message.cause instanceof VFileMessage) data.cause = toData(message.cause)

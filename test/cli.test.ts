@@ -126,7 +126,7 @@ test('--format json has the documented shape', () => {
   assert.equal(entry.errorCount, 1)
   assert.equal(entry.warningCount, 2)
   const safety = entry.messages.find((message: {ruleId: string; severity: number}) => message.ruleId === 'link-safety' && message.severity === 2)
-  assert.deepEqual(Object.keys(safety).sort(), ['column', 'endColumn', 'endLine', 'fix', 'line', 'message', 'ruleId', 'severity', 'source', 'suggestions'])
+  assert.deepEqual(Object.keys(safety).sort(), ['column', 'endColumn', 'endLine', 'fix', 'fixTier', 'line', 'message', 'ruleId', 'severity', 'source', 'suggestions'])
   assert.deepEqual(safety.fix, {range: [5, 52], text: '<a target="_blank" rel="noopener noreferrer" href="https://example.com/">'})
   const http = entry.messages.find((message: {message: string}) => message.message.includes('insecure'))
   assert.deepEqual(http.suggestions, [{desc: 'Use `https://`', fix: {range: [71, 78], text: 'https://'}}])

@@ -148,7 +148,7 @@ test('json keeps its shape', () => {
   const run = runCli(['--format', 'json', 'docs/privacy.md'], cwd)
   const [result] = JSON.parse(run.stdout)
   assert.deepEqual(Object.keys(result), ['filePath', 'messages', 'errorCount', 'warningCount'])
-  assert.deepEqual(Object.keys(result.messages[0]), ['ruleId', 'source', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fix', 'suggestions'])
+  assert.deepEqual(Object.keys(result.messages[0]), ['ruleId', 'source', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fix', 'fixTier', 'suggestions'])
   assert.deepEqual([result.errorCount, result.warningCount], [1, 3])
 })
 

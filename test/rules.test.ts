@@ -22,6 +22,8 @@ interface Case {
   settings?: Record<string, unknown>
   messages: string[]
   fixed?: string
+  /** The document after `--fix --unsafe-fixes`, for cases with unsafe fixes. */
+  unsafeFixed?: string
   valid: boolean
 }
 
@@ -66,6 +68,19 @@ for (const rule of rules) {
         const again = await fixText(outcome.output, lintCase)
         assert.equal(again.output, outcome.output, 'the fixed document is a fixed point')
       }
+
+      const unsafe = file.messages.filter((message) => message.fixTier === 'unsafe')
+      if (unsafe.length > 0) assert.equal(rule.meta.fix, 'unsafe', 'only a rule declared `unsafe` reports unsafe fixes')
+      for (const message of unsafe) assert.match(message.note ?? '', /--fix --unsafe-fixes/, 'an unsafe fix says how to apply it')
+      if (unsafe.length > 0 || item.unsafeFixed !== undefined) {
+        const outcome = await fixText(item.input, lintCase, true)
+        if (update && item.name.startsWith('fixtures/')) writeFixed(rule, item, outcome.output, '.unsafe-fixed.md')
+        assert.ok(item.unsafeFixed !== undefined, 'a case with unsafe fixes has an unsafe-fixed document')
+        assert.equal(outcome.output, item.unsafeFixed, 'the document after --unsafe-fixes')
+        assert.ok(outcome.converged, 'fixing settles')
+        const again = await fixText(outcome.output, lintCase, true)
+        assert.equal(again.output, outcome.output, 'the unsafe-fixed document is a fixed point')
+      }
     })
 
     if (optionsParse(rule, item)) {
@@ -85,7 +100,8 @@ for (const rule of rules) {
     const examples = rule.examples
     assert.ok(examples.some((example) => !example.messages?.length), 'at least one valid example')
     assert.ok(examples.some((example) => example.messages?.length), 'at least one invalid example')
-    if (rule.meta.fix === 'safe') assert.ok(examples.some((example) => example.fixed), 'a fixable rule shows a fix')
+    if (rule.meta.fix === 'safe' || rule.meta.fix === 'unsafe') assert.ok(examples.some((example) => example.fixed), 'a fixable rule shows a fix')
+    if (rule.meta.fix === 'unsafe') assert.ok(examples.some((example) => example.unsafeFixed), 'a rule with unsafe fixes shows one')
     const optionNames = Object.keys(rule.options.defaults as object)
     if (optionNames.length > 0) {
       assert.ok(examples.some((example) => example.options !== undefined), 'a rule with options shows them')
@@ -115,6 +131,7 @@ function exampleCases(rule: Rule<any>): Case[] {
     settings: example.settings,
     messages: example.messages ?? [],
     fixed: example.fixed,
+    unsafeFixed: example.unsafeFixed,
     valid: !example.messages?.length
   }))
 }
@@ -139,6 +156,7 @@ function fixtureCases(rule: Rule<any>): Case[] {
       settings: settings === undefined ? undefined : JSON.parse(settings),
       messages: messages === undefined ? [] : messages.split('\n').filter(Boolean),
       fixed: read('.fixed.md'),
+      unsafeFixed: read('.unsafe-fixed.md'),
       valid
     }
   })
@@ -151,8 +169,9 @@ function writeSidecars(rule: Rule<any>, item: Case, actual: string[]) {
   item.messages = actual
 }
 
-function writeFixed(rule: Rule<any>, item: Case, output: string) {
+function writeFixed(rule: Rule<any>, item: Case, output: string, suffix: '.fixed.md' | '.unsafe-fixed.md' = '.fixed.md') {
   const base = path.join(root, 'fixtures', rule.meta.id, item.name.slice('fixtures/'.length, -3))
-  if (output !== item.input) fs.writeFileSync(base + '.fixed.md', output)
-  item.fixed = output
+  if (output !== item.input) fs.writeFileSync(base + suffix, output)
+  if (suffix === '.fixed.md') item.fixed = output
+  else item.unsafeFixed = output
 }

@@ -16,6 +16,8 @@ export interface JsonMessage {
   endLine: number | null
   endColumn: number | null
   fix: TextEdit | null
+  /** `safe` (applied by `--fix`) or `unsafe` (by `--fix --unsafe-fixes`) beside a fix; `null` without one. */
+  fixTier: 'safe' | 'unsafe' | null
   suggestions: Array<{desc: string; fix: TextEdit}>
   /** Only on a finding that points at evidence elsewhere in the file (claims-consistency: the contradicting cell). */
   evidence?: {message: string; line: number; column: number; endLine: number | null; endColumn: number | null}
@@ -56,6 +58,7 @@ export function toJson(files: readonly VFile[]): JsonResult[] {
         endLine: message.place && 'end' in message.place ? message.place.end.line : null,
         endColumn: message.place && 'end' in message.place ? message.place.end.column : null,
         fix: message.fix ?? null,
+        fixTier: message.fix ? (message.fixTier ?? 'safe') : null,
         suggestions: (message.suggestions ?? []).map((suggestion) => ({desc: suggestion.description, fix: suggestion.fix}))
       }
       const evidence = evidenceOf(message)

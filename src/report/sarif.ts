@@ -84,7 +84,11 @@ export function toSarif(files: readonly VFile[], cwd = process.cwd()): Sarif.Log
 function fixesOf(message: VFileMessage, artifactLocation: Sarif.ArtifactLocation, region: Sarif.Region | undefined): Sarif.Fix[] {
   if (!region || region.endLine === undefined) return []
   const candidates = message.fix
-    ? [{description: 'Fix (applied by `policylint --fix`)', text: message.fix.text}]
+    ? [
+        message.fixTier === 'unsafe'
+          ? {description: 'Unsafe fix: drops presentation only (applied by `policylint --fix --unsafe-fixes`)', text: message.fix.text}
+          : {description: 'Fix (applied by `policylint --fix`)', text: message.fix.text}
+      ]
     : (message.suggestions ?? []).map((suggestion) => ({description: suggestion.description, text: suggestion.fix.text}))
   return candidates.map((candidate) => ({
     description: {text: candidate.description},
