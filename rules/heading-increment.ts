@@ -51,7 +51,9 @@ export default defineRule({
       } else if (node.type === 'html') {
         const range = nodeRange(node)
         if (!range) return
-        for (const match of (node as Html).value.matchAll(htmlHeading)) {
+        // A commented-out heading is not one: blank comments out, keeping offsets.
+        const value = (node as Html).value.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length))
+        for (const match of value.matchAll(htmlHeading)) {
           const start = range[0] + match.index
           // Inside a quote or list the value lacks the line prefixes: then point at the whole block.
           const exact = context.source.slice(start, start + match[0].length) === match[0]
@@ -86,7 +88,7 @@ export default defineRule({
             ? context.evidence(
                 `${rest.length === 1 ? 'One more heading sits' : `${rest.length} more headings sit`} under the same ` +
                   `skip from level \`${parent.rank}\`: ${rest.length === 1 ? 'line' : 'lines'} ` +
-                  rest.map((mark) => lineOf(context.source, mark.range[0])).join(', '),
+                  listed(rest.map((mark) => lineOf(context.source, mark.range[0]))),
                 rest[0].range
               )
             : undefined
@@ -94,6 +96,11 @@ export default defineRule({
     }
   }
 })
+
+/** Line numbers, the first ten of a long list. */
+function listed(lines: number[]): string {
+  return lines.length > 10 ? lines.slice(0, 10).join(', ') + `, and ${lines.length - 10} more` : lines.join(', ')
+}
 
 function lineOf(text: string, offset: number): number {
   let line = 1
