@@ -1,4 +1,4 @@
-/** Headings do not end in `.`, `:`, `;` or `,` (questions keep their `?`). */
+/** Headings do not end in `.`, `:`, `;` or `,`, ASCII or full-width (questions keep their `?`). */
 import type {Heading, PhrasingContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
@@ -12,7 +12,8 @@ export interface Options {
   characters: string
 }
 
-const defaults: Options = {characters: '.:;,'}
+// The full-width and ideographic forms of the same four marks, as CJK text and IME input write them.
+const defaults: Options = {characters: '.:;,。．：；，、'}
 
 /** Words that end in a period as abbreviations: removing it would be wrong. */
 const abbreviation = /(?:^|[\s(])(?:etc|inc|ltd|co|corp|jr|sr|vs|no|st|approx|(?:\p{L}\.)+\p{L})$/iu
@@ -25,7 +26,8 @@ export default defineRule<Options>({
       'A heading is a label, not a sentence: "What we collect:" and "Your rights." read as text that lost its ' +
       'paragraph, and the same document rarely ends every heading the same way. Question marks are allowed by ' +
       'default because policies ask questions ("What are cookies?"). The fix removes the punctuation; ' +
-      'abbreviations (`etc.`, `Inc.`) and ellipses are left alone. Headings that hold whole sentences or more than ' +
+      'abbreviations (`etc.`, `Inc.`) and ellipses are left alone. The full-width forms (`。`, `：`, `；`, `，`, `、`) ' +
+      'are reported like their ASCII counterparts; `！` and `？`, like `!` and `?`, are not by default. Headings that hold whole sentences or more than ' +
       'twelve words, and clauses lettered like list items (`a.`, `iv.`), are text marked up as headings, which ' +
       'removing a character does not mend: they are not reported.',
     recommended: 'warn',
@@ -70,6 +72,8 @@ export default defineRule<Options>({
       // Clauses numbered `a.` or `iv.` marked up as headings are list items in disguise, not labels.
       if (/^(?:[ivxlc]+|[a-z])[.)]\s/i.test(text)) return
       if (text.split(/\s+/).length > 12 || /[.;:!?]\s+\S/.test(text.replace(/^[\p{L}\d]{1,4}(?:\.\d+)*\.\s/u, ''))) return
+      // Full-width sentence marks need no space after them: `。` inside a heading means a second sentence.
+      if (/[。．！？；]\s*\S/u.test(text)) return
       // Only closing markup, a closing `#` sequence or a setext underline may follow the last text.
       const after = context.source.slice(lastRange[1], headingRange[1])
       if (!/^[*_~ \t]*(?:[ \t]+#+[ \t]*)?(?:\r?\n[ \t]*(?:=+|-+)[ \t]*)?$/.test(after)) return

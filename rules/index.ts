@@ -9,7 +9,9 @@ import cookieTableColumns from './cookie-table-columns.js'
 import effectiveDate from './effective-date.js'
 import frontMatter from './front-matter.js'
 import headingCase from './heading-case.js'
+import headingIncrement from './heading-increment.js'
 import headingPunctuation from './heading-punctuation.js'
+import headingStyle from './heading-style.js'
 import knownCookies from './known-cookies.js'
 import linkSafety from './link-safety.js'
 import linkStyle from './link-style.js'
@@ -35,6 +37,8 @@ export const rules: Rule<any>[] = [
   terminology,
   headingPunctuation,
   headingCase,
+  headingStyle,
+  headingIncrement,
   spelling,
   noPlaceholders,
   frontMatter,
@@ -52,7 +56,9 @@ export {
   effectiveDate,
   frontMatter,
   headingCase,
+  headingIncrement,
   headingPunctuation,
+  headingStyle,
   knownCookies,
   linkSafety,
   linkStyle,

@@ -36,7 +36,7 @@ function processor(plugins: PluggableList) {
 }
 
 const all = processor([policylint])
-// The same preset without the prose rules (remark-lint's heading rules stay in both).
+// The same preset without the prose rules (the heading-structure rules stay in both).
 const prosePlugins = new Set<unknown>(rules.filter((rule) => proseIds.includes(rule.meta.id)))
 const withoutProse = processor([
   {plugins: (policylint.plugins ?? []).filter((entry) => !prosePlugins.has(Array.isArray(entry) ? entry[0] : entry))}

@@ -17,6 +17,8 @@ const pieces = [
   '# Cookie policy\n',
   '## Third party cookies\n',
   '## What are cokkies?\n',
+  'Your choices\n============\n',
+  '#### Skipped levels\n',
   '**Effective August 20, 2022**\n',
   'We use cookies to keep the Site secure. ',
   'Third-party cookies which maybe set include Google Analytics. ',
@@ -48,7 +50,7 @@ const documents = fc
 
 const crlfDocuments = fc.array(fc.constantFrom(...pieces.filter((piece) => !piece.includes('\r'))), {minLength: 1, maxLength: 10}).map((parts) => parts.join('').replace(/\r?\n/g, '\r\n'))
 
-const structuralRules = new Set(['link-style', 'link-safety', 'no-html-table', 'table-format', 'heading-punctuation'])
+const structuralRules = new Set(['link-style', 'link-safety', 'no-html-table', 'table-format', 'heading-punctuation', 'heading-style'])
 
 /** Letters-and-digits words of a text once tags are removed, as a count per word. */
 function wordCounts(text: string, stripTags: boolean): Map<string, number> {

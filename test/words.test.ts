@@ -178,10 +178,27 @@ loading.run()
 
 const preset = suite('preset')
 
-preset('remark-lint heading rules run and obey `<!-- lint … -->` comments', async () => {
-  const input = '# Cookies\n\n### Skipped\n\n## Choices\n\n## Choices\n\nSetext\n------\n\n<!-- lint disable heading-increment -->\n\n#### Also skipped\n\n**Effective August 20, 2022**\n'
+preset('heading rules: policylint\'s obey `<!-- policylint … -->`, remark-lint\'s obey `<!-- lint … -->`', async () => {
+  const input = [
+    '# Cookies', '', '### Skipped', '', '### Under the same skip', '', '## Choices', '', '## Choices', '',
+    'Setext', '------', '', '<!-- policylint disable heading-increment -->', '', '#### Also skipped', '',
+    '<!-- lint disable no-duplicate-headings-in-section -->', '', '## Choices', '',
+    '<!-- policylint disable heading-style -->', '', 'Setext again', '------------', '',
+    '**Effective August 20, 2022**', ''
+  ].join('\n')
   const file = await lintText(input)
-  const found = file.messages.filter((message) => message.source === 'remark-lint').map((message) => `${message.ruleId} ${message.line}`)
-  assert.deepEqual(found.sort(), ['heading-increment 3', 'heading-style 9', 'no-duplicate-headings-in-section 7'])
+  const headingRules = new Set(['heading-increment', 'heading-style', 'no-duplicate-headings-in-section'])
+  const found = file.messages
+    .filter((message) => headingRules.has(String(message.ruleId)))
+    .map((message) => `${message.source} ${message.ruleId} ${message.line}`)
+  // One finding for the skip (line 5 is its evidence), the setext heading among ATX ones, the repeated heading.
+  assert.deepEqual(found.sort(), [
+    'policylint heading-increment 3',
+    'policylint heading-style 11',
+    'remark-lint no-duplicate-headings-in-section 9'
+  ])
+  const skip = file.messages.find((message) => message.ruleId === 'heading-increment')
+  assert.equal(skip?.reason, 'Unexpected heading level `3` after level `1`, expected level `2` or less')
+  assert.equal((skip?.cause as {line?: number} | undefined)?.line, 5)
 })
 preset.run()
