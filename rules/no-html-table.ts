@@ -3,16 +3,18 @@ import type {AnyNode, Element} from 'domhandler'
 import {markdownTable} from 'markdown-table'
 import type {PhrasingContent, RootContent} from 'mdast'
 import {parseSnippet} from '../src/model/reparse.js'
-import {collapse, domText, tables, type Align, type HtmlTable} from '../src/model/tables.js'
+import {collapse, domText, tables, type Align, type HtmlTable, type Row} from '../src/model/tables.js'
 import {oneOf, record} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
 
 export interface Options {
-  /** What to do with a table that has no header row: leave it alone, or promote its first row. */
-  headerless: 'refuse' | 'first-row'
+  /** A table without a header row: an empty header row above it (unsafe: a reader sees it), its first row, or none. */
+  headerless: 'empty-header' | 'first-row' | 'keep'
+  /** `<th>` cells in body rows: ordinary cells, or bold ones. */
+  rowHeaders: 'plain' | 'bold'
 }
 
-const defaults: Options = {headerless: 'refuse'}
+const defaults: Options = {headerless: 'empty-header', rowHeaders: 'plain'}
 
 export default defineRule<Options>({
   meta: {
@@ -29,16 +31,21 @@ export default defineRule<Options>({
       '`data-*` attribute, a missing header row, unclosed tags the HTML parser had to repair, or other content ' +
       'in the same HTML block. The fixed table is parsed again and every cell must read back the same.',
     recommended: 'warn',
-    fix: 'safe'
+    fix: 'unsafe'
   },
   options: {
     defaults,
     docs: {
-      headerless: "`'refuse'` leaves tables without a header row alone; `'first-row'` makes their first row the header."
+      headerless:
+        "A table without a header row (`<thead>` or a first row of `<th>`): `'empty-header'` writes an empty header row above its rows (an unsafe fix: the empty row shows), `'first-row'` makes its first row the header, `'keep'` leaves it alone.",
+      rowHeaders: "`<th>` cells in body rows become `'plain'` cells or `'bold'` ones (an unsafe fix either way: their look changes)."
     },
     parse(raw) {
-      const value = record(raw, 'no-html-table', ['headerless'])
-      return {headerless: oneOf(value.headerless, 'headerless', ['refuse', 'first-row'], defaults.headerless)}
+      const value = record(raw, 'no-html-table', ['headerless', 'rowHeaders'])
+      return {
+        headerless: oneOf(value.headerless, 'headerless', ['empty-header', 'first-row', 'keep'], defaults.headerless),
+        rowHeaders: oneOf(value.rowHeaders, 'rowHeaders', ['plain', 'bold'], defaults.rowHeaders)
+      }
     }
   },
   examples: [
@@ -57,6 +64,18 @@ export default defineRule<Options>({
         '| --------------- | ------------------------------------------------------------------------------ | ------------------: |\n' +
         '| `sid`           | Keeps you **signed in**                                                        |             Session |\n' +
         '| `_ga`<br>`_gid` | Counts visits (see [Google](https://policies.google.com/technologies/cookies)) | 2 years<br>24 hours |\n'
+    },
+    {
+      name: 'design-system.md',
+      description:
+        'Styling (`class`, a styling-only wrapper, `<colgroup>` widths) is dropped only by an unsafe fix; a caption ' +
+        'becomes the paragraph above the table.',
+      input:
+        '<div class="table-wrapper">\n<table class="govuk-table">\n  <caption class="govuk-table__caption">Essential cookies</caption>\n' +
+        '  <thead><tr><th scope="col">Name</th><th scope="col">Expires</th></tr></thead>\n' +
+        '  <tbody><tr class="govuk-table__row"><td>cookie_consent</td><td>1 year</td></tr></tbody>\n</table>\n</div>\n',
+      messages: ['1:1-7:7: Unexpected HTML table, expected a GFM table'],
+      unsafeFixed: 'Essential cookies\n\n| Name           | Expires |\n| -------------- | ------- |\n| cookie_consent | 1 year  |\n'
     },
     {
       name: 'colspan.md',
@@ -83,7 +102,7 @@ export default defineRule<Options>({
       }
       const outcome = convert(table, context)
       if ('refusal' in outcome) context.report({reason, range, note: 'Not fixed: ' + outcome.refusal})
-      else context.report({reason, fix: {range: outcome.range, text: outcome.text}})
+      else context.report({reason, fix: {range: outcome.range, text: outcome.text}, unsafe: outcome.unsafe})
     }
   }
 })
@@ -94,7 +113,7 @@ function refuse(reason: string): never {
   throw new Refusal(reason)
 }
 
-type Outcome = {refusal: string} | {range: [number, number]; text: string}
+type Outcome = {refusal: string} | {range: [number, number]; text: string; unsafe?: string}
 
 /** Convert an HTML table to a GFM table, or say why it cannot be converted safely. */
 export function convert(table: HtmlTable, context: RuleContext<Options>): Outcome {
@@ -106,8 +125,33 @@ export function convert(table: HtmlTable, context: RuleContext<Options>): Outcom
   }
 }
 
-const presentational = new Set(['class', 'style', 'width', 'height', 'border', 'cellpadding', 'cellspacing', 'align', 'valign', 'bgcolor', 'frame', 'rules', 'nowrap'])
+/** Attributes that only style: dropping them changes the look, never the words or the structure. */
+const presentational = new Set([
+  'class', 'style', 'width', 'height', 'border', 'cellpadding', 'cellspacing', 'align', 'valign', 'bgcolor', 'frame',
+  'rules', 'nowrap', 'data-custom-class'
+])
 const tableParts = new Set(['table', 'thead', 'tbody', 'tr', 'th', 'td'])
+/** Elements that may wrap a table for styling alone. */
+const wrapperTags = new Set(['div', 'section', 'span', 'figure'])
+const hiddenClass = /\b(?:[\w-]*visually-hidden|sr-only|screen-reader-text|visuallyhidden)\b/i
+
+/** What an unsafe fix changes that a reader may see, collected while converting. */
+class Changes {
+  readonly attributes = new Set<string>()
+  readonly other: string[] = []
+  add(change: string): void {
+    if (!this.other.includes(change)) this.other.push(change)
+  }
+  describe(): string | undefined {
+    const attributes = [...this.attributes].map((name) => `\`${name}\``)
+    const parts = [...(attributes.length > 0 ? [`drops the ${list(attributes)} attribute${attributes.length === 1 ? '' : 's'}`] : []), ...this.other]
+    return parts.length > 0 ? list(parts) : undefined
+  }
+}
+
+function list(items: string[]): string {
+  return items.length <= 1 ? items.join('') : items.slice(0, -1).join(', ') + ' and ' + items[items.length - 1]
+}
 
 function convertOrThrow(table: HtmlTable, context: RuleContext<Options>): Outcome {
   const {fragment, element} = table
@@ -115,18 +159,28 @@ function convertOrThrow(table: HtmlTable, context: RuleContext<Options>): Outcom
   if (parent.type !== 'root' || fragment.offset === undefined) refuse('the table is inside a list item or block quote, where a GFM table would need re-indenting')
   const location = element.sourceCodeLocation
   if (!location?.endTag) refuse('the table is not closed in its HTML block (a blank line inside a `<table>` ends the block)')
+  const changes = new Changes()
+  // Styling-only wrappers (`<div class="table-wrapper">`) go with the table: what is replaced is the outermost.
+  const outer = unwrap(element, changes)
+  const outerLocation = outer.sourceCodeLocation!
+  if (!outerLocation.endTag) refuse(`the \`<${outer.name}>\` around the table is not closed`)
   // Other HTML may share the block when it stays an HTML block of its own once the table is Markdown.
-  if (element.parent && element.parent.type !== 'root') refuse(`the table is inside \`<${(element.parent as Element).name}>\``)
   for (const node of fragment.$.root().get(0)!.children as AnyNode[]) {
-    if (node === element) continue
+    if (node === outer) continue
     const place = node.sourceCodeLocation
-    if (!place || (place.startOffset < location.endOffset && place.endOffset > location.startOffset)) {
+    if (!place || (place.startOffset < outerLocation.endOffset && place.endOffset > outerLocation.startOffset)) {
       refuse('the table holds content outside any cell, which the HTML parser moves out of it')
     }
   }
   const value = fragment.node.value
-  const before = value.slice(0, location.startOffset)
-  const after = value.slice(location.endOffset)
+  const before = value.slice(0, outerLocation.startOffset)
+  let after = value.slice(outerLocation.endOffset)
+  // `</table><br>`: spacing after the table, which a GFM table does not need.
+  const spacing = /^(?:[ \t]*<br\s*\/?>)+/i.exec(after)
+  if (spacing) {
+    after = after.slice(spacing[0].length)
+    changes.add('drops the `<br>` after the table')
+  }
   if (before.trim() !== '' && !/\n[ \t]*$/.test(before)) refuse('other HTML is on the same line as the start of the table')
   let rest = ''
   if (after.trim() !== '') {
@@ -135,67 +189,142 @@ function convertOrThrow(table: HtmlTable, context: RuleContext<Options>): Outcom
     if (!htmlBlockStart.test(rest)) refuse('the HTML after the table would no longer be an HTML block once the table is Markdown')
   }
   if (table.hasNestedTable) refuse('a cell holds a nested table')
-  checkStructure(element)
+  const {caption, comments} = checkStructure(element, changes)
 
-  let header = table.header
+  let header: Row | undefined = table.header
   let body = table.rows
   if (!header) {
-    if (context.options.headerless !== 'first-row') refuse("the table has no header row (`<thead>` or a first row of `<th>`); set `headerless: 'first-row'` to use its first row")
+    if (context.options.headerless === 'keep') refuse("the table has no header row (`<thead>` or a first row of `<th>`); set `headerless: 'empty-header'` or `'first-row'` to convert it")
     if (body.length === 0) refuse('the table has no rows')
-    ;[header, ...body] = body
+    if (context.options.headerless === 'first-row') [header, ...body] = body
+    else changes.add('adds an empty header row (the table has none)')
   }
   if (body.some((row) => row.inHead)) refuse('the table has more than one header row')
-  const width = header.cells.length
+  const width = header ? header.cells.length : Math.max(...body.map((row) => row.cells.length))
   if (width === 0) refuse('the header row has no cells')
-  const all = [header, ...body]
+  const all = header ? [header, ...body] : body
   for (const [index, row] of all.entries()) {
     for (const cell of row.cells) {
       if (cell.colspan > 1 || cell.rowspan > 1) refuse('a cell spans several columns or rows (`colspan`/`rowspan`)')
     }
     if (row.cells.length > width) refuse(`row ${index + 1} has ${row.cells.length} cells but the header has ${width}: GFM would drop the extra cells`)
-    if (index > 0 && row.cells.some((cell) => cell.header)) refuse('a header cell (`<th>`) inside the body has no GFM equivalent')
   }
+  const rowHeaders = body.some((row) => row.cells.some((cell) => cell.header))
+  if (rowHeaders) changes.add(`turns \`<th>\` cells in body rows into ${context.options.rowHeaders === 'bold' ? 'bold' : 'ordinary'} cells`)
   const align = columnAlign(all.map((row) => row.cells.map((cell) => cell.align)), width)
+  const blank: ConvertedCell = {markdown: '', signature: []}
 
   for (const style of ['plain', 'escaped'] as const) {
     const converted = all.map((row) => {
-      const cells = row.cells.map((cell) => convertCell(cell.element!, style))
-      while (cells.length < width) cells.push({markdown: '', signature: []})
+      const cells = row.cells.map((cell) => {
+        const done = convertCell(cell.element!, style, changes)
+        return row !== header && cell.header && context.options.rowHeaders === 'bold' ? bold(done) : done
+      })
+      while (cells.length < width) cells.push(blank)
       return cells
     })
+    const texts = all.map((row) => row.cells.map((cell) => collapse(domText(cell.element!.children))))
+    if (!header) {
+      converted.unshift(Array.from({length: width}, () => blank))
+      texts.unshift([])
+    }
     const markdown = markdownTable(
       converted.map((row) => row.map((cell) => cell.markdown)),
       {align: align.map((a) => (a === 'left' ? 'l' : a === 'right' ? 'r' : a === 'center' ? 'c' : ''))}
     )
-    if (!readsBack(markdown, converted, all.map((row) => row.cells.map((cell) => collapse(domText(cell.element!.children)))), width, align)) continue
+    if (!readsBack(markdown, converted, texts, width, align)) continue
+    const captionText = caption ? captionParagraph(caption, style) : ''
+    if (captionText === undefined) continue
     const start = fragment.node.position!.start.offset!
     const end = fragment.node.position!.end.offset!
     // An HTML block may follow a paragraph line directly; a table there would need a blank line before it.
     const preceding = context.source.slice(0, start)
     const eol = /\r\n/.test(value) || /\r\n/.test(context.source.slice(end, end + 2)) ? '\r\n' : '\n'
-    let text = markdown.replace(/\n/g, eol)
+    // Comments between rows go above the table, then the caption as a paragraph, then the table.
+    let text = [...comments, ...(captionText ? [captionText] : []), markdown].join('\n\n').replace(/\n/g, eol)
     if (before.trim() !== '') text = before.replace(/\s+$/, '') + eol + eol + text
     else if (!(preceding === '' || /\n[ \t]*\r?\n[ \t]*$/.test(preceding) || /^[ \t]*$/.test(preceding))) text = eol + text
     if (rest !== '') text += eol + eol + rest
-    return {range: [start, end], text}
+    return {range: [start, end], text, unsafe: changes.describe()}
   }
   refuse('the GFM table would not read back the same (a cell needs escaping that is not safe to guess)')
 }
 
-/** Refuse tables whose markup carries meaning GFM cannot keep, or that the parser had to repair. */
-function checkStructure(element: Element): void {
+/** The table, or the outermost styling-only element wrapped around it alone. */
+function unwrap(element: Element, changes: Changes): Element {
+  let outer = element
+  while (outer.parent && outer.parent.type !== 'root') {
+    const wrapper = outer.parent as Element
+    if (!wrapperTags.has(wrapper.name)) refuse(`the table is inside \`<${wrapper.name}>\``)
+    const meaningful = Object.keys(wrapper.attribs).find((name) => !presentational.has(name.toLowerCase()))
+    if (meaningful) refuse(`the table is inside \`<${wrapper.name}>\` whose \`${meaningful}\` attribute carries meaning`)
+    const others = wrapper.children.filter((child) => child !== outer && !(child.type === 'text' && /^\s*$/.test((child as unknown as {data: string}).data)))
+    if (others.length > 0) refuse(`the table shares \`<${wrapper.name}>\` with other content`)
+    if (wrapper.sourceCodeLocation && !wrapper.sourceCodeLocation.endTag) refuse(`\`<${wrapper.name}>\` around the table is not closed`)
+    changes.add(`drops the styling \`<${wrapper.name}>\` around the table`)
+    for (const name of Object.keys(wrapper.attribs)) changes.attributes.add(name.toLowerCase())
+    outer = wrapper
+  }
+  return outer
+}
+
+function bold(cell: ConvertedCell): ConvertedCell {
+  if (cell.markdown === '') return cell
+  return {markdown: '**' + cell.markdown + '**', signature: ['strong(', ...cell.signature, ')']}
+}
+
+/** A `<caption>` as the paragraph above the table, or nothing when its words would not read back. */
+function captionParagraph(caption: Element, style: 'plain' | 'escaped'): string | undefined {
+  const signature: string[] = []
+  const markdown = inline(caption.children, style, signature).replace(/ {2,}/g, ' ').replace(/<br>/g, ' ').trim()
+  if (markdown === '') return ''
+  const tree = parseSnippet(markdown)
+  const [paragraph] = tree.children
+  if (tree.children.length !== 1 || paragraph.type !== 'paragraph') return undefined
+  const expected = collapse(domText(caption.children)).replace(/\n/g, ' ')
+  return collapse(readText(paragraph.children)).replace(/\n/g, ' ') === expected ? markdown : undefined
+}
+
+/**
+ * Refuse tables whose markup carries meaning GFM cannot keep, or that the parser had to repair. Styling is noted
+ * as an unsafe change; the caption and the comments between rows are returned to be written around the table.
+ */
+function checkStructure(element: Element, changes: Changes): {caption: Element | undefined; comments: string[]} {
+  let caption: Element | undefined
+  const comments: string[] = []
   const walk = (node: Element) => {
     const location = node.sourceCodeLocation
     if (location && location.startTag && !location.endTag && !voidElements.has(node.name)) {
       refuse(`\`<${node.name}>\` is not closed (the HTML parser had to repair it)`)
     }
-    if (node.name === 'caption') refuse('a `<caption>` has no GFM equivalent')
-    if (node.name === 'colgroup' || node.name === 'col') refuse('`<colgroup>`/`<col>` styling has no GFM equivalent')
+    if (node.name === 'caption') {
+      if (caption) refuse('the table has two `<caption>`s')
+      caption = node
+      if (hiddenClass.test(node.attribs.class ?? '')) changes.add('makes its visually hidden caption a visible paragraph')
+      for (const name of Object.keys(node.attribs)) {
+        if (!presentational.has(name.toLowerCase())) refuse(`the attribute \`${name}\` on \`<caption>\` carries meaning that GFM cannot keep`)
+        changes.attributes.add(name.toLowerCase())
+      }
+      return
+    }
+    if (node.name === 'colgroup' || node.name === 'col') {
+      for (const name of Object.keys(node.attribs)) {
+        if (!presentational.has(name.toLowerCase()) && name.toLowerCase() !== 'span') refuse(`the attribute \`${name}\` on \`<${node.name}>\` carries meaning that GFM cannot keep`)
+      }
+      changes.add('drops `<colgroup>` column styling')
+      return
+    }
     if (node.name === 'tfoot') refuse('a `<tfoot>` has no GFM equivalent')
     if (!tableParts.has(node.name)) return
     for (const name of Object.keys(node.attribs)) {
       const lower = name.toLowerCase()
-      if (presentational.has(lower)) continue
+      // Alignment is kept, in the delimiter row.
+      const cell = node.name === 'td' || node.name === 'th'
+      if (cell && (lower === 'align' || (lower === 'style' && /^\s*text-align\s*:\s*(?:left|right|center)\s*;?\s*$/i.test(node.attribs[name])))) continue
+      if (presentational.has(lower)) {
+        changes.attributes.add(lower)
+        continue
+      }
       if (lower === 'scope' && node.name === 'th') continue
       // Spans are refused below with a clearer note; a span of 1 is harmless.
       if ((lower === 'colspan' || lower === 'rowspan') && (node.name === 'td' || node.name === 'th')) continue
@@ -203,7 +332,12 @@ function checkStructure(element: Element): void {
       refuse(`the attribute \`${name}\` on \`<${node.name}>\` carries meaning that GFM cannot keep`)
     }
     for (const child of node.children) {
-      if (child.type === 'comment') refuse('an HTML comment inside the table would be lost')
+      if (child.type === 'comment') {
+        if (node.name === 'td' || node.name === 'th') continue
+        // A comment between rows is kept, above the table (comments inside cells are refused by the cell converter).
+        comments.push(`<!--${(child as unknown as {data: string}).data}-->`)
+        continue
+      }
       if (child.type === 'text' && !/^\s*$/.test((child as unknown as {data: string}).data) && node.name !== 'td' && node.name !== 'th') {
         refuse('text outside any cell')
       }
@@ -218,6 +352,7 @@ function checkStructure(element: Element): void {
     }
   }
   walk(element)
+  return {caption, comments}
 }
 
 /** A line that starts an HTML block (CommonMark kinds 1, 2 and 6), which ends only at a blank line. */
@@ -248,10 +383,36 @@ interface ConvertedCell {
 const inlineKept = new Set(['sup', 'sub', 'kbd', 'small', 'u', 'mark', 'del', 's', 'ins', 'q', 'cite', 'var', 'samp', 'dfn'])
 const blockInCell = new Set(['p', 'div', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'dl', 'hr', 'section', 'figure', 'table'])
 
-function convertCell(element: Element, style: 'plain' | 'escaped'): ConvertedCell {
+function convertCell(element: Element, style: 'plain' | 'escaped', changes?: Changes): ConvertedCell {
   const signature: string[] = []
-  const markdown = inline(element.children, style, signature)
+  const markdown = inline(paragraphsAsLines(element.children, changes), style, signature)
   return {markdown: markdown.replace(/ {2,}/g, ' ').trim(), signature}
+}
+
+/**
+ * `<p>` paragraphs in a cell (`<td><p>Text</p></td>`, as word processors and CMSs write them) become its lines:
+ * one paragraph is its text, several are joined by `<br><br>`. The spacing around them changes: unsafe.
+ */
+function paragraphsAsLines(nodes: AnyNode[], changes?: Changes): AnyNode[] {
+  const blocks = nodes.filter((node) => !(node.type === 'text' && /^\s*$/.test((node as unknown as {data: string}).data)))
+  const paragraphs = blocks.filter((node) => node.type === 'tag' && (node as Element).name === 'p')
+  if (paragraphs.length === 0 || paragraphs.length !== blocks.length) return nodes
+  for (const paragraph of paragraphs as Element[]) {
+    const meaningful = Object.keys(paragraph.attribs).find((name) => !presentational.has(name.toLowerCase()))
+    if (meaningful) refuse(`a \`<p>\` in a cell has the attribute \`${meaningful}\``)
+    for (const name of Object.keys(paragraph.attribs)) changes?.attributes.add(name.toLowerCase())
+  }
+  changes?.add('turns paragraphs inside cells into lines')
+  const result: AnyNode[] = []
+  for (const [index, paragraph] of (paragraphs as Element[]).entries()) {
+    if (index > 0) result.push(lineBreak(), lineBreak())
+    result.push(...paragraph.children)
+  }
+  return result
+}
+
+function lineBreak(): AnyNode {
+  return {type: 'tag', name: 'br', attribs: {}, children: []} as unknown as AnyNode
 }
 
 function inline(nodes: AnyNode[], style: 'plain' | 'escaped', signature: string[]): string {

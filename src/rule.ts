@@ -59,8 +59,8 @@ export interface Report {
   /** A meaning-preserving edit: only for rules whose `meta.fix` is `safe` or `unsafe`. */
   fix?: TextEdit
   /**
-   * What the fix drops that a reader may see (``the `class` and `style` attributes``): the fix is then unsafe,
-   * applied only by `--fix --unsafe-fixes`, and only rules whose `meta.fix` is `unsafe` may report one.
+   * What the fix changes that a reader may see (``drops the `class` and `style` attributes``): the fix is then
+   * unsafe, applied only by `--fix --unsafe-fixes`, and only rules whose `meta.fix` is `unsafe` may report one.
    */
   unsafe?: string
   /** Candidate edits offered in editors and printed, never applied by `--fix`. */
@@ -268,7 +268,7 @@ function run<Options>(
       place: {start: document.point(range[0]), end: document.point(range[1])},
       cause: finding.cause
     })
-    const unsafeNote = finding.fix && finding.unsafe ? `Unsafe fix (it drops ${finding.unsafe}): apply it with \`policylint --fix --unsafe-fixes\`` : undefined
+    const unsafeNote = finding.fix && finding.unsafe ? `Unsafe fix (it ${finding.unsafe}): apply it with \`policylint --fix --unsafe-fixes\`` : undefined
     const note = [finding.note, unsafeNote].filter(Boolean).join('\n')
     if (note) message.note = note
     message.fix = finding.fix ?? null

@@ -62,7 +62,9 @@ async function checkDocument(name: string, input: string, outcome: Outcome, opti
     )
     assert.ok(table, `${name}: the fix produced a GFM table at ${message.line}:${message.column}`)
     const expected = htmlWords(original).filter((row) => row.length > 0)
-    const actual = table.children.map((row) => row.children.map((cell) => words(cellText(cell))))
+    let actual = table.children.map((row) => row.children.map((cell) => words(cellText(cell))))
+    // A table without a header row gets an empty one (`headerless: 'empty-header'`): it holds no words.
+    if (actual.length === expected.length + 1 && actual[0].every((cell) => cell.length === 0)) actual = actual.slice(1)
     assert.equal(actual.length, expected.length, `${name}: same number of rows`)
     for (const [rowIndex, row] of expected.entries()) {
       for (const [cellIndex, cell] of row.entries()) {
@@ -72,8 +74,8 @@ async function checkDocument(name: string, input: string, outcome: Outcome, opti
     }
     outcome.converted++
   }
-  // Fixing the whole document converts every fixable table and settles.
-  const all = await fixText(input, {rule: noHtmlTable, options})
+  // Fixing the whole document (unsafe fixes too) converts every fixable table and settles.
+  const all = await fixText(input, {rule: noHtmlTable, options}, true)
   assert.ok(all.converged, `${name}: fixing settles`)
   const after = await lintText(all.output, {rule: noHtmlTable, options})
   assert.ok(after.messages.every((message) => !message.fix), `${name}: no fixable table remains`)
@@ -82,7 +84,7 @@ async function checkDocument(name: string, input: string, outcome: Outcome, opti
 test('fixtures: every converted cell keeps its words', async () => {
   const outcome: Outcome = {converted: 0, refused: new Map()}
   const folder = path.join(root, 'fixtures', 'no-html-table')
-  for (const name of fs.readdirSync(folder).filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md'))) {
+  for (const name of fs.readdirSync(folder).filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md') && !name.endsWith('.unsafe-fixed.md'))) {
     const optionsFile = path.join(folder, name.replace(/\.md$/, '.options.json'))
     const options = fs.existsSync(optionsFile) ? JSON.parse(fs.readFileSync(optionsFile, 'utf8')) : undefined
     await checkDocument(name, fs.readFileSync(path.join(folder, name), 'utf8'), outcome, options)

@@ -139,7 +139,7 @@ function exampleCases(rule: Rule<any>): Case[] {
 function fixtureCases(rule: Rule<any>): Case[] {
   const folder = path.join(root, 'fixtures', rule.meta.id)
   if (!fs.existsSync(folder)) return []
-  const names = fs.readdirSync(folder).filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md')).sort()
+  const names = fs.readdirSync(folder).filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md') && !name.endsWith('.unsafe-fixed.md')).sort()
   return names.map((name) => {
     const base = path.join(folder, name.slice(0, -3))
     const read = (suffix: string) => (fs.existsSync(base + suffix) ? fs.readFileSync(base + suffix, 'utf8') : undefined)

@@ -55,9 +55,11 @@ const blockParents = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinit
 export function htmlFragments(tree: Root, source: string): HtmlFragment[] {
   return cached(tree, 'html', () => {
     const fragments: HtmlFragment[] = []
-    walk(tree, (node, ancestors) => {
-      if (node.type !== 'html') return
+    const merged = new Set<Html>()
+    walk(tree, (original, ancestors) => {
+      if (original.type !== 'html' || merged.has(original)) return
       const parent = ancestors[ancestors.length - 1]
+      const node = blockParents.has(parent.type) ? joinSplitTable(original, parent, source, merged) : original
       const start = node.position?.start.offset
       const end = node.position?.end.offset
       // In a blockquote or list item the value loses the `>` and indentation; then offsets inside it are unknown.
@@ -77,6 +79,35 @@ export function htmlFragments(tree: Root, source: string): HtmlFragment[] {
     })
     return fragments
   })
+}
+
+const tableOpen = /<table(?=[\s>])/gi
+const tableClose = /<\/table\s*>/gi
+
+/**
+ * A `<table>` with blank lines inside (common in hand-written pages) is cut by CommonMark into several HTML blocks:
+ * when every block up to the one that closes it is HTML, they are read as one fragment, so the table is one
+ * table. Blocks in between that are not HTML (a paragraph of text) leave the blocks as they are.
+ */
+function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set<Html>): Html {
+  const unclosed = (value: string) => (value.match(tableOpen)?.length ?? 0) - (value.match(tableClose)?.length ?? 0)
+  let depth = unclosed(node.value)
+  if (depth <= 0 || !node.position || !('children' in parent)) return node
+  const siblings = parent.children as Array<{type: string}>
+  const parts: Html[] = [node]
+  for (let index = siblings.indexOf(node) + 1; index < siblings.length && depth > 0; index++) {
+    const next = siblings[index] as Html
+    if (next.type !== 'html' || !next.position) return node
+    parts.push(next)
+    depth += unclosed(next.value)
+  }
+  if (depth !== 0 || parts.length === 1) return node
+  const start = node.position.start.offset!
+  const end = parts[parts.length - 1].position!.end.offset!
+  // Only where the source holds the blocks verbatim (not in a block quote or an indented list item).
+  if (parts.some((part) => source.slice(part.position!.start.offset!, part.position!.end.offset!) !== part.value)) return node
+  for (const part of parts.slice(1)) merged.add(part)
+  return {type: 'html', value: source.slice(start, end), position: {start: node.position.start, end: parts[parts.length - 1].position!.end}}
 }
 
 /** The attributes of an element with the source range of each (`name="value"`), when known. */
