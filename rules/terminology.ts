@@ -248,7 +248,9 @@ function checkCompound(runs: Run[], group: CompoundGroup, context: RuleContext<O
     const {match, run} = occurrence
     const before = wordBefore(run.text, match.index!)
     const after = wordAfter(run, match.index! + match[0].length, context.source)
-    const position = /^parties$/i.test(match[3]) ? 'other' : group.position(before, after)
+    let position = /^parties$/i.test(match[3]) ? 'other' : group.position(before, after)
+    // `the third-party, example.net domain`, `opt-in and opt-out forms`: one of several modifiers of a later noun.
+    if (position === 'other' && !/^parties$/i.test(match[3]) && sharesNoun(run.text, match.index! + match[0].length)) position = undefined
     const separator = match[2]
     const form = separator === ' ' || /\s/.test(separator) ? 'open' : 'joined'
     const canonical = match[1].toLowerCase() === group.first && separator === (form === 'open' ? ' ' : group.joiner)
@@ -359,4 +361,28 @@ function wordAfter(run: Run, index: number, source: string): string | undefined 
   const after = source.slice(run.end, run.end + 40)
   if (/^[*_~`]*[ \t]*(?:$|\r?\n|\||<\/)/.test(after) || /^[*_~]*[.,;:!?)]/.test(after)) return undefined
   return ''
+}
+
+const determiners = new Set('a an the this that these those its their our your his her we you they it which who whom whose such any each every some no'.split(' '))
+const modifiedNouns = new Set([...partyNouns, ...optNouns, ...loginNouns])
+
+/**
+ * Whether a compound followed by a comma (`third-party, example.net domain`) or by `and`/`or` and another
+ * modifier (`third-party and first-party cookies`) shares the noun that comes after: it is then a modifier.
+ * A determiner on the way (`a third-party, and its partners`) makes it a noun again.
+ */
+function sharesNoun(text: string, index: number): boolean {
+  const rest = text.slice(index, index + 120)
+  const joint = /^[ \t]*(?:,[ \t\n]*(?:(?:and|or)[ \t\n]+)?|[ \t\n]+(?:and|or|nor)[ \t\n]+)/i.exec(rest)
+  if (!joint) return false
+  const clause = rest.slice(joint[0].length).split(/[.;:!?()]/)[0]
+  const words = [...clause.matchAll(/[\p{L}][\p{L}'’-]*/gu)].map((word) => word[0].toLowerCase()).slice(0, 4)
+  if (words.length === 0) return false
+  // After `and`/`or`, only another modifier (`first-party`, `own`) joins; anything else may be a second noun.
+  if (!joint[0].includes(',') && !/-|^(?:first|own|1st|other)$/.test(words[0])) return false
+  for (const word of words) {
+    if (determiners.has(word)) return false
+    if (modifiedNouns.has(word) || modifiedNouns.has(word.replace(/^.*-/, ''))) return true
+  }
+  return false
 }
