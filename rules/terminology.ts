@@ -1,4 +1,6 @@
 /** One term, one spelling per document: `third-party` before a noun, `e-mail` or `email`, `website` or `web site`, and the writer's own terms. */
+import type {Root} from 'mdast'
+import {nodeRange} from '../src/model/source.js'
 import {isEnglish, matchCase, prose, type Run} from '../src/model/words.js'
 import {fail, record, stringList} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
@@ -116,7 +118,7 @@ const variants: VariantGroup[] = [
   }
 ]
 
-const groupIds = [...compounds.map((group) => group.id), ...variants.map((group) => group.id)]
+const groupIds = [...compounds.map((group) => group.id), ...variants.map((group) => group.id), 'document-name']
 
 export default defineRule<Options>({
   meta: {
@@ -131,7 +133,11 @@ export default defineRule<Options>({
       '"third party cookies" is consistent, if unhyphenated), and only where the role is clear from the next word. ' +
       'Spellings such as `email` and ' +
       '`website` follow the document\'s majority (no report on a tie); `this Cookie Policy` and `our cookie policy` ' +
-      'are one name and are capitalised one way. Your own preferences go in `terms` and always win.',
+      'are one name and are capitalised one way. The document\'s own name is written one way: a page titled ' +
+      '"Cookie Policy" that calls itself "this Cookies Policy", or "Terms of Service" and "these Terms of Use", is ' +
+      'reported (`document-name`). Only the title and the names after `this` or `these` count as the page\'s own ' +
+      'name: "our Cookie Policy" on a privacy page names another document and is never made to match. ' +
+      'Your own preferences go in `terms` and always win.',
     recommended: 'warn',
     fix: 'safe'
   },
@@ -167,6 +173,11 @@ export default defineRule<Options>({
       fixed: 'Write to us by e-mail. We answer every e-mail within a week; e-mail us any time.\n'
     },
     {
+      name: 'document-name.md',
+      input: '# Cookie Policy\n\nThis Cookie Policy lists our cookies. We may update this Cookies Policy.\n',
+      messages: ['3:58-3:72: Unexpected `Cookies Policy` as the name of this document, expected `Cookie Policy` like its title']
+    },
+    {
       name: 'terms.md',
       options: {terms: {'web site': 'website'}},
       input: 'This web site uses cookies.\n',
@@ -191,6 +202,9 @@ export default defineRule<Options>({
       if (ignore.has(group.id)) continue
       checkVariants(runs, group, covered, context)
     }
+    // A name set in `terms` is the user's call.
+    const namesConfigured = configured.some(([from, to]) => new RegExp(documentName.source, 'i').test(from + '\n' + to))
+    if (!ignore.has('document-name') && !namesConfigured) checkDocumentName(tree, runs, context)
   }
 })
 
@@ -385,4 +399,89 @@ function sharesNoun(text: string, index: number): boolean {
     if (modifiedNouns.has(word) || modifiedNouns.has(word.replace(/^.*-/, ''))) return true
   }
   return false
+}
+
+/** Names a policy page gives itself, by kind; `Terms` alone is a defined short form and is left out. */
+const documentName =
+  /\b(cookies?\s+(?:policy|notice|statement)|privacy\s+(?:policy|notice|statement)|terms\s+(?:of\s+(?:service|use)|(?:and|&)\s+conditions)|service\s+terms|conditions\s+of\s+use|user\s+agreement)\b/gi
+
+function nameKind(name: string): string {
+  return /^cookie/i.test(name) ? 'cookie' : /^privacy/i.test(name) ? 'privacy' : 'terms'
+}
+
+function nameKey(name: string): string {
+  return name.toLowerCase().replace(/&/g, 'and').replace(/\s+/g, ' ')
+}
+
+interface NameUse {
+  written: string
+  start: number
+  end: number
+  title: boolean
+}
+
+/**
+ * The page's own name written two ways: the title (front matter or first heading) and the names after `this` or
+ * `these`, of the kind the title names. The name most used wins, the title on a tie; a title in the minority is
+ * reported once, the other uses each.
+ */
+function checkDocumentName(tree: Root, runs: Run[], context: RuleContext<Options>): void {
+  let title: NameUse | undefined
+  const yaml = tree.children.find((node) => node.type === 'yaml')
+  const yamlRange = nodeRange(yaml)
+  if (yaml && 'value' in yaml && yamlRange) {
+    const line = /^title:[ \t]*["']?(.*?)["']?[ \t]*$/m.exec(context.source.slice(yamlRange[0], yamlRange[1]))
+    const name = line ? new RegExp(documentName.source, 'i').exec(line[1]) : null
+    if (line && name) {
+      const start = yamlRange[0] + line.index + line[0].indexOf(line[1]) + name.index
+      title = {written: name[0], start, end: start + name[0].length, title: true}
+    }
+  }
+  if (!title) {
+    const heading = runs.find((run) => run.block === 'heading' && run.heading?.depth === 1) ?? runs.find((run) => run.block === 'heading')
+    const name = heading ? new RegExp(documentName.source, 'i').exec(heading.text) : null
+    if (heading && name) title = {written: name[0], start: heading.start + name.index, end: heading.start + name.index + name[0].length, title: true}
+  }
+  const uses: NameUse[] = []
+  for (const run of runs) {
+    for (const match of run.text.matchAll(documentName)) {
+      const start = run.start + match.index!
+      if (title && start === title.start) continue
+      if (!/\b(?:this|these)\s+$/i.test(run.text.slice(Math.max(0, match.index! - 12), match.index))) continue
+      uses.push({written: match[0], start, end: start + match[0].length, title: false})
+    }
+  }
+  // The page's kind comes from its title, or else from the kind it most often calls itself.
+  const kinds = new Map<string, number>()
+  for (const use of uses) kinds.set(nameKind(use.written), (kinds.get(nameKind(use.written)) ?? 0) + 1)
+  const kind = title ? nameKind(title.written) : [...kinds].sort((a, b) => b[1] - a[1])[0]?.[0]
+  if (!kind) return
+  const own = [...(title ? [title] : []), ...uses.filter((use) => nameKind(use.written) === kind)]
+  const counts = new Map<string, number>()
+  for (const use of own) counts.set(nameKey(use.written), (counts.get(nameKey(use.written)) ?? 0) + 1)
+  if (counts.size < 2) return
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (title && a[0] === nameKey(title.written) ? -1 : title && b[0] === nameKey(title.written) ? 1 : 0))
+  const [preferred, count] = ranked[0]
+  if (ranked[1][1] === count && !(title && nameKey(title.written) === preferred)) return
+  const examples = own.filter((use) => nameKey(use.written) === preferred)
+  const example = examples.find((use) => use.written !== use.written.toUpperCase()) ?? examples[0]
+  const like = example.title ? 'like its title' : `like the ${count} other use${count === 1 ? '' : 's'} in this document`
+  for (const use of own) {
+    if (nameKey(use.written) === preferred) continue
+    const text = nameCase(example.written, use.written)
+    const written = use.written.replace(/\s+/g, ' ')
+    context.report({
+      reason: `Unexpected \`${written}\` as the name of this document, expected \`${text}\` ${like}`,
+      range: [use.start, use.end],
+      suggestions: [{description: `Write \`${text}\``, fix: {range: [use.start, use.end], text}}],
+      cause: context.evidence(`\`${example.written}\` is used here`, [example.start, example.end])
+    })
+  }
+}
+
+/** The preferred name in the case the written one uses (lower case, capitals, or Title Case). */
+function nameCase(preferred: string, written: string): string {
+  if (written === written.toLowerCase()) return preferred.toLowerCase()
+  if (written === written.toUpperCase()) return preferred.toUpperCase()
+  return preferred.toLowerCase().replace(/(^|\s)(?!(?:of|and)\b)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase())
 }
