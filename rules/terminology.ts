@@ -133,7 +133,7 @@ export default defineRule<Options>({
       '"third party cookies" is consistent, if unhyphenated), and only where the role is clear from the next word. ' +
       'Spellings such as `email` and ' +
       '`website` follow the document\'s majority (no report on a tie); `this Cookie Policy` and `our cookie policy` ' +
-      'are one name and are capitalised one way. The document\'s own name is written one way: a page titled ' +
+      'are one name and are capitalised one way (each document\'s name compared with itself: `our Cookie Policy` on a privacy page is left alone). The document\'s own name is written one way: a page titled ' +
       '"Cookie Policy" that calls itself "this Cookies Policy", or "Terms of Service" and "these Terms of Use", is ' +
       'reported (`document-name`). Only the title and the names after `this` or `these` count as the page\'s own ' +
       'name: "our Cookie Policy" on a privacy page names another document and is never made to match. ' +
@@ -298,6 +298,21 @@ function checkVariants(runs: Run[], group: VariantGroup, covered: Set<string>, c
     .map((item) => ({...item, variant: group.variant(item.written)}))
   if (!capitals && found.some((item) => covered.has(normal(item.variant)))) return
   if (capitals && found.some((item) => covered.has(normal(item.written)))) return
+  if (capitals) {
+    // `our Cookie Policy` on a privacy page is another document's title: each document's name is compared with
+    // itself only, never made to follow how the page writes its own name.
+    const kinds = new Map<string, typeof found>()
+    for (const item of found) {
+      const kind = item.written.slice(0, 4).toLowerCase()
+      kinds.set(kind, [...(kinds.get(kind) ?? []), item])
+    }
+    for (const items of kinds.values()) reportMinority(items, capitals, context)
+    return
+  }
+  reportMinority(found, capitals, context)
+}
+
+function reportMinority(found: Array<Occurrence & {match: RegExpMatchArray; variant: string}>, capitals: boolean, context: RuleContext<Options>): void {
   const counts = new Map<string, number>()
   for (const item of found) counts.set(item.variant, (counts.get(item.variant) ?? 0) + 1)
   const ranked = [...counts].sort((a, b) => b[1] - a[1])
