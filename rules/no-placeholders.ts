@@ -262,7 +262,9 @@ function emptyFields(tree: Root, source: string): Array<{label: string; range: R
     while (end + 1 < lines.length && lines[end + 1].prose) end++
     const block = lines.slice(index, end + 1)
     const fields = block.map(field)
-    if (fields.filter(Boolean).length >= 2) {
+    // `The contact form asks for:` over a list of labels describes a form; it is not a block left unfilled.
+    const leadIn = block.some((line, at) => !fields[at] && /:[ \t*_]*$/.test(line.text))
+    if (fields.filter(Boolean).length >= 2 && !leadIn) {
       fields.forEach((found, at) => {
         if (!found?.empty) return
         const next = block[at + 1]
