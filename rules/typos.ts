@@ -167,6 +167,12 @@ function repeatedPhrase(source: string, words: readonly Word[], index: number, a
     // `from time to time to`, `step by step by`: a noun twice around a linking word is an idiom (`time to
     // time`, `side by side`), and the words after it only look like a second copy.
     if (length === 2 && idiomLinks.has(phrase[1])) continue
+    // `cookies and pixels and pixels`, `A or B or B`: a list that ends where it began, not a phrase written twice.
+    if (/^(?:and|or|nor|but)$/.test(phrase[0])) continue
+    // Written the same way both times (only the first letter may differ, for a sentence start): `Cookies and
+    // COOKIES and cookies` names a word in three cases, on purpose.
+    const written = (word: Word, at: number) => (at === 0 ? word.text.slice(1) : word.text)
+    if (span.slice(0, length).some((word, at) => written(word, at) !== written(span[length + at], at))) continue
     // A capital in the second copy is a name or a title (`Walla Walla`, `New York New York`).
     if (span.slice(length).some((word) => /^\p{Lu}/u.test(word.text))) continue
     let joined = true
