@@ -292,12 +292,18 @@ function bodyDates(tree: Root, context: RuleContext<Options>): Found[] {
     // The tags of an HTML block (`<p><em>Last updated:</em> <time>…</time></p>`) are markup between its texts.
     const html = htmlBlocks.has(key)
     const text = html ? source.slice(start, end).replace(/<[^>]*>/g, (tag) => tag.replace(/[^\n]/g, ' ')) : source.slice(start, end)
-    const standalone = standaloneDate(text, previous) ?? (index < 4 || index >= list.length - 3 ? dateLine(text, html) : undefined)
+    const standalone = standaloneDate(text, previous)
     previous = text
     if (standalone) {
       const at = start + standalone.offset
       result.push({range: [at, at + standalone.length], text: text.slice(standalone.offset, standalone.offset + standalone.length), format: standalone.format, date: standalone.date, kind: 'updated', future: false})
       continue
+    }
+    const alone = index < 4 || index >= list.length - 3 ? dateLine(text, html) : undefined
+    if (alone) {
+      const at = start + alone.offset
+      // Without a label the date may be the day the policy takes effect: one ahead of today is not reported.
+      result.push({range: [at, at + alone.length], text: text.slice(alone.offset, alone.offset + alone.length), format: alone.format, date: alone.date, kind: 'effective', future: true})
     }
     for (const match of text.matchAll(keyword)) {
       let at = match.index! + match[0].length
