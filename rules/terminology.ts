@@ -463,6 +463,7 @@ function checkDocumentName(tree: Root, runs: Run[], context: RuleContext<Options
       const start = run.start + match.index!
       if (title && start === title.start) continue
       if (!/\b(?:this|these)\s+$/i.test(run.text.slice(Math.max(0, match.index! - 12), match.index))) continue
+      if (anotherDocument(run.text, match.index!, match[0])) continue
       uses.push({written: match[0], start, end: start + match[0].length, title: false})
     }
   }
@@ -492,6 +493,23 @@ function checkDocumentName(tree: Root, runs: Run[], context: RuleContext<Options
       cause: context.evidence(`\`${example.written}\` is used here`, [example.start, example.end])
     })
   }
+}
+
+/**
+ * Whether `this Privacy Notice` names a part of the page or a second document: a qualified name (`this Privacy
+ * Notice for California Residents`), or one set against another name of its kind in the same sentence (`This
+ * Privacy Notice supplements our Privacy Policy`).
+ */
+function anotherDocument(text: string, index: number, name: string): boolean {
+  const after = text.slice(index + name.length, index + name.length + 200)
+  // An audience narrows the name to a part (`for California Residents`, `for job applicants`); a company does not
+  // (`This Privacy Notice for Example Ltd`).
+  if (/^[ \t]+(?:for|to|applicable[ \t]+to)[ \t]+(?:(?:our|all|the)[ \t]+)?(?:[\p{L}-]+[ \t]+)?(?:residents|applicants|candidates|employees|users|customers|children|consumers|staff|members|visitors|patients|students|contractors)\b/iu.test(after)) return true
+  const sentence = after.split(/[.!?](?:\s|$)/)[0] + ' ' + text.slice(Math.max(0, index - 200), index).split(/[.!?]\s/).pop()
+  for (const other of sentence.matchAll(documentName)) {
+    if (nameKind(other[0]) === nameKind(name) && nameKey(other[0]) !== nameKey(name)) return true
+  }
+  return false
 }
 
 /** The preferred name in the case the written one uses (lower case, capitals, or Title Case). */
