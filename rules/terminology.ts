@@ -505,9 +505,11 @@ function anotherDocument(text: string, index: number, name: string): boolean {
   // An audience narrows the name to a part (`for California Residents`, `for job applicants`); a company does not
   // (`This Privacy Notice for Example Ltd`).
   if (/^[ \t]+(?:for|to|applicable[ \t]+to)[ \t]+(?:(?:our|all|the)[ \t]+)?(?:[\p{L}-]+[ \t]+)?(?:residents|applicants|candidates|employees|users|customers|children|consumers|staff|members|visitors|patients|students|contractors)\b/iu.test(after)) return true
-  const sentence = after.split(/[.!?](?:\s|$)/)[0] + ' ' + text.slice(Math.max(0, index - 200), index).split(/[.!?]\s/).pop()
+  const sentence = text.slice(Math.max(0, index - 200), index).split(/[.!?]\s/).pop() + ' ' + after.split(/[.!?](?:\s|$)/)[0]
   for (const other of sentence.matchAll(documentName)) {
-    if (nameKind(other[0]) === nameKind(name) && nameKey(other[0]) !== nameKey(name)) return true
+    // Another name of the kind, not itself introduced by `this` (`our Privacy Policy`, `the Privacy Policy`).
+    const before = sentence.slice(Math.max(0, other.index! - 12), other.index)
+    if (nameKind(other[0]) === nameKind(name) && nameKey(other[0]) !== nameKey(name) && !/\b(?:this|these)\s+$/i.test(before)) return true
   }
   return false
 }
