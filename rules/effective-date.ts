@@ -38,15 +38,16 @@ interface Found {
 
 const datePatterns: Array<{format: Format; regex: RegExp}> = [
   {format: 'iso', regex: /^(\d{4})-(\d{2})-(\d{2})(?![\d-])/},
-  {format: 'month-day-year', regex: new RegExp(`^${month}[ \\t]*,?[ \\t]+${day},?[ \\t]+${year}\\b`, 'i')},
-  {format: 'day-month-year', regex: new RegExp(`^${day}[ \\t]+(?:of[ \\t]+)?${month},?[ \\t]+${year}\\b`, 'i')},
-  {format: 'month-year', regex: new RegExp(`^${month},?[ \\t]+${year}\\b`, 'i')},
-  {format: 'numeric', regex: /^(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})\b/}
+  // A year ends at a non-digit, not at `\\b`: in `_21 March 2018_` the closing underscore is a word character.
+  {format: 'month-day-year', regex: new RegExp(`^${month}[ \\t]*,?[ \\t]+${day},?[ \\t]+${year}(?!\\d)`, 'i')},
+  {format: 'day-month-year', regex: new RegExp(`^${day}[ \\t]+(?:of[ \\t]+)?${month},?[ \\t]+${year}(?!\\d)`, 'i')},
+  {format: 'month-year', regex: new RegExp(`^${month},?[ \\t]+${year}(?!\\d)`, 'i')},
+  {format: 'numeric', regex: /^(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})(?!\d)/}
 ]
 
 // Not `\b`: in `_Last updated_:` the underscores are word characters.
 const keyword =
-  /(?<![\p{L}\p{N}])(effective(?:[ \t]+date)?|in[ \t]+effect|last[ \t]+(?:updated|modified|revised|reviewed|changed|update)|updated|revised|dates[ \t]+from|date[ \t]+of[ \t]+(?:last[ \t]+)?(?:update|revision))(?![\p{L}\p{N}])/giu
+  /(?<![\p{L}\p{N}])(effective(?:[ \t]+date)?|in[ \t]+effect|(?:last|latest)[ \t]+(?:(?:substantive|major|material|significant)[ \t]+)?(?:updated|modified|revised|reviewed|changed|update|revision)|updated|revised|dates[ \t]+from|date[ \t]+of[ \t]+(?:last[ \t]+)?(?:update|revision))(?![\p{L}\p{N}])/giu
 
 const frontMatterKeys = /^(?:date|updated|last[_-]?updated|last[_-]?update|last[_-]?modified(?:[_-]at)?|lastmod|modified|effective(?:[_-]?date)?|last[_-]?revised)$/i
 
@@ -63,7 +64,9 @@ export default defineRule<Options>({
       'reported as stale. By default only pages whose title (or, without one, file name) names a policy (`Cookie policy`, ' +
       '`Privacy notice`, `Terms of use`, `How we use cookies`) must carry a date; a section kept in its own file ' +
       '(`Marketing cookies`) or a page that only mentions policies (`Policy templates`) need not. A date may also ' +
-      'stand alone under a `Status`, `Version` or `Date` line; dates in code spans are examples, not statements. ' +
+      'stand alone under a `Status`, `Version` or `Date` line, or alone on its line near the top or bottom of the ' +
+      'page (`March 3, 2021`, `_21 March 2018_`); emphasis around a date and HTML around a statement ' +
+      '(`<p><em>Last updated:</em> <time>…</time></p>`) are markup. Dates in code spans are examples, not statements. ' +
       'A missing date and a second date format are ' +
       'warnings; an impossible date, an `updated` date in the future and (with `maxAge`) a stale policy are ' +
       'errors. `Last updated: [DATE]` is left to `no-placeholders`. The clock is `settings.policylint.now`, so ' +
@@ -253,9 +256,11 @@ function frontMatterDates(tree: Root, context: RuleContext<Options>): Array<Foun
 function bodyDates(tree: Root, context: RuleContext<Options>): Found[] {
   // Blocks, not runs: `_Last updated_: May 1, 2024` is split over several text nodes.
   const blocks = new Map<object, Range>()
+  const htmlBlocks = new Set<object>()
   for (const run of prose(tree, context.source).runs) {
     if (run.block === 'tableCell') continue
     const key = run.blockNode ?? run
+    if (run.block === 'html') htmlBlocks.add(key)
     const range = blocks.get(key)
     if (range) range[1] = Math.max(range[1], run.end)
     else blocks.set(key, [run.start, run.end])
@@ -282,8 +287,11 @@ function bodyDates(tree: Root, context: RuleContext<Options>): Found[] {
   }
   const result: Found[] = []
   let previous = ''
-  for (const [start, end] of blocks.values()) {
-    const text = source.slice(start, end)
+  const list = [...blocks]
+  for (const [index, [key, [start, end]]] of list.entries()) {
+    // The tags of an HTML block (`<p><em>Last updated:</em> <time>…</time></p>`) are markup between its texts.
+    const html = htmlBlocks.has(key)
+    const text = html ? source.slice(start, end).replace(/<[^>]*>/g, (tag) => tag.replace(/[^\n]/g, ' ')) : source.slice(start, end)
     const standalone = standaloneDate(text, previous)
     previous = text
     if (standalone) {
@@ -291,12 +299,28 @@ function bodyDates(tree: Root, context: RuleContext<Options>): Found[] {
       result.push({range: [at, at + standalone.length], text: text.slice(standalone.offset, standalone.offset + standalone.length), format: standalone.format, date: standalone.date, kind: 'updated', future: false})
       continue
     }
+    const alone = index < 4 || index >= list.length - 3 ? dateLine(text, html) : undefined
+    if (alone) {
+      const at = start + alone.offset
+      // Without a label the date may be the day the policy takes effect: one ahead of today is not reported.
+      result.push({range: [at, at + alone.length], text: text.slice(alone.offset, alone.offset + alone.length), format: alone.format, date: alone.date, kind: 'effective', future: true})
+    }
     for (const match of text.matchAll(keyword)) {
       let at = match.index! + match[0].length
-      const gap = /^[ \t*_:,–—-]*(?:(?:on|as[ \t]+of|from|since|at)[ \t*_:]+)?[ \t*_]*/i.exec(text.slice(at))![0]
+      const gap = /^[\s*_:,–—-]*(?:date[\s*_:]*)?(?:(?:on|as[ \t]+of|from|since|at)[\s*_:]+)?[\s*_]*/i.exec(text.slice(at))![0]
       at += gap.length
-      const rest = text.slice(at, at + 40)
-      const parsed = parseDate(rest)
+      let rest = text.slice(at, at + 40)
+      let parsed = parseDate(rest)
+      // `The last substantive update to this page (…) was on 2019-09-30`: the date closes the sentence.
+      if (!parsed && /^(?:last|latest)/i.test(match[0])) {
+        const later = /^[^\n]{0,160}?\b(?:was|is|on|dated)[\s*_:]+(?:on[\s*_:]+)?/i.exec(text.slice(at))
+        const candidate = later ? parseDate(text.slice(at + later[0].length, at + later[0].length + 40)) : undefined
+        if (later && candidate?.date) {
+          at += later[0].length
+          rest = text.slice(at, at + 40)
+          parsed = candidate
+        }
+      }
       const before = text.slice(Math.max(0, match.index! - 30), match.index!)
       const kind = /effect/i.test(match[0]) ? 'effective' : 'updated'
       const future = /\b(?:will|shall|becomes?|comes?|takes?)\b[^.]*$/i.test(before) || /\bwill\b/i.test(before)
@@ -328,6 +352,25 @@ function standaloneDate(text: string, previous: string): {offset: number; length
   const parsed = parseDate(text.slice(offset))
   if (!parsed || !/^[ \t*_.]*$/.test(text.slice(offset + parsed.length))) return undefined
   return {offset, ...parsed}
+}
+
+/**
+ * A line that is nothing but a date (`March 3, 2021`, `_21 March 2018_`), in one of the first or last blocks of
+ * the page, where a policy states its date without a label. In an HTML block only its first and last lines count.
+ */
+function dateLine(text: string, html: boolean): {offset: number; length: number; format: Format; date: Date | undefined} | undefined {
+  const lines = text.split('\n')
+  let offset = 0
+  for (const [index, line] of lines.entries()) {
+    if (!html || index < 5 || index >= lines.length - 5) {
+      const lead = /^[ \t>*_]*/.exec(line)![0].length
+      const parsed = parseDate(line.slice(lead))
+      // Only a full date: `March 2021` alone is more often a heading of a changelog than a statement.
+      if (parsed && parsed.format !== 'month-year' && /^[ \t*_.]*$/.test(line.slice(lead + parsed.length))) return {offset: offset + lead, ...parsed}
+    }
+    offset += line.length + 1
+  }
+  return undefined
 }
 
 /** A date at the start of `text`: its format, its length, and the day it means (nothing when it is not a real day). */

@@ -1,5 +1,8 @@
-/** Template text left in prose: `{{company}}`, `[Company Name]`, `[insert …]`, `WEBSITE NAME` slots, `lorem ipsum`, `TODO`, `TBD`, `____`. */
+/** Template text left in prose: `{{company}}`, `[Company Name]`, `\[insert …\]`, `WEBSITE NAME` slots, `lorem ipsum`, `TODO`, `TBD`, `____`, and empty contact fields (`Email:`). */
+import type {Root} from 'mdast'
 import {prose, type Run} from '../src/model/words.js'
+import {nodeRange} from '../src/model/source.js'
+import {walk} from '../src/model/walk.js'
 import {record, stringList} from '../src/options.js'
 import type {Range} from '../src/model/source.js'
 import {defineRule} from '../src/rule.js'
@@ -27,8 +30,12 @@ export default defineRule<Options>({
       '`{{ email }}`, `WEBSITE NAME`, `[insert details]`, `TODO` or `lorem ipsum` tells readers and regulators ' +
       'that nobody read it, and a notice that does not name the controller may not be a valid notice at all. ' +
       'Template expressions a site generator renders (`{{ page.title }}`, `{{ .Site.Title }}`, `{% … %}`, ' +
-      '`<%= … %>`), code, link targets, headings written in capitals and legal paragraphs in capitals are left ' +
-      'alone. There is no fix: only the writer knows what the slot stands for.',
+      '`<%= … %>`, Hugo shortcodes `{{< ref … >}}`), code, link targets, headings written in capitals and legal ' +
+      'paragraphs in capitals are left alone; a bare `{{ name }}` is taken as rendered when the page uses other ' +
+      'template syntax. Brackets escaped for Markdown (`\\[insert email\\]`) are read like plain ones. In a ' +
+      'contact block (two or more lines such as `Email:`, `Phone:`, `Address:`), a label with nothing after it is ' +
+      'a field left empty; a label followed by its value or a list on the next line, and lead-ins that end in a ' +
+      'colon (`The cookies we use:`), are not. There is no fix: only the writer knows what the slot stands for.',
     recommended: 'error',
     fix: 'none'
   },
@@ -57,6 +64,15 @@ export default defineRule<Options>({
       input: '# {{ page.title }}\n\nThis notice was last updated on {{ page.last_modified_at | date: "%B %d, %Y" }}.\n'
     },
     {
+      name: 'empty-fields.md',
+      description: 'A contact block whose fields were never filled in; a label with its value on the next line is fine.',
+      input: '## Contact us\n\nEmail:\nPhone:\nAddress:\n1 High Street, Exampletown\n',
+      messages: [
+        '3:1-3:7: Unexpected empty field `Email:`, expected a value after the label',
+        '4:1-4:7: Unexpected empty field `Phone:`, expected a value after the label'
+      ]
+    },
+    {
       name: 'allow.md',
       options: {allow: ['TBD']},
       input: 'Retention periods for the new service are TBD and will be listed here.\n'
@@ -71,13 +87,26 @@ export default defineRule<Options>({
       seen.add(range[0])
       context.report({reason: `Unexpected placeholder \`${text.replace(/\s+/g, ' ')}\`, expected the text it stands for`, range})
     }
+    const rendered = usesTemplates(context.source)
     for (const run of prose(tree, context.source).runs) {
-      for (const range of placeholders(run, context.source)) report(range)
+      for (const range of placeholders(run, context.source, rendered)) report(range)
+    }
+    for (const field of emptyFields(tree, context.source)) {
+      if (allow.has(field.label.toLowerCase())) continue
+      context.report({reason: `Unexpected empty field \`${field.label}\`, expected a value after the label`, range: field.range})
     }
   }
 })
 
-function* placeholders(run: Run, source: string): Generator<Range> {
+/**
+ * Template syntax a site generator renders (Liquid tags, dotted or filtered expressions, Hugo shortcodes): on
+ * such a page a bare `{{ name }}` is a variable too.
+ */
+function usesTemplates(source: string): boolean {
+  return /\{%[\s\S]*?%\}|\{\{[<%]|\{\{[^{}]*[.|(][^{}]*\}\}/.test(source)
+}
+
+function* placeholders(run: Run, source: string, rendered: boolean): Generator<Range> {
   const blank = (value: string) => value.replace(/[^\n]/g, ' ')
   // Server-side templates (`<%= … %>`, `{% … %}`) are rendered, not left over.
   const raw = source.slice(run.start, run.end).replace(/<%[\s\S]*?%>|\{%[\s\S]*?%\}/g, blank)
@@ -87,7 +116,15 @@ function* placeholders(run: Run, source: string): Generator<Range> {
   for (const match of raw.matchAll(/\{\{([^{}]*)\}\}/g)) {
     // `{{ page.title }}`, `{{ .Site.Title }}`, `{{ x | date }}`, `{{ t("key") }}`: expressions a generator renders.
     if (/[.|(]/.test(match[1])) continue
+    // `{{< ref "cookies" >}}`, `{{% notice %}}`: Hugo shortcodes.
+    if (/^[<%]/.test(match[1])) continue
+    if (rendered) continue
     at(match.index!, match[0].length)
+  }
+
+  // `\[insert email\]`: brackets escaped so Markdown shows them, as converters and some editors write them.
+  for (const match of raw.matchAll(/(?<![\p{L}\p{N}%\]])\\\[((?:[^[\]\n\\]|\\[^[\]]){2,60})\\\](?![(:])/gu)) {
+    if (bracketSlot(match[1].replace(/\\(.)/g, '$1').trim())) at(match.index!, match[0].length)
   }
 
   for (const match of raw.matchAll(/(?<![\p{L}\p{N}%\]\\])\[([^[\]\n]{2,60})\](?![([:])/gu)) {
@@ -103,7 +140,7 @@ function* placeholders(run: Run, source: string): Generator<Range> {
   for (const match of raw.matchAll(/(?<![\p{L}\p{N}_\\])_{3,}(?![\p{L}\p{N}_])/gu)) at(match.index!, match[0].length)
 
   if (run.block !== 'heading') {
-    for (const range of capitalSlots(text)) {
+    for (const range of capitalSlots(text, raw)) {
       if (!insideFound(found, run.start + range[0])) at(range[0], range[1] - range[0])
     }
   }
@@ -118,6 +155,8 @@ function insideFound(found: Range[], offset: number): boolean {
 /** What a bracketed slot holds: an instruction, capitals (`[DATE]`), or a few words that name a slot (`[Company Name]`). */
 function bracketSlot(content: string): boolean {
   if (!/\p{L}/u.test(content) || /^[xX ]$/.test(content) || /^\^/.test(content)) return false
+  // Cloudflare's e-mail obfuscation leaves `[email protected]` where an address was.
+  if (/^email\s+protected$/i.test(content)) return false
   if (instruction.test(content) && content.split(/\s+/).length <= 8) return true
   const words = content.split(/[\s/]+/).filter(Boolean)
   if (words.length > 5) return false
@@ -129,11 +168,13 @@ function bracketSlot(content: string): boolean {
   return named && uniformCase
 }
 
+const functionWord = /^(?:a|an|the|and|or|of|to|by|with|for|from|in|on|at|as|is|are|be|if|any|all|such|this|that|these|our|your|their|its|we|you|it|no|not|please|how|what|who|why|when|where)$/i
+
 /**
  * Two or more words in capitals, one of them naming a slot (`WEBSITE NAME`, `DOMAIN ADDRESS`), in a sentence
  * otherwise written in lower case: capitals in headings and in legal paragraphs written in capitals are not slots.
  */
-function capitalSlots(text: string): Range[] {
+function capitalSlots(text: string, raw: string): Range[] {
   const result: Range[] = []
   // Every slot word in capitals has two ASCII capitals in a row: most prose has none, and needs no more work.
   if (!/[A-Z]{2}/.test(text)) return result
@@ -150,12 +191,96 @@ function capitalSlots(text: string): Range[] {
       continue
     }
     let end = index
-    while (end + 1 < words.length && isCaps(words[end + 1].text) && /^[ \t]+$/.test(text.slice(words[end].end, words[end + 1].start))) end++
+    // Joined by spaces in the source too: `SERVER\_NAME` is an escaped identifier, not two words.
+    while (end + 1 < words.length && isCaps(words[end + 1].text) && /^[ \t]+$/.test(raw.slice(words[end].end, words[end + 1].start))) end++
     const group = words.slice(index, end + 1)
-    if (group.length >= 2 && group.some((word) => word.text.length >= 4 && slotWord.test(word.text))) {
+    if (
+      group.length >= 2 &&
+      // A slot is a short noun phrase (`WEBSITE NAME`, `COMPANY REGISTERED ADDRESS`); longer runs of capitals, or
+      // ones that open with a function word (`OR OWNER`, `WITH SUCH SERVICE PROVIDERS`), are emphasis or a quoted title.
+      group.length <= 4 &&
+      !functionWord.test(group[0].text) &&
+      group.some((word) => word.text.length >= 4 && slotWord.test(word.text))
+    ) {
       result.push([group[0].start, group[group.length - 1].end])
     }
     index = end + 1
   }
   return result
+}
+
+/** Labels of contact fields that hold one value (`Email:`, `Phone number:`). */
+const fieldLabel =
+  /^(?:(?:full |your |company |business |legal )?name|company|organi[sz]ation|e-?mail(?: address)?|(?:postal |registered |office |business )?address|registered office|phone(?: number)?|telephone(?: number)?|tel|fax|mobile|website|url|post ?code|zip(?: code)?|city|country|(?:vat|company|registration) (?:number|no))$/i
+/** A line `Label: value` with its list marker or blockquote prefix and any emphasis around the label. */
+const fieldLine = /^([ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?)((?:\*\*|__|\*|_)?([\p{L}][\p{L} -]{0,30}?)[ \t]*:(?:\*\*|__|\*|_)?)(.*)$/u
+
+interface Line {
+  start: number
+  text: string
+  /** Inside a paragraph (so not code, HTML, a table or front matter). */
+  prose: boolean
+}
+
+/**
+ * Fields left empty in a contact block: a run of lines (no blank line between) where at least two lines are
+ * contact fields, and one of them has nothing after its colon while the next line is another field (or the
+ * block ends before a heading, a rule or the end of the page). A label followed by its value, or by a list, on
+ * the next line is a lead-in, not an empty field.
+ */
+function emptyFields(tree: Root, source: string): Array<{label: string; range: Range}> {
+  const paragraphs: Range[] = []
+  walk(tree, (node) => {
+    if (node.type !== 'paragraph') return
+    const range = nodeRange(node)
+    if (range) paragraphs.push(range)
+  })
+  if (paragraphs.length === 0) return []
+  const lines: Line[] = []
+  let offset = 0
+  for (const text of source.split('\n')) {
+    const content = offset + (/^[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?/.exec(text)?.[0].length ?? 0)
+    const prose = text.trim() !== '' && paragraphs.some(([start, end]) => content >= start && content < end)
+    lines.push({start: offset, text: text.replace(/\r$/, ''), prose})
+    offset += text.length + 1
+  }
+  const result: Array<{label: string; range: Range}> = []
+  const field = (line: Line | undefined) => {
+    if (!line || !line.prose) return undefined
+    const match = fieldLine.exec(line.text)
+    if (!match || !fieldLabel.test(match[3].trim())) return undefined
+    const value = match[4].replace(/^(?:\*\*|__|\*|_)+/, '').replace(/(?:\\|<br\s*\/?>|&nbsp;|\s)+$/i, '').trim()
+    return {label: match[2], labelStart: line.start + match[1].length, empty: value === '' && !/_{3,}/.test(match[4])}
+  }
+  let index = 0
+  while (index < lines.length) {
+    if (!lines[index].prose) {
+      index++
+      continue
+    }
+    let end = index
+    while (end + 1 < lines.length && lines[end + 1].prose) end++
+    const block = lines.slice(index, end + 1)
+    const fields = block.map(field)
+    // `The contact form asks for:` over a list of labels describes a form; it is not a block left unfilled.
+    const leadIn = block.some((line, at) => !fields[at] && /:[ \t*_]*$/.test(line.text))
+    if (fields.filter(Boolean).length >= 2 && !leadIn) {
+      fields.forEach((found, at) => {
+        if (!found?.empty) return
+        const next = block[at + 1]
+        if (next ? !fields[at + 1] : !blockEndsSection(lines, end + 1)) return
+        result.push({label: found.label.replace(/[*_]/g, ''), range: [found.labelStart, found.labelStart + found.label.length]})
+      })
+    }
+    index = end + 1
+  }
+  return result
+}
+
+/** Whether what follows a block (after blank lines) is a heading, a thematic break or the end of the page. */
+function blockEndsSection(lines: readonly Line[], from: number): boolean {
+  let index = from
+  while (index < lines.length && lines[index].text.trim() === '') index++
+  if (index >= lines.length) return true
+  return /^ {0,3}(?:#{1,6}(?:[ \t]|$)|(?:[-*_][ \t]*){3,}$)/.test(lines[index].text)
 }

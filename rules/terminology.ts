@@ -1,4 +1,6 @@
 /** One term, one spelling per document: `third-party` before a noun, `e-mail` or `email`, `website` or `web site`, and the writer's own terms. */
+import type {Root} from 'mdast'
+import {nodeRange} from '../src/model/source.js'
 import {isEnglish, matchCase, prose, type Run} from '../src/model/words.js'
 import {fail, record, stringList} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
@@ -116,7 +118,7 @@ const variants: VariantGroup[] = [
   }
 ]
 
-const groupIds = [...compounds.map((group) => group.id), ...variants.map((group) => group.id)]
+const groupIds = [...compounds.map((group) => group.id), ...variants.map((group) => group.id), 'document-name']
 
 export default defineRule<Options>({
   meta: {
@@ -131,7 +133,11 @@ export default defineRule<Options>({
       '"third party cookies" is consistent, if unhyphenated), and only where the role is clear from the next word. ' +
       'Spellings such as `email` and ' +
       '`website` follow the document\'s majority (no report on a tie); `this Cookie Policy` and `our cookie policy` ' +
-      'are one name and are capitalised one way. Your own preferences go in `terms` and always win.',
+      'are one name and are capitalised one way (each document\'s name compared with itself: `our Cookie Policy` on a privacy page is left alone). The document\'s own name is written one way: a page titled ' +
+      '"Cookie Policy" that calls itself "this Cookies Policy", or "Terms of Service" and "these Terms of Use", is ' +
+      'reported (`document-name`). Only the title and the names after `this` or `these` count as the page\'s own ' +
+      'name: "our Cookie Policy" on a privacy page names another document and is never made to match. ' +
+      'Your own preferences go in `terms` and always win.',
     recommended: 'warn',
     fix: 'safe'
   },
@@ -167,6 +173,11 @@ export default defineRule<Options>({
       fixed: 'Write to us by e-mail. We answer every e-mail within a week; e-mail us any time.\n'
     },
     {
+      name: 'document-name.md',
+      input: '# Cookie Policy\n\nThis Cookie Policy lists our cookies. We may update this Cookies Policy.\n',
+      messages: ['3:58-3:72: Unexpected `Cookies Policy` as the name of this document, expected `Cookie Policy` like its title']
+    },
+    {
       name: 'terms.md',
       options: {terms: {'web site': 'website'}},
       input: 'This web site uses cookies.\n',
@@ -191,6 +202,9 @@ export default defineRule<Options>({
       if (ignore.has(group.id)) continue
       checkVariants(runs, group, covered, context)
     }
+    // A name set in `terms` is the user's call.
+    const namesConfigured = configured.some(([from, to]) => new RegExp(documentName.source, 'i').test(from + '\n' + to))
+    if (!ignore.has('document-name') && !namesConfigured) checkDocumentName(tree, runs, context)
   }
 })
 
@@ -248,7 +262,9 @@ function checkCompound(runs: Run[], group: CompoundGroup, context: RuleContext<O
     const {match, run} = occurrence
     const before = wordBefore(run.text, match.index!)
     const after = wordAfter(run, match.index! + match[0].length, context.source)
-    const position = /^parties$/i.test(match[3]) ? 'other' : group.position(before, after)
+    let position = /^parties$/i.test(match[3]) ? 'other' : group.position(before, after)
+    // `the third-party, example.net domain`, `opt-in and opt-out forms`: one of several modifiers of a later noun.
+    if (position === 'other' && !/^parties$/i.test(match[3]) && sharesNoun(run.text, match.index! + match[0].length)) position = undefined
     const separator = match[2]
     const form = separator === ' ' || /\s/.test(separator) ? 'open' : 'joined'
     const canonical = match[1].toLowerCase() === group.first && separator === (form === 'open' ? ' ' : group.joiner)
@@ -282,6 +298,21 @@ function checkVariants(runs: Run[], group: VariantGroup, covered: Set<string>, c
     .map((item) => ({...item, variant: group.variant(item.written)}))
   if (!capitals && found.some((item) => covered.has(normal(item.variant)))) return
   if (capitals && found.some((item) => covered.has(normal(item.written)))) return
+  if (capitals) {
+    // `our Cookie Policy` on a privacy page is another document's title: each document's name is compared with
+    // itself only, never made to follow how the page writes its own name.
+    const kinds = new Map<string, typeof found>()
+    for (const item of found) {
+      const kind = item.written.slice(0, 4).toLowerCase()
+      kinds.set(kind, [...(kinds.get(kind) ?? []), item])
+    }
+    for (const items of kinds.values()) reportMinority(items, capitals, context)
+    return
+  }
+  reportMinority(found, capitals, context)
+}
+
+function reportMinority(found: Array<Occurrence & {match: RegExpMatchArray; variant: string}>, capitals: boolean, context: RuleContext<Options>): void {
   const counts = new Map<string, number>()
   for (const item of found) counts.set(item.variant, (counts.get(item.variant) ?? 0) + 1)
   const ranked = [...counts].sort((a, b) => b[1] - a[1])
@@ -359,4 +390,133 @@ function wordAfter(run: Run, index: number, source: string): string | undefined 
   const after = source.slice(run.end, run.end + 40)
   if (/^[*_~`]*[ \t]*(?:$|\r?\n|\||<\/)/.test(after) || /^[*_~]*[.,;:!?)]/.test(after)) return undefined
   return ''
+}
+
+const determiners = new Set('a an the this that these those its their our your his her we you they it which who whom whose such any each every some no'.split(' '))
+const modifiedNouns = new Set([...partyNouns, ...optNouns, ...loginNouns])
+
+/**
+ * Whether a compound followed by a comma (`third-party, example.net domain`) or by `and`/`or` and another
+ * modifier (`third-party and first-party cookies`) shares the noun that comes after: it is then a modifier.
+ * A determiner on the way (`a third-party, and its partners`) makes it a noun again.
+ */
+function sharesNoun(text: string, index: number): boolean {
+  const rest = text.slice(index, index + 120)
+  const joint = /^[ \t]*(?:,[ \t\n]*(?:(?:and|or)[ \t\n]+)?|[ \t\n]+(?:and|or|nor)[ \t\n]+)/i.exec(rest)
+  if (!joint) return false
+  const clause = rest.slice(joint[0].length).split(/[.;:!?()]/)[0]
+  const words = [...clause.matchAll(/[\p{L}][\p{L}'’-]*/gu)].map((word) => word[0].toLowerCase()).slice(0, 4)
+  if (words.length === 0) return false
+  // After `and`/`or`, only another modifier (`first-party`, `own`) joins; anything else may be a second noun.
+  if (!joint[0].includes(',') && !/-|^(?:first|own|1st|other)$/.test(words[0])) return false
+  for (const word of words) {
+    if (determiners.has(word)) return false
+    if (modifiedNouns.has(word) || modifiedNouns.has(word.replace(/^.*-/, ''))) return true
+  }
+  return false
+}
+
+/** Names a policy page gives itself, by kind; `Terms` alone is a defined short form and is left out. */
+const documentName =
+  /\b(cookies?\s+(?:policy|notice|statement)|privacy\s+(?:policy|notice|statement)|terms\s+(?:of\s+(?:service|use)|(?:and|&)\s+conditions)|service\s+terms|conditions\s+of\s+use|user\s+agreement)\b/gi
+
+function nameKind(name: string): string {
+  return /^cookie/i.test(name) ? 'cookie' : /^privacy/i.test(name) ? 'privacy' : 'terms'
+}
+
+function nameKey(name: string): string {
+  return name.toLowerCase().replace(/&/g, 'and').replace(/\s+/g, ' ')
+}
+
+interface NameUse {
+  written: string
+  start: number
+  end: number
+  title: boolean
+}
+
+/**
+ * The page's own name written two ways: the title (front matter or first heading) and the names after `this` or
+ * `these`, of the kind the title names. The name most used wins, the title on a tie; a title in the minority is
+ * reported once, the other uses each.
+ */
+function checkDocumentName(tree: Root, runs: Run[], context: RuleContext<Options>): void {
+  let title: NameUse | undefined
+  const yaml = tree.children.find((node) => node.type === 'yaml')
+  const yamlRange = nodeRange(yaml)
+  if (yaml && 'value' in yaml && yamlRange) {
+    const line = /^title:[ \t]*["']?(.*?)["']?[ \t]*$/m.exec(context.source.slice(yamlRange[0], yamlRange[1]))
+    const name = line ? new RegExp(documentName.source, 'i').exec(line[1]) : null
+    if (line && name) {
+      const start = yamlRange[0] + line.index + line[0].indexOf(line[1]) + name.index
+      title = {written: name[0], start, end: start + name[0].length, title: true}
+    }
+  }
+  if (!title) {
+    const heading = runs.find((run) => run.block === 'heading' && run.heading?.depth === 1) ?? runs.find((run) => run.block === 'heading')
+    const name = heading ? new RegExp(documentName.source, 'i').exec(heading.text) : null
+    if (heading && name) title = {written: name[0], start: heading.start + name.index, end: heading.start + name.index + name[0].length, title: true}
+  }
+  const uses: NameUse[] = []
+  for (const run of runs) {
+    for (const match of run.text.matchAll(documentName)) {
+      const start = run.start + match.index!
+      if (title && start === title.start) continue
+      if (!/\b(?:this|these)\s+$/i.test(run.text.slice(Math.max(0, match.index! - 12), match.index))) continue
+      if (anotherDocument(run.text, match.index!, match[0])) continue
+      uses.push({written: match[0], start, end: start + match[0].length, title: false})
+    }
+  }
+  // The page's kind comes from its title, or else from the kind it most often calls itself.
+  const kinds = new Map<string, number>()
+  for (const use of uses) kinds.set(nameKind(use.written), (kinds.get(nameKind(use.written)) ?? 0) + 1)
+  const kind = title ? nameKind(title.written) : [...kinds].sort((a, b) => b[1] - a[1])[0]?.[0]
+  if (!kind) return
+  const own = [...(title ? [title] : []), ...uses.filter((use) => nameKind(use.written) === kind)]
+  const counts = new Map<string, number>()
+  for (const use of own) counts.set(nameKey(use.written), (counts.get(nameKey(use.written)) ?? 0) + 1)
+  if (counts.size < 2) return
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (title && a[0] === nameKey(title.written) ? -1 : title && b[0] === nameKey(title.written) ? 1 : 0))
+  const [preferred, count] = ranked[0]
+  if (ranked[1][1] === count && !(title && nameKey(title.written) === preferred)) return
+  const examples = own.filter((use) => nameKey(use.written) === preferred)
+  const example = examples.find((use) => use.written !== use.written.toUpperCase()) ?? examples[0]
+  const like = example.title ? 'like its title' : `like the ${count} other use${count === 1 ? '' : 's'} in this document`
+  for (const use of own) {
+    if (nameKey(use.written) === preferred) continue
+    const text = nameCase(example.written, use.written)
+    const written = use.written.replace(/\s+/g, ' ')
+    context.report({
+      reason: `Unexpected \`${written}\` as the name of this document, expected \`${text}\` ${like}`,
+      range: [use.start, use.end],
+      suggestions: [{description: `Write \`${text}\``, fix: {range: [use.start, use.end], text}}],
+      cause: context.evidence(`\`${example.written}\` is used here`, [example.start, example.end])
+    })
+  }
+}
+
+/**
+ * Whether `this Privacy Notice` names a part of the page or a second document: a qualified name (`this Privacy
+ * Notice for California Residents`), or one set against another name of its kind in the same sentence (`This
+ * Privacy Notice supplements our Privacy Policy`).
+ */
+function anotherDocument(text: string, index: number, name: string): boolean {
+  const after = text.slice(index + name.length, index + name.length + 200)
+  // An audience narrows the name to a part (`for California Residents`, `for job applicants`); a company does not
+  // (`This Privacy Notice for Example Ltd`).
+  if (/^[ \t]+(?:for|to|applicable[ \t]+to)[ \t]+(?:(?:our|all|the)[ \t]+)?(?:[\p{L}-]+[ \t]+)?(?:residents|applicants|candidates|employees|users|customers|children|consumers|staff|members|visitors|patients|students|contractors)\b/iu.test(after)) return true
+  const sentence = text.slice(Math.max(0, index - 200), index).split(/[.!?]\s/).pop() + ' ' + after.split(/[.!?](?:\s|$)/)[0]
+  for (const other of sentence.matchAll(documentName)) {
+    // Another name of the kind, not itself introduced by `this` (`our Privacy Policy`, `the Privacy Policy`).
+    const before = sentence.slice(Math.max(0, other.index! - 12), other.index)
+    if (nameKind(other[0]) === nameKind(name) && nameKey(other[0]) !== nameKey(name) && !/\b(?:this|these)\s+$/i.test(before)) return true
+  }
+  return false
+}
+
+/** The preferred name in the case the written one uses (lower case, capitals, or Title Case). */
+function nameCase(preferred: string, written: string): string {
+  if (written === written.toLowerCase()) return preferred.toLowerCase()
+  if (written === written.toUpperCase()) return preferred.toUpperCase()
+  return preferred.toLowerCase().replace(/(^|\s)(?!(?:of|and)\b)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase())
 }

@@ -1,4 +1,4 @@
-/** Known misspellings with one correction each, and repeated words (`the the`), fixed with the word's case kept. */
+/** Known misspellings with one correction each, repeated words and phrases (`the the`, `on the on the`), and two determiners in a row (`the this`). */
 import {typoList} from '../src/data/typos.js'
 import {inCookieIdentifiers, isEnglish, matchCase, prose, wordKey, type Word} from '../src/model/words.js'
 import {fail, record, stringList} from '../src/options.js'
@@ -16,12 +16,15 @@ const defaults: Options = {extra: [], allowRepeated: ['that', 'had', 'is', 'bye'
 export default defineRule<Options>({
   meta: {
     id: 'typos',
-    description: 'Known misspellings and repeated words in prose',
+    description: 'Known misspellings, repeated words and phrases, and doubled determiners in prose',
     rationale:
       'Policy pages are read by lawyers, regulators and customers; `cokkies` or `the the` in a privacy notice ' +
       'costs trust. This rule only reports words from a curated list of misspellings that have exactly one ' +
       'correction, written for policy language (cookies, consent, processing, third parties), and a word written ' +
-      'twice in a row. Both are fixed safely, keeping the case of the word (`Cokkies` becomes `Cookies`). ' +
+      'twice in a row, or a phrase of two or three words written twice (`on the on the`). These are fixed ' +
+      'safely, keeping the case of the word (`Cokkies` becomes `Cookies`). Two determiners in a row (`the this`, ' +
+      '`our the`) are reported with both readings offered as suggestions, since only the writer knows which ' +
+      'was meant; `that the` and `is this the` are sound English and are left alone. ' +
       'Code, URLs, e-mail addresses, HTML tags and cookie names are not prose and are never checked. ' +
       'For words that are not in the list, see `spelling`.',
     recommended: 'error',
@@ -55,6 +58,15 @@ export default defineRule<Options>({
       fixed: '## Which cookies do we use?\n\nCookies help us keep the site secure.\n'
     },
     {
+      name: 'phrases.md',
+      input: 'Settings are stored on the on the device. We may share the this data with processors.\n',
+      messages: [
+        '1:27-1:34: Unexpected repeated phrase `on the`, expected it once',
+        '1:56-1:64: Unexpected `the this`, expected one of `the` or `this`'
+      ],
+      fixed: 'Settings are stored on the device. We may share the this data with processors.\n'
+    },
+    {
       name: 'extra.md',
       options: {extra: ['cookiez->cookies']},
       input: 'Our site sets cookiez.\n',
@@ -74,14 +86,21 @@ export default defineRule<Options>({
     const inIdentifierCell = inCookieIdentifiers(tree, context.source)
     for (const run of prose(tree, context.source).runs) {
       if (inIdentifierCell([run.start, run.end])) continue
-      let previous: Word | undefined
-      for (const word of run.words) {
+      const words = run.words
+      // Words already covered by a reported repeated phrase.
+      let coveredUntil = -1
+      for (let index = 0; index < words.length; index++) {
+        const word = words[index]
+        const previous = index > 0 ? words[index - 1] : undefined
         const key = wordKey(word.text)
         const correction = list.get(key)
         if (correction !== undefined) {
           const text = matchCase(word.text, correction)
           context.report({reason: `Unexpected \`${word.text}\`, expected \`${text}\``, fix: {range: word.range, text}})
-        } else if (
+          continue
+        }
+        if (index <= coveredUntil) continue
+        if (
           previous &&
           wordKey(previous.text) === key &&
           !allowRepeated.has(key) &&
@@ -93,8 +112,31 @@ export default defineRule<Options>({
             reason: `Unexpected repeated word \`${word.text}\`, expected it once`,
             fix: {range: [previous.range[1], word.range[1]], text: ''}
           })
+          continue
         }
-        previous = word
+        const length = repeatedPhrase(context.source, words, index, allowRepeated)
+        if (length > 0) {
+          const first = words.slice(index, index + length)
+          const second = words.slice(index + length, index + 2 * length)
+          const phrase = context.source.slice(second[0].range[0], second[length - 1].range[1])
+          context.report({
+            reason: `Unexpected repeated phrase \`${phrase}\`, expected it once`,
+            fix: {range: [first[length - 1].range[1], second[length - 1].range[1]], text: ''}
+          })
+          coveredUntil = index + 2 * length - 1
+          continue
+        }
+        if (previous && doubleDeterminer(context.source, words, index)) {
+          const both = `${previous.text} ${word.text}`
+          context.report({
+            reason: `Unexpected \`${both}\`, expected one of \`${previous.text}\` or \`${word.text}\``,
+            range: [previous.range[0], word.range[1]],
+            suggestions: [
+              {description: `Write \`${word.text}\``, fix: {range: [previous.range[0], word.range[1]], text: matchCase(previous.text, word.text)}},
+              {description: `Write \`${previous.text}\``, fix: {range: [previous.range[0], word.range[1]], text: previous.text}}
+            ]
+          })
+        }
       }
     }
   }
@@ -104,4 +146,66 @@ export default defineRule<Options>({
 function repeated(source: string, first: Word, second: Word): boolean {
   const gap = source.slice(first.range[1], second.range[0])
   return /^[ \t]*\n?[ \t]*$/.test(gap) && gap.length > 0
+}
+
+/**
+ * The length (2 or 3 words) of a phrase starting at `index` that is written twice back to back (`on the on
+ * the`), or 0. Names (`New York New York`), chants of allowed words (`ha ha ha ha`) and one word said four
+ * times (a repeated word, reported as such) are not counted.
+ */
+function repeatedPhrase(source: string, words: readonly Word[], index: number, allowRepeated: ReadonlySet<string>): number {
+  for (const length of [3, 2]) {
+    if (index + 2 * length > words.length) continue
+    const span = words.slice(index, index + 2 * length)
+    const keys = span.map((word) => wordKey(word.text))
+    let same = true
+    for (let at = 0; at < length && same; at++) same = keys[at] === keys[at + length]
+    if (!same) continue
+    const phrase = keys.slice(0, length)
+    if (new Set(phrase).size === 1) continue
+    if (phrase.every((key) => allowRepeated.has(key))) continue
+    // `from time to time to`, `step by step by`: a noun twice around a linking word is an idiom (`time to
+    // time`, `side by side`), and the words after it only look like a second copy.
+    if (length === 2 && idiomLinks.has(phrase[1])) continue
+    // `cookies and pixels and pixels`, `A or B or B`: a list that ends where it began, not a phrase written twice.
+    if (/^(?:and|or|nor|but)$/.test(phrase[0])) continue
+    // Written the same way both times (only the first letter may differ, for a sentence start): `Cookies and
+    // COOKIES and cookies` names a word in three cases, on purpose.
+    const written = (word: Word, at: number) => (at === 0 ? word.text.slice(1) : word.text)
+    if (span.slice(0, length).some((word, at) => written(word, at) !== written(span[length + at], at))) continue
+    // A capital in the second copy is a name or a title (`Walla Walla`, `New York New York`).
+    if (span.slice(length).some((word) => /^\p{Lu}/u.test(word.text))) continue
+    let joined = true
+    for (let at = 1; at < span.length && joined; at++) joined = repeated(source, span[at - 1], span[at])
+    if (joined) return length
+  }
+  return 0
+}
+
+const idiomLinks = new Set(['to', 'by', 'after', 'upon', 'for', 'in', 'and'])
+
+/** Articles and possessives that open a noun phrase: two in a row (`the this`, `a the`, `our the`) is a slip. */
+const leadingDeterminers = new Set(['the', 'a', 'an', 'our', 'your', 'their', 'my'])
+// `this`, `that`, `these`, `those` may come first in sound English (`is this the page`, `so that the`,
+// `to those the law protects`), so they are only reported second.
+const followingDeterminers = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'your', 'their', 'my'])
+/** Words after a lone `a` that make it Latin or French, not an article (`the a priori case`). */
+const foreignAfterA = new Set(['priori', 'posteriori', 'fortiori', 'la', 'propos'])
+
+function doubleDeterminer(source: string, words: readonly Word[], index: number): boolean {
+  const first = words[index - 1]
+  const second = words[index]
+  const firstKey = wordKey(first.text)
+  const secondKey = wordKey(second.text)
+  if (firstKey === secondKey || !leadingDeterminers.has(firstKey) || !followingDeterminers.has(secondKey)) return false
+  // `the A record`, `our A/B tests`: a capital second word is a letter or a name.
+  if (second.text !== secondKey) return false
+  if (first.text !== firstKey && !(first.sentenceStart && first.text.slice(1) === firstKey.slice(1))) return false
+  if (!repeated(source, first, second) || /\n/.test(source.slice(first.range[1], second.range[0]))) return false
+  const after = source.charAt(second.range[1])
+  // `the a-team`, `the "a" in cat`, `an an.` quoted or hyphenated letters.
+  if (/[-'’"”\w]/.test(after)) return false
+  const next = words[index + 1]
+  if (secondKey === 'a' && next && foreignAfterA.has(wordKey(next.text))) return false
+  return true
 }
