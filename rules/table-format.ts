@@ -15,8 +15,10 @@ export default defineRule<NoOptions>({
       'cells than the header is silently padded or cut when the page is rendered: a dropped `Provider` cell moves ' +
       'every value after it into the wrong column. Formatting problems are fixed by re-rendering the table with ' +
       'aligned columns, cell content kept verbatim. A row with the wrong number of cells is an error without a ' +
-      'fix, since moving data between columns is never safe. Lines that look like a table but are not parsed as ' +
-      'one (the header and delimiter rows disagree) are reported too.',
+      'fix, since moving data between columns is never safe. A row whose cells are all blank is reported (a value ' +
+      'lost in editing, or a spacer that GFM renders as an empty band). Lines that look like a table but are not ' +
+      'parsed as one are reported too: the header and delimiter rows disagree, or rows that start and end with a ' +
+      'pipe have no delimiter row at all (GFM renders them as a paragraph of pipes).',
     recommended: 'error',
     fix: 'safe'
   },
@@ -42,6 +44,17 @@ export default defineRule<NoOptions>({
       name: 'not-a-table.md',
       input: '| Cookie | Purpose | Expires |\n| --- | --- |\n| `sid` | Sign-in | Session |\n',
       messages: ['1:1-3:30: Unexpected pipe-separated lines that are not a table, expected a delimiter row with as many cells as the header (3, not 2)']
+    },
+    {
+      name: 'no-delimiter.md',
+      description: 'Without a delimiter row, the lines render as one paragraph. A single line with pipes in prose is left alone.',
+      input: 'Choose | Accept | or | Reject | in the banner.\n\n| Cookie | Expires |\n| `sid` | Session |\n',
+      messages: ['3:1-4:20: Unexpected pipe-separated lines without a delimiter row, expected a delimiter row such as `| --- | --- |` after the header']
+    },
+    {
+      name: 'empty-row.md',
+      input: '| Cookie | Expires |\n| ------ | ------- |\n| `sid`  | Session |\n|        |         |\n| `lang` | 1 year  |\n',
+      messages: ['4:1-4:21: Unexpected empty table row, expected a value in at least one cell']
     }
   ],
   check(tree, context) {
@@ -64,6 +77,15 @@ function checkTable(table: GfmTable, context: RuleContext<NoOptions>): void {
     if (row.cells.length === 1 && /^(\{%.*%\}|\{\{.*\}\})$/.test(row.cells[0].text)) {
       templated = true
       continue
+    }
+    // A row of blank cells reads as a gap in the table: a value lost in editing, or a spacer GFM cannot style.
+    if (row.cells.length === width && width > 0 && row.range && row.cells.every((cell) => cell.text.trim() === '')) {
+      context.report({
+        reason: 'Unexpected empty table row, expected a value in at least one cell',
+        range: row.range,
+        severity: 'warning',
+        note: 'Not fixed: fill the row in or delete it'
+      })
     }
     if (row.cells.length !== width && row.range) {
       miscounted = true
@@ -209,6 +231,10 @@ function checkParagraph(node: Paragraph, context: RuleContext<NoOptions>): void 
   if (start === undefined || end === undefined) return
   const lines = context.source.slice(start, end).split(/\r?\n/)
   if (lines.length < 2) return
+  if (!lines.some((line) => delimiterRow.test(stripQuote(line)) && line.includes('|'))) {
+    checkMissingDelimiter(lines, start, context)
+    return
+  }
   const [head, delimiter] = lines
   if (!/^\s*\|/.test(head) || !delimiterRow.test(delimiter) || !delimiter.includes('|')) return
   const headCells = splitCells(head.trim()).length
@@ -218,4 +244,52 @@ function checkParagraph(node: Paragraph, context: RuleContext<NoOptions>): void 
     reason: `Unexpected pipe-separated lines that are not a table, expected a delimiter row with as many cells as the header (${headCells}, not ${delimiterCells})`,
     node
   })
+}
+
+/** A line's content without block quote markers. */
+function stripQuote(line: string): string {
+  return line.replace(/^(?:[ \t]*>)+/, '')
+}
+
+/** A line that reads as a table row: it starts and ends with a pipe and holds at least two cells. */
+function rowLike(line: string): boolean {
+  const content = stripQuote(line).trim()
+  return content.startsWith('|') && content.endsWith('|') && !content.endsWith('\\|') && splitCells(content).length >= 2
+}
+
+/**
+ * Two or more lines that read as table rows in a paragraph without a delimiter row: GFM renders them as one
+ * paragraph of pipes. Reported at the first run of such lines.
+ */
+function checkMissingDelimiter(lines: string[], start: number, context: RuleContext<NoOptions>): void {
+  let offset = start
+  let runStart: number | undefined
+  let runEnd = 0
+  let runLength = 0
+  let cells = 0
+  for (const [index, line] of lines.entries()) {
+    const lineStart = offset
+    // `split` dropped the line ending: `\r\n` or `\n`.
+    offset += line.length + (context.source.charAt(offset + line.length) === '\r' ? 2 : 1)
+    if (rowLike(line)) {
+      if (runStart === undefined) {
+        runStart = lineStart + (line.length - line.trimStart().length)
+        cells = splitCells(stripQuote(line).trim()).length
+        runLength = 0
+      }
+      runEnd = lineStart + line.trimEnd().length
+      runLength++
+      if (index < lines.length - 1) continue
+    }
+    if (runStart !== undefined && runLength >= 2) {
+      const delimiter = '| ' + Array.from({length: cells}, () => '---').join(' | ') + ' |'
+      context.report({
+        reason: `Unexpected pipe-separated lines without a delimiter row, expected a delimiter row such as \`${delimiter}\` after the header`,
+        range: [runStart, runEnd],
+        note: 'Without a delimiter row the lines are not a table: they render as one paragraph of text and pipes'
+      })
+      return
+    }
+    runStart = undefined
+  }
 }
