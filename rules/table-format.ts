@@ -2,6 +2,7 @@
 import {markdownTable} from 'markdown-table'
 import type {Paragraph} from 'mdast'
 import {visitParents} from 'unist-util-visit-parents'
+import type {Range} from '../src/model/source.js'
 import {tables, type GfmTable} from '../src/model/tables.js'
 import {defineRule, noOptions, type NoOptions, type RuleContext} from '../src/rule.js'
 
@@ -72,7 +73,8 @@ function checkTable(table: GfmTable, context: RuleContext<NoOptions>): void {
   const width = node.align?.length ?? table.header?.cells.length ?? 0
   let miscounted = false
   let templated = false
-  for (const row of table.rows) {
+  const runs: Array<{count: number; range: Range; rows: number; next: number}> = []
+  for (const [index, row] of table.rows.entries()) {
     // A template tag on its own line (`{% endif %}`) is gone before Markdown is rendered.
     if (row.cells.length === 1 && /^(\{%.*%\}|\{\{.*\}\})$/.test(row.cells[0].text)) {
       templated = true
@@ -89,12 +91,30 @@ function checkTable(table: GfmTable, context: RuleContext<NoOptions>): void {
     }
     if (row.cells.length !== width && row.range) {
       miscounted = true
-      context.report({
-        reason: `Unexpected ${row.cells.length} cell${row.cells.length === 1 ? '' : 's'} in a row, expected ${width} like the header`,
-        range: row.range,
-        note: 'Not fixed: moving data between columns is never safe'
-      })
+      // Consecutive rows with the same wrong count are one mistake: usually one cell written over several lines.
+      const last = runs[runs.length - 1]
+      if (last && last.count === row.cells.length && last.next === index) {
+        last.range = [last.range[0], row.range[1]]
+        last.rows++
+        last.next = index + 1
+      } else {
+        runs.push({count: row.cells.length, range: row.range, rows: 1, next: index + 1})
+      }
     }
+  }
+  for (const run of runs) {
+    const cells = `${run.count} cell${run.count === 1 ? '' : 's'}`
+    context.report({
+      reason:
+        run.rows === 1
+          ? `Unexpected ${cells} in a row, expected ${width} like the header`
+          : `Unexpected ${cells} in ${run.rows} consecutive rows, expected ${width} like the header`,
+      range: run.range,
+      note:
+        run.rows === 1
+          ? 'Not fixed: moving data between columns is never safe'
+          : 'Not fixed: moving data between columns is never safe. A GFM row is one line: a cell written over several lines needs `<br>` between them'
+    })
   }
   // Templates (Liquid, Jinja) own such tables: the Markdown is what remains after they run.
   if (templated) return
