@@ -1,4 +1,5 @@
 /** Links that are unsafe or broken: script URLs, `target="_blank"` without `rel="noopener"`, plain `http://`, empty links. */
+import {toString} from 'mdast-util-to-string'
 import {parseHtml} from '../src/model/html.js'
 import {links, type AnyLink, type HtmlLink} from '../src/model/links.js'
 import type {Range} from '../src/model/source.js'
@@ -113,7 +114,7 @@ function checkLink(link: AnyLink, context: RuleContext<Options>): void {
 
   // `href="www.example.com"` or `(aboutcookies.org)` is a relative path on the site itself: the reader lands on a
   // missing page. `privacy.md`, `index.html` and `page.php` are real relative paths and are left alone.
-  const missing = scheme ? undefined : missingScheme(url)
+  const missing = scheme ? undefined : missingScheme(url, linkText(link))
   if (missing) {
     const range = link.urlRange
     const reason = `Unexpected URL \`${url}\` without a scheme, expected \`${missing}${url}\``
@@ -148,7 +149,7 @@ const topLevelDomains = new Set(
 )
 
 /** The scheme a link needs when it names a host (`www.example.com`, `aboutcookies.org/x`) or an email address. */
-function missingScheme(url: string): string | undefined {
+function missingScheme(url: string, text: string): string | undefined {
   if (/^[^\s@/:?#]+@[a-z\d-]+(\.[a-z\d-]+)*\.[a-z]{2,}$/i.test(url)) {
     return topLevelDomains.has(url.slice(url.lastIndexOf('.') + 1).toLowerCase()) ? 'mailto:' : undefined
   }
@@ -156,7 +157,25 @@ function missingScheme(url: string): string | undefined {
   if (!host) return undefined
   if (/^www\.[^.]+\.[a-z]{2,}/i.test(host)) return 'https://'
   const labels = host.toLowerCase().split('.')
-  return topLevelDomains.has(labels[labels.length - 1]) ? 'https://' : undefined
+  const tld = labels[labels.length - 1]
+  if (!topLevelDomains.has(tld)) return undefined
+  // `privacy.fr` may be the French page next to this one: a language code needs more to read as a host.
+  if (languageCodes.has(tld) && labels.length < 3 && host.length === url.length && !text.toLowerCase().includes(host.toLowerCase())) {
+    return undefined
+  }
+  return 'https://'
+}
+
+/** Country codes that are also language codes, used as suffixes of translated pages (`privacy.de`). */
+const languageCodes = new Set(['de', 'fr', 'es', 'it', 'nl', 'pt', 'se', 'no', 'fi', 'is', 'hr', 'ro', 'bg', 'hu', 'lt', 'lv', 'sk', 'ru', 'tr', 'me', 'ar', 'in'])
+
+/** The visible text of a link. */
+function linkText(link: AnyLink): string {
+  if (link.syntax === 'html') {
+    if (link.textNodes) return link.textNodes.map((node) => toString(node)).join('')
+    return link.fragment.$(link.element).text()
+  }
+  return 'children' in link.node ? toString(link.node) : ''
 }
 
 function allowedHttp(url: string, hosts: string[]): boolean {
