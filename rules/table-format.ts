@@ -1,6 +1,6 @@
 /** GFM tables are well formed: no tabs, consistent pipes and padding, a cell count that matches the header. */
 import {markdownTable} from 'markdown-table'
-import type {Paragraph} from 'mdast'
+import type {Paragraph, RootContent, Table} from 'mdast'
 import {visitParents} from 'unist-util-visit-parents'
 import type {Range} from '../src/model/source.js'
 import {tables, type GfmTable} from '../src/model/tables.js'
@@ -18,8 +18,9 @@ export default defineRule<NoOptions>({
       'aligned columns, cell content kept verbatim. A row with the wrong number of cells is an error without a ' +
       'fix, since moving data between columns is never safe. A row whose cells are all blank is reported (a value ' +
       'lost in editing, or a spacer that GFM renders as an empty band). Lines that look like a table but are not ' +
-      'parsed as one are reported too: the header and delimiter rows disagree, or rows that start and end with a ' +
-      'pipe have no delimiter row at all (GFM renders them as a paragraph of pipes).',
+      'parsed as one are reported too: the header and delimiter rows disagree, rows that start and end with a ' +
+      'pipe have no delimiter row at all, or rows are cut off from the table above by a blank line (GFM renders ' +
+      'them as a paragraph of pipes).',
     recommended: 'error',
     fix: 'safe'
   },
@@ -62,7 +63,11 @@ export default defineRule<NoOptions>({
     for (const table of tables(tree, context.source)) {
       if (table.kind === 'gfm') checkTable(table, context)
     }
-    visitParents(tree, 'paragraph', (node) => checkParagraph(node, context))
+    visitParents(tree, 'paragraph', (node, ancestors) => {
+      const siblings = ancestors[ancestors.length - 1].children as RootContent[]
+      const previous = siblings[siblings.indexOf(node) - 1]
+      checkParagraph(node, context, previous?.type === 'table' ? previous : undefined)
+    })
   }
 })
 
@@ -245,16 +250,16 @@ function splitCells(line: string): string[] {
 const delimiterRow = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/
 
 /** A paragraph whose first lines look like a table header and delimiter row that GFM rejected. */
-function checkParagraph(node: Paragraph, context: RuleContext<NoOptions>): void {
+function checkParagraph(node: Paragraph, context: RuleContext<NoOptions>, tableAbove: Table | undefined): void {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return
   const lines = context.source.slice(start, end).split(/\r?\n/)
-  if (lines.length < 2) return
   if (!lines.some((line) => delimiterRow.test(stripQuote(line)) && line.includes('|'))) {
-    checkMissingDelimiter(lines, start, context)
+    checkMissingDelimiter(lines, start, context, tableAbove)
     return
   }
+  if (lines.length < 2) return
   const [head, delimiter] = lines
   if (!/^\s*\|/.test(head) || !delimiterRow.test(delimiter) || !delimiter.includes('|')) return
   const headCells = splitCells(head.trim()).length
@@ -281,25 +286,37 @@ function rowLike(line: string): boolean {
  * Two or more lines that read as table rows in a paragraph without a delimiter row: GFM renders them as one
  * paragraph of pipes. Reported at the first run of such lines.
  */
-function checkMissingDelimiter(lines: string[], start: number, context: RuleContext<NoOptions>): void {
+function checkMissingDelimiter(lines: string[], start: number, context: RuleContext<NoOptions>, tableAbove: Table | undefined): void {
   let offset = start
   let runStart: number | undefined
   let runEnd = 0
   let runLength = 0
   let cells = 0
+  let first = false
   for (const [index, line] of lines.entries()) {
     const lineStart = offset
     // `split` dropped the line ending: `\r\n` or `\n`.
     offset += line.length + (context.source.charAt(offset + line.length) === '\r' ? 2 : 1)
     if (rowLike(line)) {
       if (runStart === undefined) {
-        runStart = lineStart + (line.length - line.trimStart().length)
+        runStart = lineStart + (line.length - stripQuote(line).trimStart().length)
         cells = splitCells(stripQuote(line).trim()).length
         runLength = 0
+        first = index === 0
       }
       runEnd = lineStart + line.trimEnd().length
       runLength++
       if (index < lines.length - 1) continue
+    }
+    // Rows right under a table with as many columns were cut off from it by a blank line.
+    const width = tableAbove?.align?.length
+    if (runStart !== undefined && first && width !== undefined && width === cells) {
+      context.report({
+        reason: `Unexpected table row${runLength === 1 ? '' : 's'} cut off from the table above, expected no blank line between the rows of a table`,
+        range: [runStart, runEnd],
+        note: 'A blank line ends a GFM table: the rows after it render as a paragraph of text and pipes'
+      })
+      return
     }
     if (runStart !== undefined && runLength >= 2) {
       const delimiter = '| ' + Array.from({length: cells}, () => '---').join(' | ') + ' |'
