@@ -27,7 +27,8 @@ export default defineRule<Options>({
       'By default only a document that uses both syntaxes is reported: a page whose links are all HTML, or all ' +
       'Markdown, is consistent (an autolink such as `<privacy@example.com>` shows the address itself and makes no mix). The fix converts between the two where nothing is lost.\n\n' +
       'An HTML link whose attributes carry something a Markdown link cannot hold is never reported and does not ' +
-      'count toward a mix: an `id` or `name` (a link target), event handlers (`onclick`…), `download`, `data-*` ' +
+      'count toward a mix: any attribute other than `href`, `title`, `target` and `rel`, such as an `id` or `name` ' +
+      '(a link target), event handlers (`onclick`…), `download`, `hreflang`, `data-*` ' +
       '(read by scripts), `class` and `style` (a class may be a script hook such as `js-cookie-settings`, and ' +
       'either changes how the link looks), RDFa such as `property`, and a `rel` with a value other than ' +
       '`noopener`, `noreferrer`, `nofollow`, `ugc`, `sponsored` or `external` (`rel="license"` and `rel="author"` ' +
