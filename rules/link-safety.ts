@@ -1,4 +1,5 @@
 /** Links that are unsafe or broken: script URLs, `target="_blank"` without `rel="noopener"`, plain `http://`, empty links. */
+import {toString} from 'mdast-util-to-string'
 import {parseHtml} from '../src/model/html.js'
 import {links, type AnyLink, type HtmlLink} from '../src/model/links.js'
 import type {Range} from '../src/model/source.js'
@@ -21,7 +22,10 @@ export default defineRule<Options>({
       '`javascript:` and `data:` URLs run code or smuggle content; `target="_blank"` without `rel="noopener"` ' +
       'hands the opened page a handle on yours in older browsers; `http://` links send readers over an ' +
       'unencrypted connection (a warning with an `https://` suggestion, since not every host serves HTTPS); ' +
-      'and an empty link goes nowhere.',
+      'an empty link goes nowhere; and a link that names a host without a scheme (`[aboutcookies.org](aboutcookies.org)`, ' +
+      '`href="www.example.com"`) or an email address without `mailto:` is a relative path on your own site, so the ' +
+      'reader lands on a missing page (a suggestion adds `https://` or `mailto:`). Relative paths to files ' +
+      '(`privacy.md`, `./cookies.html`, `/terms`, `page.php`) are not reported.',
     recommended: 'error',
     fix: 'safe'
   },
@@ -57,9 +61,12 @@ export default defineRule<Options>({
     },
     {
       name: 'no-scheme.md',
-      description: 'Without a scheme, a browser reads `www.…` as a page on the same site.',
-      input: 'Read the <a href="www.example.com/privacy">provider\'s policy</a>.\n',
-      messages: ['1:19-1:42: Unexpected URL `www.example.com/privacy` without a scheme, expected `https://www.example.com/privacy`']
+      description: 'Without a scheme, a browser reads `www.…` or `aboutcookies.org` as a page on the same site. `privacy.md` and `index.html` are pages on the same site.',
+      input: 'Read the <a href="www.example.com/privacy">provider\'s policy</a>, [aboutcookies.org](aboutcookies.org), [our notice](privacy.md) and [the home page](index.html).\n',
+      messages: [
+        '1:19-1:42: Unexpected URL `www.example.com/privacy` without a scheme, expected `https://www.example.com/privacy`',
+        '1:86-1:102: Unexpected URL `aboutcookies.org` without a scheme, expected `https://aboutcookies.org`'
+      ]
     },
     {
       name: 'local-http.md',
@@ -105,11 +112,14 @@ function checkLink(link: AnyLink, context: RuleContext<Options>): void {
     return
   }
 
-  // `href="www.example.com"` is a relative path on the site itself: the reader lands on a missing page.
-  if (!scheme && /^www\.[^/\s]+\.[a-z]{2,}/i.test(url)) {
+  // `href="www.example.com"` or `(aboutcookies.org)` is a relative path on the site itself: the reader lands on a
+  // missing page. `privacy.md`, `index.html` and `page.php` are real relative paths and are left alone.
+  const missing = scheme ? undefined : missingScheme(url, linkText(link))
+  if (missing) {
     const range = link.urlRange
-    const reason = `Unexpected URL \`${url}\` without a scheme, expected \`https://${url}\``
-    if (range) context.report({reason, suggestions: [{description: 'Add `https://`', fix: {range, text: 'https://' + url}}]})
+    const reason = `Unexpected URL \`${url}\` without a scheme, expected \`${missing}${url}\``
+    const description = `Add \`${missing}\``
+    if (range) context.report({reason, suggestions: [{description, fix: {range, text: missing + url}}]})
     else context.report({reason, ...where})
     return
   }
@@ -126,6 +136,46 @@ function checkLink(link: AnyLink, context: RuleContext<Options>): void {
       context.report({reason, severity: 'warning', ...where})
     }
   }
+}
+
+/**
+ * Top-level domains that end a host name written without a scheme. File extensions that are also TLDs (`.md`,
+ * `.pl`, `.py`, `.sh`, `.do`, `.zip`, `.mov`, `.rs`) are left out: `privacy.md` is a file next to the page.
+ */
+const topLevelDomains = new Set(
+  ('com org net edu gov int mil info biz name pro eu uk ie de fr es it nl be lu ch at li se no dk fi is pt gr cz sk hu ' +
+    'ro bg hr si ee lv lt mt cy us ca mx br ar cl co au nz jp cn kr in sg hk tw za ru ua tr il ae io ai app dev ' +
+    'me tv cc ly gg eco online site tech cloud global shop store blog news').split(' ')
+)
+
+/** The scheme a link needs when it names a host (`www.example.com`, `aboutcookies.org/x`) or an email address. */
+function missingScheme(url: string, text: string): string | undefined {
+  if (/^[^\s@/:?#]+@[a-z\d-]+(\.[a-z\d-]+)*\.[a-z]{2,}$/i.test(url)) {
+    return topLevelDomains.has(url.slice(url.lastIndexOf('.') + 1).toLowerCase()) ? 'mailto:' : undefined
+  }
+  const host = /^([a-z\d][a-z\d-]*(?:\.[a-z\d-]+)+)(?:[/?#]|$)/i.exec(url)?.[1]
+  if (!host) return undefined
+  if (/^www\.[^.]+\.[a-z]{2,}/i.test(host)) return 'https://'
+  const labels = host.toLowerCase().split('.')
+  const tld = labels[labels.length - 1]
+  if (!topLevelDomains.has(tld)) return undefined
+  // `privacy.fr` may be the French page next to this one: a language code needs more to read as a host.
+  if (languageCodes.has(tld) && labels.length < 3 && host.length === url.length && !text.toLowerCase().includes(host.toLowerCase())) {
+    return undefined
+  }
+  return 'https://'
+}
+
+/** Country codes that are also language codes, used as suffixes of translated pages (`privacy.de`). */
+const languageCodes = new Set(['de', 'fr', 'es', 'it', 'nl', 'pt', 'se', 'no', 'fi', 'is', 'hr', 'ro', 'bg', 'hu', 'lt', 'lv', 'sk', 'ru', 'tr', 'me', 'ar', 'in'])
+
+/** The visible text of a link. */
+function linkText(link: AnyLink): string {
+  if (link.syntax === 'html') {
+    if (link.textNodes) return link.textNodes.map((node) => toString(node)).join('')
+    return link.fragment.$(link.element).text()
+  }
+  return 'children' in link.node ? toString(link.node) : ''
 }
 
 function allowedHttp(url: string, hosts: string[]): boolean {

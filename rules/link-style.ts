@@ -5,15 +5,17 @@ import {visit} from 'unist-util-visit'
 import {parseHtml} from '../src/model/html.js'
 import {links, type HtmlLink, type MarkdownLink} from '../src/model/links.js'
 import {parsePhrasing} from '../src/model/reparse.js'
-import {oneOf, record} from '../src/options.js'
+import {boolean, oneOf, record} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
 
 export interface Options {
   style: 'markdown' | 'html' | 'consistent'
   targetBlank: 'keep-html' | 'drop'
+  /** Report only documents that use both syntaxes. */
+  mixedOnly: boolean
 }
 
-const defaults: Options = {style: 'markdown', targetBlank: 'keep-html'}
+const defaults: Options = {style: 'markdown', targetBlank: 'keep-html', mixedOnly: true}
 
 export default defineRule<Options>({
   meta: {
@@ -22,9 +24,17 @@ export default defineRule<Options>({
     rationale:
       'Policy pages that mix `<a href>` with `[text](url)` are hard to maintain: attributes such as ' +
       '`target="_blank"` end up on some links and not others, and find-and-replace misses half of them. ' +
-      'The fix converts between the two where nothing is lost; links whose attributes carry meaning ' +
-      '(`class`, `id`, `data-*`, event handlers, `rel` other than `noopener`/`noreferrer`) are reported ' +
-      'without a fix. Links inside HTML blocks are left alone: Markdown does not apply there.',
+      'By default only a document that uses both syntaxes is reported: a page whose links are all HTML, or all ' +
+      'Markdown, is consistent (an autolink such as `<privacy@example.com>` shows the address itself and makes no mix). The fix converts between the two where nothing is lost.\n\n' +
+      'An HTML link whose attributes carry something a Markdown link cannot hold is never reported and does not ' +
+      'count toward a mix: any attribute other than `href`, `title`, `target` and `rel`, such as an `id` or `name` ' +
+      '(a link target), event handlers (`onclick`…), `download`, `hreflang`, `data-*` ' +
+      '(read by scripts), `class` and `style` (a class may be a script hook such as `js-cookie-settings`, and ' +
+      'either changes how the link looks), RDFa such as `property`, and a `rel` with a value other than ' +
+      '`noopener`, `noreferrer`, `nofollow`, `ugc`, `sponsored` or `external` (`rel="license"` and `rel="author"` ' +
+      'in Creative Commons markup). `nofollow`, `ugc`, `sponsored` and `external` count as HTML links but are ' +
+      'reported without a fix, since converting would drop them. Links inside HTML blocks are left alone: ' +
+      'Markdown does not apply there.',
     recommended: 'warn',
     fix: 'safe'
   },
@@ -32,13 +42,15 @@ export default defineRule<Options>({
     defaults,
     docs: {
       style: "`'markdown'`, `'html'`, or `'consistent'` (follow the document's majority; Markdown on a tie). The shared setting `linkStyle` sets the default.",
-      targetBlank: "`'keep-html'` reports HTML links with `target=\"_blank\"` without fixing them; `'drop'` converts them, dropping the new-tab behaviour."
+      targetBlank: "`'keep-html'` reports HTML links with `target=\"_blank\"` without fixing them; `'drop'` converts them, dropping the new-tab behaviour.",
+      mixedOnly: '`true` reports only documents that use both syntaxes; `false` also reports every link of the other syntax in a document that uses one.'
     },
     parse(raw, settings) {
-      const value = record(raw, 'link-style', ['style', 'targetBlank'])
+      const value = record(raw, 'link-style', ['style', 'targetBlank', 'mixedOnly'])
       return {
         style: oneOf(value.style, 'style', ['markdown', 'html', 'consistent'], settings.linkStyle),
-        targetBlank: oneOf(value.targetBlank, 'targetBlank', ['keep-html', 'drop'], defaults.targetBlank)
+        targetBlank: oneOf(value.targetBlank, 'targetBlank', ['keep-html', 'drop'], defaults.targetBlank),
+        mixedOnly: boolean(value.mixedOnly, 'mixedOnly', defaults.mixedOnly)
       }
     }
   },
@@ -56,8 +68,15 @@ export default defineRule<Options>({
     {
       name: 'target-blank.md',
       description: 'A link that opens a new tab has no Markdown equivalent, so it is reported without a fix.',
-      input: 'See the <a target="_blank" rel="noopener" href="https://policies.google.com/privacy">Google Privacy Policy</a>.\n',
+      input: 'See the <a target="_blank" rel="noopener" href="https://policies.google.com/privacy">Google Privacy Policy</a> and [ours](/privacy/).\n',
       messages: ['1:9-1:111: Unexpected HTML link, expected a Markdown link']
+    },
+    {
+      name: 'all-html.md',
+      description: 'A page whose links are all HTML mixes nothing, and a Creative Commons licence link keeps `rel="license"`, which Markdown cannot hold.',
+      input:
+        'Read <a href="/privacy/">our notice</a> and <a href="/terms/">our terms</a>.\n\n' +
+        'Text licensed under <a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>.\n'
     },
     {
       name: 'html.md',
@@ -83,8 +102,14 @@ export default defineRule<Options>({
       (link): link is MarkdownLink => link.syntax === 'markdown' && link.kind !== 'literal' && link.kind !== 'definition'
     )
     // `<a name="…">` and `<a id="…">` without `href` are anchors, not links.
-    const html = all.filter((link): link is HtmlLink => link.syntax === 'html' && !link.block && link.url !== undefined)
+    // Links whose attributes carry meaning stay HTML: they are neither reported nor counted.
+    const html = all.filter(
+      (link): link is HtmlLink => link.syntax === 'html' && !link.block && link.url !== undefined && keptAsHtml(link) === undefined
+    )
     const {style} = context.options
+    // An autolink (`<https://…>`, `<privacy@…>`) shows the address itself, like a bare URL: it alone makes no mix.
+    const written = markdown.filter((link) => link.kind !== 'autolink')
+    if (context.options.mixedOnly && (written.length === 0 || html.length === 0)) return
     const wanted = style === 'consistent' ? (html.length > markdown.length ? 'html' : 'markdown') : style
     const suffix = (count: number) =>
       style === 'consistent' ? ` like the ${count} other link${count === 1 ? '' : 's'} in this document` : ''
@@ -97,7 +122,29 @@ export default defineRule<Options>({
   }
 })
 
+/** `rel` values a Markdown link can drop without changing anything (without `target`, they do nothing). */
 const meaningless = new Set(['noopener', 'noreferrer'])
+/** `rel` values for search engines: the link is still an ordinary link, but converting it would drop them. */
+const crawlerHints = new Set(['nofollow', 'ugc', 'sponsored', 'external'])
+
+/**
+ * Why an HTML link must stay HTML whatever the document's style: an attribute that carries meaning a Markdown link
+ * cannot hold. `class` counts: it may be a script hook, and it changes how the link looks.
+ */
+export function keptAsHtml(link: HtmlLink): string | undefined {
+  for (const [name, value] of Object.entries(link.attributes)) {
+    const lower = name.toLowerCase()
+    if (lower === 'href' || lower === 'title' || lower === 'target') continue
+    if (lower === 'rel') {
+      const tokens = value.toLowerCase().split(/\s+/).filter(Boolean)
+      const other = tokens.find((token) => !meaningless.has(token) && !crawlerHints.has(token))
+      if (other) return `\`rel="${other}"\` carries meaning that a Markdown link cannot hold`
+      continue
+    }
+    return `the attribute \`${name}\` carries meaning that a Markdown link cannot hold`
+  }
+  return undefined
+}
 
 function reportHtmlLink(link: HtmlLink, context: RuleContext<Options>, suffix: string): void {
   const reason = 'Unexpected HTML link, expected a Markdown link' + suffix
@@ -140,7 +187,11 @@ function whyNotMarkdown(link: HtmlLink, options: Options): string | undefined {
       }
       return `\`target="${value}"\` has no Markdown equivalent`
     }
-    if (lower === 'rel' && value.split(/\s+/).every((token) => token === '' || meaningless.has(token.toLowerCase()))) continue
+    if (lower === 'rel') {
+      const hint = value.toLowerCase().split(/\s+/).find((token) => crawlerHints.has(token))
+      if (hint) return `\`rel="${hint}"\` would be lost`
+      continue
+    }
     return `the attribute \`${name}\` carries meaning that Markdown cannot keep`
   }
   const inner = link.textNodes ?? []

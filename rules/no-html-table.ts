@@ -26,10 +26,16 @@ export default defineRule<Options>({
       'The fix rewrites the table as an aligned GFM table: `<thead>` (or a first row of `<th>`) becomes the header, ' +
       '`<code>`, `<a>`, `<strong>`/`<b>` and `<em>`/`<i>` become Markdown, `<br>` stays, `|` is escaped, and ' +
       'alignment comes from `align` or `text-align`. Presentational attributes (`class`, `style`, `width`, ' +
-      '`border`…) are dropped. A table is reported without a fix when converting it would lose something: ' +
-      '`colspan`/`rowspan`, a nested table, block content (lists, paragraphs) in a cell, a caption, an `id` or ' +
-      '`data-*` attribute, a missing header row, unclosed tags the HTML parser had to repair, or other content ' +
-      'in the same HTML block. The fixed table is parsed again and every cell must read back the same.',
+      '`border`…) are dropped, and styling-only wrappers (`<div class=\"table-wrapper\">`), `<colgroup>` widths, a ' +
+      'visually hidden caption\'s hiding and `<p>` spacing in cells go with them: those fixes are *unsafe*, applied ' +
+      'by `--fix --unsafe-fixes` only, because a reader sees the difference. A `<caption>` becomes the paragraph ' +
+      'above the table, comments between rows move above it, `<th>` cells in body rows become plain (or bold) cells, ' +
+      'a table without a header row gets an empty one (`headerless`), and a table cut by blank lines is read whole. ' +
+      'A table is reported without a fix when converting it would lose something: `colspan`/`rowspan`, a nested ' +
+      'table, block content such as lists in a cell, an `id` or `data-*` attribute, unclosed tags the HTML parser had ' +
+      'to repair, or other content in the same HTML block. The fixed table is parsed again and every cell must read back the same. Tables that ' +
+      'cannot be converted are reported once per document, at the first of them, with their count and the reason ' +
+      'for each; convertible tables are reported (and fixed) one by one.',
     recommended: 'warn',
     fix: 'unsafe'
   },
@@ -92,20 +98,61 @@ export default defineRule<Options>({
     }
   ],
   check(tree, context) {
+    const reason = 'Unexpected HTML table, expected a GFM table'
+    // Tables that cannot be converted are reported once per document: a consent-tool export holds hundreds.
+    const refused: Array<{table: HtmlTable; why: string}> = []
+    const fixed: Array<{start: number; report: () => void}> = []
     for (const table of tables(tree, context.source)) {
       if (table.kind !== 'html') continue
-      const reason = 'Unexpected HTML table, expected a GFM table'
-      const range = table.range
-      if (!range) {
-        context.report({reason, node: table.node})
+      if (!table.range) {
+        refused.push({table, why: 'its position in the source is unknown'})
         continue
       }
       const outcome = convert(table, context)
-      if ('refusal' in outcome) context.report({reason, range, note: 'Not fixed: ' + outcome.refusal})
-      else context.report({reason, fix: {range: outcome.range, text: outcome.text}, unsafe: outcome.unsafe})
+      if ('refusal' in outcome) refused.push({table, why: outcome.refusal})
+      else fixed.push({start: outcome.range[0], report: () => context.report({reason, fix: {range: outcome.range, text: outcome.text}, unsafe: outcome.unsafe})})
     }
+    // Reports stay in document order: the grouped one goes where its first table is.
+    const firstRefused = refused[0]?.table.range?.[0] ?? Infinity
+    for (const {start, report} of fixed) if (start < firstRefused) report()
+    reportRefused(refused, context, reason)
+    for (const {start, report} of fixed) if (start >= firstRefused) report()
   }
 })
+
+function reportRefused(refused: Array<{table: HtmlTable; why: string}>, context: RuleContext<Options>, reason: string): void {
+  if (refused.length === 0) return
+  const [first, second] = refused
+  const where = first.table.range ? {range: first.table.range} : {node: first.table.node}
+  if (refused.length === 1) {
+    context.report({reason, ...where, note: 'Not fixed: ' + first.why})
+    return
+  }
+  const byReason = new Map<string, number[]>()
+  for (const {table, why} of refused) {
+    const start = table.range?.[0]
+    const line = start === undefined ? table.node.position?.start.line ?? 0 : lineOf(context.source, start)
+    byReason.set(why, [...(byReason.get(why) ?? []), line])
+  }
+  const lines = [...byReason].map(([why, at]) => `- ${why} (${at.length === 1 ? 'line' : 'lines'} ${listLines(at)})`)
+  context.report({
+    reason: `Unexpected ${refused.length} HTML tables that cannot be converted, expected GFM tables`,
+    ...where,
+    note: `Not fixed: ${refused.length} tables keep something a GFM table cannot hold:\n` + lines.join('\n'),
+    cause: second.table.range ? context.evidence('Another HTML table that cannot be converted: ' + second.why, second.table.range) : undefined
+  })
+}
+
+function lineOf(source: string, offset: number): number {
+  let line = 1
+  for (let at = source.indexOf('\n'); at !== -1 && at < offset; at = source.indexOf('\n', at + 1)) line++
+  return line
+}
+
+function listLines(lines: number[]): string {
+  const shown = lines.slice(0, 20).join(', ')
+  return lines.length > 20 ? `${shown} and ${lines.length - 20} more` : shown
+}
 
 class Refusal extends Error {}
 

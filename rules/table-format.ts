@@ -1,7 +1,8 @@
 /** GFM tables are well formed: no tabs, consistent pipes and padding, a cell count that matches the header. */
 import {markdownTable} from 'markdown-table'
-import type {Paragraph} from 'mdast'
+import type {Paragraph, RootContent, Table} from 'mdast'
 import {visitParents} from 'unist-util-visit-parents'
+import type {Range} from '../src/model/source.js'
 import {tables, type GfmTable} from '../src/model/tables.js'
 import {defineRule, noOptions, type NoOptions, type RuleContext} from '../src/rule.js'
 
@@ -15,8 +16,11 @@ export default defineRule<NoOptions>({
       'cells than the header is silently padded or cut when the page is rendered: a dropped `Provider` cell moves ' +
       'every value after it into the wrong column. Formatting problems are fixed by re-rendering the table with ' +
       'aligned columns, cell content kept verbatim. A row with the wrong number of cells is an error without a ' +
-      'fix, since moving data between columns is never safe. Lines that look like a table but are not parsed as ' +
-      'one (the header and delimiter rows disagree) are reported too.',
+      'fix, since moving data between columns is never safe. A row whose cells are all blank is reported (a value ' +
+      'lost in editing, or a spacer that GFM renders as an empty band). Lines that look like a table but are not ' +
+      'parsed as one are reported too: the header and delimiter rows disagree, rows that start and end with a ' +
+      'pipe have no delimiter row at all, or rows are cut off from the table above by a blank line (GFM renders ' +
+      'them as a paragraph of pipes).',
     recommended: 'error',
     fix: 'safe'
   },
@@ -42,13 +46,28 @@ export default defineRule<NoOptions>({
       name: 'not-a-table.md',
       input: '| Cookie | Purpose | Expires |\n| --- | --- |\n| `sid` | Sign-in | Session |\n',
       messages: ['1:1-3:30: Unexpected pipe-separated lines that are not a table, expected a delimiter row with as many cells as the header (3, not 2)']
+    },
+    {
+      name: 'no-delimiter.md',
+      description: 'Without a delimiter row, the lines render as one paragraph. A single line with pipes in prose is left alone.',
+      input: 'Choose | Accept | or | Reject | in the banner.\n\n| Cookie | Expires |\n| `sid` | Session |\n',
+      messages: ['3:1-4:20: Unexpected pipe-separated lines without a delimiter row, expected a delimiter row such as `| --- | --- |` after the header']
+    },
+    {
+      name: 'empty-row.md',
+      input: '| Cookie | Expires |\n| ------ | ------- |\n| `sid`  | Session |\n|        |         |\n| `lang` | 1 year  |\n',
+      messages: ['4:1-4:21: Unexpected empty table row, expected a value in at least one cell']
     }
   ],
   check(tree, context) {
     for (const table of tables(tree, context.source)) {
       if (table.kind === 'gfm') checkTable(table, context)
     }
-    visitParents(tree, 'paragraph', (node) => checkParagraph(node, context))
+    visitParents(tree, 'paragraph', (node, ancestors) => {
+      const siblings = ancestors[ancestors.length - 1].children as RootContent[]
+      const previous = siblings[siblings.indexOf(node) - 1]
+      checkParagraph(node, context, previous?.type === 'table' ? previous : undefined)
+    })
   }
 })
 
@@ -59,20 +78,48 @@ function checkTable(table: GfmTable, context: RuleContext<NoOptions>): void {
   const width = node.align?.length ?? table.header?.cells.length ?? 0
   let miscounted = false
   let templated = false
-  for (const row of table.rows) {
+  const runs: Array<{count: number; range: Range; rows: number; next: number}> = []
+  for (const [index, row] of table.rows.entries()) {
     // A template tag on its own line (`{% endif %}`) is gone before Markdown is rendered.
     if (row.cells.length === 1 && /^(\{%.*%\}|\{\{.*\}\})$/.test(row.cells[0].text)) {
       templated = true
       continue
     }
-    if (row.cells.length !== width && row.range) {
-      miscounted = true
+    // A row of blank cells reads as a gap in the table: a value lost in editing, or a spacer GFM cannot style.
+    if (row.cells.length === width && width > 0 && row.range && row.cells.every((cell) => cell.text.trim() === '')) {
       context.report({
-        reason: `Unexpected ${row.cells.length} cell${row.cells.length === 1 ? '' : 's'} in a row, expected ${width} like the header`,
+        reason: 'Unexpected empty table row, expected a value in at least one cell',
         range: row.range,
-        note: 'Not fixed: moving data between columns is never safe'
+        severity: 'warning',
+        note: 'Not fixed: fill the row in or delete it'
       })
     }
+    if (row.cells.length !== width && row.range) {
+      miscounted = true
+      // Consecutive rows with the same wrong count are one mistake: usually one cell written over several lines.
+      const last = runs[runs.length - 1]
+      if (last && last.count === row.cells.length && last.next === index) {
+        last.range = [last.range[0], row.range[1]]
+        last.rows++
+        last.next = index + 1
+      } else {
+        runs.push({count: row.cells.length, range: row.range, rows: 1, next: index + 1})
+      }
+    }
+  }
+  for (const run of runs) {
+    const cells = `${run.count} cell${run.count === 1 ? '' : 's'}`
+    context.report({
+      reason:
+        run.rows === 1
+          ? `Unexpected ${cells} in a row, expected ${width} like the header`
+          : `Unexpected ${cells} in ${run.rows} consecutive rows, expected ${width} like the header`,
+      range: run.range,
+      note:
+        run.rows === 1
+          ? 'Not fixed: moving data between columns is never safe'
+          : 'Not fixed: moving data between columns is never safe. A GFM row is one line: a cell written over several lines needs `<br>` between them'
+    })
   }
   // Templates (Liquid, Jinja) own such tables: the Markdown is what remains after they run.
   if (templated) return
@@ -203,11 +250,15 @@ function splitCells(line: string): string[] {
 const delimiterRow = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/
 
 /** A paragraph whose first lines look like a table header and delimiter row that GFM rejected. */
-function checkParagraph(node: Paragraph, context: RuleContext<NoOptions>): void {
+function checkParagraph(node: Paragraph, context: RuleContext<NoOptions>, tableAbove: Table | undefined): void {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return
   const lines = context.source.slice(start, end).split(/\r?\n/)
+  if (!lines.some((line) => delimiterRow.test(stripQuote(line)) && line.includes('|'))) {
+    checkMissingDelimiter(lines, start, context, tableAbove)
+    return
+  }
   if (lines.length < 2) return
   const [head, delimiter] = lines
   if (!/^\s*\|/.test(head) || !delimiterRow.test(delimiter) || !delimiter.includes('|')) return
@@ -218,4 +269,64 @@ function checkParagraph(node: Paragraph, context: RuleContext<NoOptions>): void 
     reason: `Unexpected pipe-separated lines that are not a table, expected a delimiter row with as many cells as the header (${headCells}, not ${delimiterCells})`,
     node
   })
+}
+
+/** A line's content without block quote markers. */
+function stripQuote(line: string): string {
+  return line.replace(/^(?:[ \t]*>)+/, '')
+}
+
+/** A line that reads as a table row: it starts and ends with a pipe and holds at least two cells. */
+function rowLike(line: string): boolean {
+  const content = stripQuote(line).trim()
+  return content.startsWith('|') && content.endsWith('|') && !content.endsWith('\\|') && splitCells(content).length >= 2
+}
+
+/**
+ * Two or more lines that read as table rows in a paragraph without a delimiter row: GFM renders them as one
+ * paragraph of pipes. Reported at the first run of such lines.
+ */
+function checkMissingDelimiter(lines: string[], start: number, context: RuleContext<NoOptions>, tableAbove: Table | undefined): void {
+  let offset = start
+  let runStart: number | undefined
+  let runEnd = 0
+  let runLength = 0
+  let cells = 0
+  let first = false
+  for (const [index, line] of lines.entries()) {
+    const lineStart = offset
+    // `split` dropped the line ending: `\r\n` or `\n`.
+    offset += line.length + (context.source.charAt(offset + line.length) === '\r' ? 2 : 1)
+    if (rowLike(line)) {
+      if (runStart === undefined) {
+        runStart = lineStart + (line.length - stripQuote(line).trimStart().length)
+        cells = splitCells(stripQuote(line).trim()).length
+        runLength = 0
+        first = index === 0
+      }
+      runEnd = lineStart + line.trimEnd().length
+      runLength++
+      if (index < lines.length - 1) continue
+    }
+    // Rows right under a table with as many columns were cut off from it by a blank line.
+    const width = tableAbove?.align?.length
+    if (runStart !== undefined && first && width !== undefined && width === cells) {
+      context.report({
+        reason: `Unexpected table row${runLength === 1 ? '' : 's'} cut off from the table above, expected no blank line between the rows of a table`,
+        range: [runStart, runEnd],
+        note: 'A blank line ends a GFM table: the rows after it render as a paragraph of text and pipes'
+      })
+      return
+    }
+    if (runStart !== undefined && runLength >= 2) {
+      const delimiter = '| ' + Array.from({length: cells}, () => '---').join(' | ') + ' |'
+      context.report({
+        reason: `Unexpected pipe-separated lines without a delimiter row, expected a delimiter row such as \`${delimiter}\` after the header`,
+        range: [runStart, runEnd],
+        note: 'Without a delimiter row the lines are not a table: they render as one paragraph of text and pipes'
+      })
+      return
+    }
+    runStart = undefined
+  }
 }

@@ -16,8 +16,8 @@ const privacy =
   '* Analytics\n* Advertising\n\n' +
   'See <a target="_blank" href="https://processor.example/">our processor</a>.\n\n' +
   'Last updated: 3 March 2024\n'
-const terms = 'Read [our notice](/privacy/).\n\nLast updated: 3 March 2024\n'
-const crlf = '\uFEFF# Cookies\r\n\r\nRead the <a href="/cookies/">cookie list</a>.\r\n'
+const terms = 'Read [our notice](/privacy/) and <a href="/cookies/">the cookie list</a>.\n\nLast updated: 3 March 2024\n'
+const crlf = '\uFEFF# Cookies\r\n\r\nRead the <a href="/cookies/">cookie list</a> and [the notice](/privacy/).\r\n'
 
 const dist = pathToFileURL(path.join(root, 'dist')).href
 const folder = tempTree({
@@ -164,7 +164,7 @@ test('formatting keeps the BOM and CRLF line endings', async () => {
     'formatting'
   )) as Edit[]
   assert.equal(edits.length, 1)
-  assert.equal(applyTextEdits(crlf, edits), '\uFEFF# Cookies\r\n\r\nRead the [cookie list](/cookies/).\r\n')
+  assert.equal(applyTextEdits(crlf, edits), '\uFEFF# Cookies\r\n\r\nRead the [cookie list](/cookies/) and [the notice](/privacy/).\r\n')
 })
 
 test('closing a document clears its diagnostics; a closed document is not formatted', async () => {

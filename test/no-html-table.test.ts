@@ -49,8 +49,15 @@ async function checkDocument(name: string, input: string, outcome: Outcome, opti
   for (const message of file.messages) {
     if (!message.fix) {
       assert.match(message.note ?? '', /^Not fixed: /, `${name}: a table left alone says why`)
-      const reason = message.note!.slice('Not fixed: '.length)
-      outcome.refused.set(reason, (outcome.refused.get(reason) ?? 0) + 1)
+      // Several refused tables are one message: one note line per reason, with the tables' lines.
+      const [head, ...grouped] = message.note!.slice('Not fixed: '.length).split('\n')
+      const reasons = grouped.length === 0 ? [[head, 1] as const] : grouped.map((line) => {
+        const match = /^- (.*) \(lines? ([^)]*)\)$/.exec(line)
+        assert.ok(match, `${name}: a grouped refusal names its lines: ${line}`)
+        const more = /and (\d+) more$/.exec(match[2])
+        return [match[1], match[2].split(',').length + (more ? Number(more[1]) : 0)] as const
+      })
+      for (const [reason, count] of reasons) outcome.refused.set(reason, (outcome.refused.get(reason) ?? 0) + count)
       continue
     }
     const {range, text} = message.fix

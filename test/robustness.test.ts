@@ -25,8 +25,9 @@ function run(cwd: string, args: string[]) {
   return spawnSync(process.execPath, [cli, '--no-config', ...args], {cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024})
 }
 
-const good = 'Read <a href="/privacy/">the notice</a>.\n'
-const goodFixed = 'Read [the notice](/privacy/).\n'
+// link-style reports a document that mixes both link syntaxes.
+const good = 'Read <a href="/privacy/">the notice</a> and [the terms](/terms/).\n'
+const goodFixed = 'Read [the notice](/privacy/) and [the terms](/terms/).\n'
 
 test('a 50 MB file is refused by name; the other files are still fixed', () => {
   const big = Buffer.alloc(50 * 1024 * 1024, 'a')
@@ -40,7 +41,7 @@ test('a 50 MB file is refused by name; the other files are still fixed', () => {
 
 test('a 100 KB single line, 10,000 nested tags, unclosed HTML and unterminated front matter lint normally', () => {
   const folder = folderWith({
-    'line.md': 'We keep your data safe. '.repeat(4_167) + '<a href="/x/">x</a>\n',
+    'line.md': 'We keep your data safe. '.repeat(4_167) + '<a href="/x/">x</a>\n\nSee [the notice](/privacy/).\n',
     'nested.md': '<div>'.repeat(10_000) + 'deep' + '</div>'.repeat(10_000) + '\n',
     'unclosed.md': '<table><tr><td>Name<td>Purpose\n<tr><td><b>_ga\n\nText after.\n',
     'frontmatter.md': '---\ntitle: Cookie policy\n\n# Cookie policy\n\nLast updated: 3 March 2024\n\nNo closing fence.\n'
