@@ -20,12 +20,18 @@ for (const dir of process.argv.slice(2)) {
     counts.tables += tables(tree, source).filter((table) => table.kind === 'html').length
     const file = await lintText(source, {rule, path: name})
     for (const message of file.messages) {
-      if (message.fix) counts[message.fixTier === 'unsafe' ? 'unsafe' : 'safe'] += message.reason.match(/(\d+) HTML tables/)?.[1] ? Number(message.reason.match(/(\d+) HTML tables/)[1]) : 1
-      else {
-        const n = Number(message.reason.match(/(\d+) HTML tables/)?.[1] ?? 1)
+      if (message.fix) {
+        counts[message.fixTier === 'unsafe' ? 'unsafe' : 'safe']++
+        continue
+      }
+      // One finding per document for the tables left alone: one reason, or a list of `- reason (lines …)`.
+      const note = (message.note ?? 'no note').replace(/^Not fixed: /, '')
+      const grouped = [...note.matchAll(/^- (.*) \(lines? ([\d, ]+)(?: and (\d+) more)?\)$/gm)]
+      const entries = grouped.length > 0 ? grouped.map((match) => [match[1], match[2].split(',').length + Number(match[3] ?? 0)]) : [[note.split('\n')[0], 1]]
+      for (const [reason, n] of entries) {
         counts.refused += n
-        const reason = (message.note ?? 'no note').split('\n')[0].replace(/^Not fixed: /, '').replace(/`[^`]*`/g, '`…`').slice(0, 100)
-        reasons.set(reason, (reasons.get(reason) ?? 0) + n)
+        const shown = reason.replace(/`[^`]*`/g, '`…`').slice(0, 100)
+        reasons.set(shown, (reasons.get(shown) ?? 0) + n)
       }
     }
   }

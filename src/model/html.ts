@@ -81,16 +81,17 @@ export function htmlFragments(tree: Root, source: string): HtmlFragment[] {
   })
 }
 
-const tableOpen = /<table(?=[\s>])/gi
-const tableClose = /<\/table\s*>/gi
+const containerOpen = /<(?:table|div|section|figure)(?=[\s>])/gi
+const containerClose = /<\/(?:table|div|section|figure)\s*>/gi
 
 /**
- * A `<table>` with blank lines inside (common in hand-written pages) is cut by CommonMark into several HTML blocks:
- * when every block up to the one that closes it is HTML, they are read as one fragment, so the table is one
- * table. Blocks in between that are not HTML (a paragraph of text) leave the blocks as they are.
+ * A `<table>` with blank lines inside (common in hand-written pages) is cut by CommonMark into several HTML blocks,
+ * and so is a `<div>` wrapped around one: when every block up to the one that closes it is HTML and the blocks hold
+ * a table, they are read as one fragment, so the table is one table. Blocks in between that are not HTML (a
+ * paragraph of text) leave the blocks as they are.
  */
 function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set<Html>): Html {
-  const unclosed = (value: string) => (value.match(tableOpen)?.length ?? 0) - (value.match(tableClose)?.length ?? 0)
+  const unclosed = (value: string) => (value.match(containerOpen)?.length ?? 0) - (value.match(containerClose)?.length ?? 0)
   let depth = unclosed(node.value)
   if (depth <= 0 || !node.position || !('children' in parent)) return node
   const siblings = parent.children as Array<{type: string}>
@@ -101,7 +102,7 @@ function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set
     parts.push(next)
     depth += unclosed(next.value)
   }
-  if (depth !== 0 || parts.length === 1) return node
+  if (depth !== 0 || parts.length === 1 || !parts.some((part) => /<table(?=[\s>])/i.test(part.value))) return node
   const start = node.position.start.offset!
   const end = parts[parts.length - 1].position!.end.offset!
   // Only where the source holds the blocks verbatim (not in a block quote or an indented list item).
