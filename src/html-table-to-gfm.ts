@@ -1,0 +1,506 @@
+/**
+ * HTML `<table>` to GFM table, without losing a word: the converter behind `no-html-table`'s fix. A table is
+ * converted, or refused with the reason; what the conversion changes that a reader may see (styling, wrappers,
+ * an added empty header row) makes the fix unsafe and is described in `unsafe`. Every cell of the produced table
+ * is parsed again and must read back the same text and the same Markdown constructs.
+ */
+import type {AnyNode, Element} from 'domhandler'
+import {markdownTable} from 'markdown-table'
+import type {PhrasingContent, RootContent} from 'mdast'
+import {parseSnippet} from './model/reparse.js'
+import {collapse, domText, type Align, type HtmlTable, type Row} from './model/tables.js'
+
+export interface ConvertOptions {
+  /** A table without a header row: an empty header row above it (unsafe: a reader sees it), its first row, or none. */
+  headerless: 'empty-header' | 'first-row' | 'keep'
+  /** `<th>` cells in body rows: ordinary cells, or bold ones. */
+  rowHeaders: 'plain' | 'bold'
+}
+
+export interface ConvertContext {
+  /** The document text that node offsets index into. */
+  source: string
+  options: ConvertOptions
+}
+
+class Refusal extends Error {}
+
+function refuse(reason: string): never {
+  throw new Refusal(reason)
+}
+
+export type Outcome = {refusal: string} | {range: [number, number]; text: string; unsafe?: string}
+
+/** Convert an HTML table to a GFM table, or say why it cannot be converted safely. */
+export function convert(table: HtmlTable, context: ConvertContext): Outcome {
+  try {
+    return convertOrThrow(table, context)
+  } catch (error) {
+    if (error instanceof Refusal) return {refusal: error.message}
+    throw error
+  }
+}
+
+/** Attributes that only style: dropping them changes the look, never the words or the structure. */
+const presentational = new Set([
+  'class', 'style', 'width', 'height', 'border', 'cellpadding', 'cellspacing', 'align', 'valign', 'bgcolor', 'frame',
+  'rules', 'nowrap', 'data-custom-class'
+])
+const tableParts = new Set(['table', 'thead', 'tbody', 'tr', 'th', 'td'])
+/** Elements that may wrap a table for styling alone. */
+const wrapperTags = new Set(['div', 'section', 'span', 'figure'])
+const hiddenClass = /\b(?:[\w-]*visually-hidden|sr-only|screen-reader-text|visuallyhidden)\b/i
+
+/** What an unsafe fix changes that a reader may see, collected while converting. */
+class Changes {
+  readonly attributes = new Set<string>()
+  readonly other: string[] = []
+  add(change: string): void {
+    if (!this.other.includes(change)) this.other.push(change)
+  }
+  describe(): string | undefined {
+    const attributes = [...this.attributes].map((name) => `\`${name}\``)
+    const parts = [...(attributes.length > 0 ? [`drops the ${list(attributes)} attribute${attributes.length === 1 ? '' : 's'}`] : []), ...this.other]
+    return parts.length > 0 ? list(parts) : undefined
+  }
+}
+
+function list(items: string[]): string {
+  return items.length <= 1 ? items.join('') : items.slice(0, -1).join(', ') + ' and ' + items[items.length - 1]
+}
+
+function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
+  const {fragment, element} = table
+  const parent = fragment.ancestors[fragment.ancestors.length - 1]
+  if (parent.type !== 'root' || fragment.offset === undefined) refuse('the table is inside a list item or block quote, where a GFM table would need re-indenting')
+  const location = element.sourceCodeLocation
+  if (!location?.endTag) refuse('the table is not closed in its HTML block (a blank line inside a `<table>` ends the block)')
+  const changes = new Changes()
+  // Styling-only wrappers (`<div class="table-wrapper">`) go with the table: what is replaced is the outermost.
+  const outer = unwrap(element, changes)
+  const outerLocation = outer.sourceCodeLocation!
+  if (!outerLocation.endTag) refuse(`the \`<${outer.name}>\` around the table is not closed`)
+  // Other HTML may share the block when it stays an HTML block of its own once the table is Markdown.
+  for (const node of fragment.$.root().get(0)!.children as AnyNode[]) {
+    if (node === outer) continue
+    const place = node.sourceCodeLocation
+    if (!place || (place.startOffset < outerLocation.endOffset && place.endOffset > outerLocation.startOffset)) {
+      refuse('the table holds content outside any cell, which the HTML parser moves out of it')
+    }
+  }
+  const value = fragment.node.value
+  const before = value.slice(0, outerLocation.startOffset)
+  let after = value.slice(outerLocation.endOffset)
+  // `</table><br>`: spacing after the table, which a GFM table does not need.
+  const spacing = /^(?:[ \t]*<br\s*\/?>)+/i.exec(after)
+  if (spacing) {
+    after = after.slice(spacing[0].length)
+    changes.add('drops the `<br>` after the table')
+  }
+  if (before.trim() !== '' && !/\n[ \t]*$/.test(before)) refuse('other HTML is on the same line as the start of the table')
+  let rest = ''
+  if (after.trim() !== '') {
+    if (!/^[ \t]*\r?\n/.test(after)) refuse('other HTML is on the same line as the end of the table')
+    rest = after.replace(/^[ \t]*\r?\n/, '')
+    if (!htmlBlockStart.test(rest)) refuse('the HTML after the table would no longer be an HTML block once the table is Markdown')
+  }
+  if (table.hasNestedTable) refuse('a cell holds a nested table')
+  const {caption, comments} = checkStructure(element, changes)
+
+  let header: Row | undefined = table.header
+  let body = table.rows
+  if (!header) {
+    if (context.options.headerless === 'keep') refuse("the table has no header row (`<thead>` or a first row of `<th>`); set `headerless: 'empty-header'` or `'first-row'` to convert it")
+    if (body.length === 0) refuse('the table has no rows')
+    if (context.options.headerless === 'first-row') [header, ...body] = body
+    else changes.add('adds an empty header row (the table has none)')
+  }
+  if (body.some((row) => row.inHead)) refuse('the table has more than one header row')
+  const width = header ? header.cells.length : Math.max(...body.map((row) => row.cells.length))
+  if (width === 0) refuse('the header row has no cells')
+  const all = header ? [header, ...body] : body
+  for (const [index, row] of all.entries()) {
+    for (const cell of row.cells) {
+      if (cell.colspan > 1 || cell.rowspan > 1) refuse('a cell spans several columns or rows (`colspan`/`rowspan`)')
+    }
+    if (row.cells.length > width) refuse(`row ${index + 1} has ${row.cells.length} cells but the header has ${width}: GFM would drop the extra cells`)
+  }
+  const rowHeaders = body.some((row) => row.cells.some((cell) => cell.header))
+  if (rowHeaders) changes.add(`turns \`<th>\` cells in body rows into ${context.options.rowHeaders === 'bold' ? 'bold' : 'ordinary'} cells`)
+  const align = columnAlign(all.map((row) => row.cells.map((cell) => cell.align)), width)
+  const blank: ConvertedCell = {markdown: '', signature: []}
+
+  for (const style of ['plain', 'escaped'] as const) {
+    const converted = all.map((row) => {
+      const cells = row.cells.map((cell) => {
+        const done = convertCell(cell.element!, style, changes)
+        return row !== header && cell.header && context.options.rowHeaders === 'bold' ? bold(done) : done
+      })
+      while (cells.length < width) cells.push(blank)
+      return cells
+    })
+    const texts = all.map((row) => row.cells.map((cell) => collapse(domText(cell.element!.children))))
+    if (!header) {
+      converted.unshift(Array.from({length: width}, () => blank))
+      texts.unshift([])
+    }
+    const markdown = markdownTable(
+      converted.map((row) => row.map((cell) => cell.markdown)),
+      {align: align.map((a) => (a === 'left' ? 'l' : a === 'right' ? 'r' : a === 'center' ? 'c' : ''))}
+    )
+    if (!readsBack(markdown, converted, texts, width, align)) continue
+    const captionText = caption ? captionParagraph(caption, style) : ''
+    if (captionText === undefined) continue
+    const start = fragment.node.position!.start.offset!
+    const end = fragment.node.position!.end.offset!
+    // An HTML block may follow a paragraph line directly; a table there would need a blank line before it.
+    const preceding = context.source.slice(0, start)
+    const eol = /\r\n/.test(value) || /\r\n/.test(context.source.slice(end, end + 2)) ? '\r\n' : '\n'
+    // Comments between rows go above the table, then the caption as a paragraph, then the table.
+    let text = [...comments, ...(captionText ? [captionText] : []), markdown].join('\n\n').replace(/\n/g, eol)
+    if (before.trim() !== '') text = before.replace(/\s+$/, '') + eol + eol + text
+    else if (!(preceding === '' || /\n[ \t]*\r?\n[ \t]*$/.test(preceding) || /^[ \t]*$/.test(preceding))) text = eol + text
+    if (rest !== '') text += eol + eol + rest
+    return {range: [start, end], text, unsafe: changes.describe()}
+  }
+  refuse('the GFM table would not read back the same (a cell needs escaping that is not safe to guess)')
+}
+
+/** The table, or the outermost styling-only element wrapped around it alone. */
+function unwrap(element: Element, changes: Changes): Element {
+  let outer = element
+  while (outer.parent && outer.parent.type !== 'root') {
+    const wrapper = outer.parent as Element
+    if (!wrapperTags.has(wrapper.name)) refuse(`the table is inside \`<${wrapper.name}>\``)
+    const meaningful = Object.keys(wrapper.attribs).find((name) => !presentational.has(name.toLowerCase()))
+    if (meaningful) refuse(`the table is inside \`<${wrapper.name}>\` whose \`${meaningful}\` attribute carries meaning`)
+    const others = wrapper.children.filter((child) => child !== outer && !(child.type === 'text' && /^\s*$/.test((child as unknown as {data: string}).data)))
+    if (others.length > 0) refuse(`the table shares \`<${wrapper.name}>\` with other content`)
+    if (wrapper.sourceCodeLocation && !wrapper.sourceCodeLocation.endTag) refuse(`\`<${wrapper.name}>\` around the table is not closed`)
+    changes.add(`drops the styling \`<${wrapper.name}>\` around the table`)
+    for (const name of Object.keys(wrapper.attribs)) changes.attributes.add(name.toLowerCase())
+    outer = wrapper
+  }
+  return outer
+}
+
+function bold(cell: ConvertedCell): ConvertedCell {
+  if (cell.markdown === '') return cell
+  return {markdown: '**' + cell.markdown + '**', signature: ['strong(', ...cell.signature, ')']}
+}
+
+/** A `<caption>` as the paragraph above the table, or nothing when its words would not read back. */
+function captionParagraph(caption: Element, style: 'plain' | 'escaped'): string | undefined {
+  const signature: string[] = []
+  const markdown = inline(caption.children, style, signature).replace(/ {2,}/g, ' ').replace(/<br>/g, ' ').trim()
+  if (markdown === '') return ''
+  const tree = parseSnippet(markdown)
+  const [paragraph] = tree.children
+  if (tree.children.length !== 1 || paragraph.type !== 'paragraph') return undefined
+  const expected = collapse(domText(caption.children)).replace(/\n/g, ' ')
+  return collapse(readText(paragraph.children)).replace(/\n/g, ' ') === expected ? markdown : undefined
+}
+
+/**
+ * Refuse tables whose markup carries meaning GFM cannot keep, or that the parser had to repair. Styling is noted
+ * as an unsafe change; the caption and the comments between rows are returned to be written around the table.
+ */
+function checkStructure(element: Element, changes: Changes): {caption: Element | undefined; comments: string[]} {
+  let caption: Element | undefined
+  const comments: string[] = []
+  const walk = (node: Element) => {
+    const location = node.sourceCodeLocation
+    if (location && location.startTag && !location.endTag && !voidElements.has(node.name)) {
+      refuse(`\`<${node.name}>\` is not closed (the HTML parser had to repair it)`)
+    }
+    if (node.name === 'caption') {
+      if (caption) refuse('the table has two `<caption>`s')
+      caption = node
+      if (hiddenClass.test(node.attribs.class ?? '')) changes.add('makes its visually hidden caption a visible paragraph')
+      for (const name of Object.keys(node.attribs)) {
+        if (!presentational.has(name.toLowerCase())) refuse(`the attribute \`${name}\` on \`<caption>\` carries meaning that GFM cannot keep`)
+        changes.attributes.add(name.toLowerCase())
+      }
+      return
+    }
+    if (node.name === 'colgroup' || node.name === 'col') {
+      for (const name of Object.keys(node.attribs)) {
+        if (!presentational.has(name.toLowerCase()) && name.toLowerCase() !== 'span') refuse(`the attribute \`${name}\` on \`<${node.name}>\` carries meaning that GFM cannot keep`)
+      }
+      changes.add('drops `<colgroup>` column styling')
+      return
+    }
+    if (node.name === 'tfoot') refuse('a `<tfoot>` has no GFM equivalent')
+    if (!tableParts.has(node.name)) return
+    for (const name of Object.keys(node.attribs)) {
+      const lower = name.toLowerCase()
+      // Alignment is kept, in the delimiter row.
+      const cell = node.name === 'td' || node.name === 'th'
+      if (cell && (lower === 'align' || (lower === 'style' && /^\s*text-align\s*:\s*(?:left|right|center)\s*;?\s*$/i.test(node.attribs[name])))) continue
+      if (presentational.has(lower)) {
+        changes.attributes.add(lower)
+        continue
+      }
+      if (lower === 'scope' && node.name === 'th') continue
+      // Spans are refused below with a clearer note; a span of 1 is harmless.
+      if ((lower === 'colspan' || lower === 'rowspan') && (node.name === 'td' || node.name === 'th')) continue
+      if (lower === 'id') refuse(`the \`id\` on \`<${node.name}>\` may be a link target`)
+      refuse(`the attribute \`${name}\` on \`<${node.name}>\` carries meaning that GFM cannot keep`)
+    }
+    for (const child of node.children) {
+      if (child.type === 'comment') {
+        if (node.name === 'td' || node.name === 'th') continue
+        // A comment between rows is kept, above the table (comments inside cells are refused by the cell converter).
+        comments.push(`<!--${(child as unknown as {data: string}).data}-->`)
+        continue
+      }
+      if (child.type === 'text' && !/^\s*$/.test((child as unknown as {data: string}).data) && node.name !== 'td' && node.name !== 'th') {
+        refuse('text outside any cell')
+      }
+      if (child.type === 'tag' || child.type === 'script' || child.type === 'style') {
+        const tag = child as Element
+        if (node.name === 'td' || node.name === 'th') continue
+        if (!tableParts.has(tag.name) && tag.name !== 'caption' && tag.name !== 'colgroup' && tag.name !== 'col' && tag.name !== 'tfoot') {
+          refuse(`\`<${tag.name}>\` outside any cell`)
+        }
+        walk(tag)
+      }
+    }
+  }
+  walk(element)
+  return {caption, comments}
+}
+
+/** A line that starts an HTML block (CommonMark kinds 1, 2 and 6), which ends only at a blank line. */
+const htmlBlockStart =
+  /^ {0,3}(?:<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?=[\s/>]|$)|<!--|<(?:script|pre|style|textarea)(?=[\s>]|$))/i
+
+const voidElements = new Set(['br', 'img', 'hr', 'input', 'wbr', 'col', 'meta', 'link', 'source', 'area', 'base', 'embed', 'param', 'track'])
+
+function columnAlign(rows: Align[][], width: number): Align[] {
+  const result: Align[] = []
+  for (let index = 0; index < width; index++) {
+    const values = new Set(rows.map((row) => row[index]).filter((value) => value !== undefined))
+    const set = [...values].filter((value) => value !== null)
+    if (set.length > 1) {
+      refuse(`cells in column ${index + 1} are aligned differently`)
+    }
+    result.push(set[0] ?? null)
+  }
+  return result
+}
+
+interface ConvertedCell {
+  markdown: string
+  /** The Markdown constructs the cell should parse to, in order. */
+  signature: string[]
+}
+
+const inlineKept = new Set(['sup', 'sub', 'kbd', 'small', 'u', 'mark', 'del', 's', 'ins', 'q', 'cite', 'var', 'samp', 'dfn'])
+const blockInCell = new Set(['p', 'div', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'dl', 'hr', 'section', 'figure', 'table'])
+
+function convertCell(element: Element, style: 'plain' | 'escaped', changes?: Changes): ConvertedCell {
+  const signature: string[] = []
+  const markdown = inline(paragraphsAsLines(element.children, changes), style, signature)
+  return {markdown: markdown.replace(/ {2,}/g, ' ').trim(), signature}
+}
+
+/**
+ * `<p>` paragraphs in a cell (`<td><p>Text</p></td>`, as word processors and CMSs write them) become its lines:
+ * one paragraph is its text, several are joined by `<br><br>`. The spacing around them changes: unsafe.
+ */
+function paragraphsAsLines(nodes: AnyNode[], changes?: Changes): AnyNode[] {
+  const blocks = nodes.filter((node) => !(node.type === 'text' && /^\s*$/.test((node as unknown as {data: string}).data)))
+  const paragraphs = blocks.filter((node) => node.type === 'tag' && (node as Element).name === 'p')
+  if (paragraphs.length === 0 || paragraphs.length !== blocks.length) return nodes
+  for (const paragraph of paragraphs as Element[]) {
+    const meaningful = Object.keys(paragraph.attribs).find((name) => !presentational.has(name.toLowerCase()))
+    if (meaningful) refuse(`a \`<p>\` in a cell has the attribute \`${meaningful}\``)
+    for (const name of Object.keys(paragraph.attribs)) changes?.attributes.add(name.toLowerCase())
+  }
+  changes?.add('turns paragraphs inside cells into lines')
+  const result: AnyNode[] = []
+  for (const [index, paragraph] of (paragraphs as Element[]).entries()) {
+    if (index > 0) result.push(lineBreak(), lineBreak())
+    result.push(...paragraph.children)
+  }
+  return result
+}
+
+function lineBreak(): AnyNode {
+  return {type: 'tag', name: 'br', attribs: {}, children: []} as unknown as AnyNode
+}
+
+function inline(nodes: AnyNode[], style: 'plain' | 'escaped', signature: string[]): string {
+  let out = ''
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      out += escapeText((node as unknown as {data: string}).data.replace(/[ \t\r\n\f]+/g, ' '), style)
+      continue
+    }
+    if (node.type === 'comment') refuse('an HTML comment inside a cell would be lost')
+    if (node.type !== 'tag') refuse('a cell holds content that has no Markdown equivalent')
+    const element = node as Element
+    const name = element.name
+    const attributes = Object.keys(element.attribs)
+    if (blockInCell.has(name)) refuse(`a cell holds block content (\`<${name}>\`), which a GFM cell cannot`)
+    if (name === 'br') {
+      if (attributes.length > 0) refuse('a `<br>` has attributes')
+      out = out.replace(/ +$/, '') + '<br>'
+      signature.push('br')
+      continue
+    }
+    if (name === 'code') {
+      if (attributes.length > 0) refuse('a `<code>` has attributes that carry meaning')
+      out += codeSpans(element, signature)
+      continue
+    }
+    if (name === 'strong' || name === 'b' || name === 'em' || name === 'i') {
+      if (attributes.length > 0) refuse(`a \`<${name}>\` has attributes that carry meaning`)
+      const kind = name === 'strong' || name === 'b' ? 'strong' : 'emphasis'
+      const inner: string[] = []
+      const text = inline(element.children, style, inner)
+      const trimmed = text.trim()
+      if (trimmed === '') {
+        out += text
+        continue
+      }
+      const marker = kind === 'strong' ? '**' : '*'
+      const lead = text.startsWith(' ') ? ' ' : ''
+      const trail = text.endsWith(' ') ? ' ' : ''
+      out += lead + marker + trimmed + marker + trail
+      signature.push(kind + '(', ...inner, ')')
+      continue
+    }
+    if (name === 'a') {
+      const href = element.attribs.href
+      for (const attribute of attributes) {
+        if (attribute !== 'href' && attribute !== 'title' && !(attribute === 'rel' && /^(\s*(noopener|noreferrer)\s*)+$/i.test(element.attribs.rel))) {
+          refuse(`a link's \`${attribute}\` attribute has no Markdown equivalent`)
+        }
+      }
+      if (href === undefined || href.trim() === '') refuse('a link has no URL')
+      const inner: string[] = []
+      const text = inline(element.children, style, inner).trim()
+      if (text === '') refuse('a link has no text')
+      const title = element.attribs.title
+      out += '[' + text + '](' + destination(href) + (title === undefined ? '' : ' "' + title.replace(/["\\]/g, '\\$&').replace(/\|/g, '\\|') + '"') + ')'
+      signature.push('link(' + href.trim() + '|' + (title ?? '') + ')', ...inner, ')')
+      continue
+    }
+    if (name === 'span' && attributes.length === 0) {
+      out += inline(element.children, style, signature)
+      continue
+    }
+    if (inlineKept.has(name) && attributes.length === 0) {
+      const inner: string[] = []
+      out += `<${name}>` + inline(element.children, style, inner) + `</${name}>`
+      signature.push('html', ...inner, 'html')
+      continue
+    }
+    refuse(`a cell holds \`<${name}>\`${attributes.length > 0 ? ' with attributes' : ''}, which has no Markdown equivalent`)
+  }
+  return out
+}
+
+function destination(url: string): string {
+  const trimmed = url.trim().replace(/\|/g, '%7C')
+  if (/[\s()<>]/.test(trimmed)) {
+    if (/[<>\n]/.test(trimmed)) refuse('a link URL cannot be written in Markdown')
+    return '<' + trimmed + '>'
+  }
+  return trimmed
+}
+
+/** `<code>a<br>b</code>` is one code span per segment, joined by `<br>`. */
+function codeSpans(element: Element, signature: string[]): string {
+  const segments: string[] = ['']
+  const walk = (nodes: AnyNode[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text') segments[segments.length - 1] += (node as unknown as {data: string}).data
+      else if (node.type === 'tag' && (node as Element).name === 'br') segments.push('')
+      else if (node.type === 'tag' && ['span', 'b', 'strong', 'i', 'em'].includes((node as Element).name) && Object.keys((node as Element).attribs).length === 0 && (node as Element).name === 'span') walk((node as Element).children)
+      else refuse('a `<code>` holds markup that a code span cannot')
+    }
+  }
+  walk(element.children)
+  const parts: string[] = []
+  let first = true
+  for (const raw of segments) {
+    const text = raw.replace(/[ \t\r\n\f]+/g, ' ').trim()
+    if (!first) {
+      parts.push('<br>')
+      signature.push('br')
+    }
+    first = false
+    if (text === '') continue
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length))
+    const fence = '`'.repeat(longest + 1)
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : ''
+    parts.push(fence + pad + text.replace(/\|/g, '\\|') + pad + fence)
+    signature.push('code')
+  }
+  return parts.join('')
+}
+
+const invisible = /[\u00a0\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/g
+
+function escapeText(text: string, style: 'plain' | 'escaped'): string {
+  let out = text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|')
+  out = style === 'plain' ? out.replace(/[`*[\]]/g, '\\$&') : out.replace(/[`*_[\]~!#+\-.()]/g, '\\$&')
+  out = out.replace(/<(?=[A-Za-z/!?])/g, '\\<').replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+  return out.replace(invisible, (char) => (char === '\u00a0' ? '&nbsp;' : '&#x' + char.codePointAt(0)!.toString(16).toUpperCase() + ';'))
+}
+
+/** Parse the produced table and check that every cell reads back the same text and constructs. */
+function readsBack(markdown: string, cells: ConvertedCell[][], texts: string[][], width: number, align: Align[]): boolean {
+  const tree = parseSnippet(markdown)
+  if (tree.children.length !== 1 || tree.children[0].type !== 'table') return false
+  const table = tree.children[0]
+  if (table.children.length !== cells.length) return false
+  if (JSON.stringify((table.align ?? []).map((a) => a ?? null)) !== JSON.stringify(align)) return false
+  for (const [rowIndex, row] of table.children.entries()) {
+    if (row.children.length !== width) return false
+    for (const [cellIndex, cell] of row.children.entries()) {
+      const expectedText = texts[rowIndex][cellIndex] ?? ''
+      if (collapse(readText(cell.children)) !== expectedText) return false
+      const signature: string[] = []
+      readSignature(cell.children, markdown, signature)
+      if (JSON.stringify(signature) !== JSON.stringify(cells[rowIndex][cellIndex].signature)) return false
+    }
+  }
+  return true
+}
+
+function readText(nodes: readonly PhrasingContent[]): string {
+  let text = ''
+  for (const node of nodes) {
+    if (node.type === 'html') {
+      if (/^<br\s*\/?>$/i.test(node.value)) text += '\n'
+    } else if ('value' in node) text += node.value
+    else if ('children' in node) text += readText(node.children as PhrasingContent[])
+  }
+  return text
+}
+
+function readSignature(nodes: readonly RootContent[], markdown: string, signature: string[]): void {
+  for (const node of nodes) {
+    if (node.type === 'html') signature.push(/^<br\s*\/?>$/i.test(node.value) ? 'br' : 'html')
+    else if (node.type === 'inlineCode') signature.push('code')
+    else if (node.type === 'strong' || node.type === 'emphasis') {
+      signature.push(node.type + '(')
+      readSignature(node.children, markdown, signature)
+      signature.push(')')
+    } else if (node.type === 'link') {
+      // A GFM literal autolink (a bare URL in the text) is text in the HTML: it reads as the same words.
+      const literal = markdown[node.position?.start.offset ?? 0] !== '['
+      if (literal) {
+        readSignature(node.children, markdown, signature)
+        continue
+      }
+      signature.push('link(' + node.url + '|' + (node.title ?? '') + ')')
+      readSignature(node.children, markdown, signature)
+      signature.push(')')
+    } else if (node.type !== 'text') signature.push(node.type)
+  }
+}
