@@ -1,6 +1,6 @@
 /** HTML `<table>`s in Markdown: report them and convert them to GFM tables when nothing is lost. */
-import {convert, type ConvertOptions} from '../src/html-table-to-gfm.js'
-import {tables, type HtmlTable} from '../src/model/tables.js'
+import {convert, convertRecordRun, type ConvertOptions} from '../src/html-table-to-gfm.js'
+import {cookieTables, tables, type HtmlTable} from '../src/model/tables.js'
 import {oneOf, record} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
 
@@ -23,6 +23,8 @@ export default defineRule<Options>({
       'by `--fix --unsafe-fixes` only, because a reader sees the difference. A `<caption>` becomes the paragraph ' +
       'above the table, comments between rows move above it, `<th>` cells in body rows become plain (or bold) cells, ' +
       'a table without a header row gets an empty one (`headerless`), and a table cut by blank lines is read whole. ' +
+      'A run of record tables (one `Name:` / `Purpose:` / `Expires in:` table per cookie, as consent tools export ' +
+      'them) becomes the one cookie table the page should have had: a row per cookie, a column per label. ' +
       'A table is reported without a fix when converting it would lose something: `colspan`/`rowspan`, a nested ' +
       'table, block content such as lists in a cell, an `id` or `data-*` attribute, unclosed tags the HTML parser had ' +
       'to repair, or other content in the same HTML block. The fixed table is parsed again and every cell must read back the same. Tables that ' +
@@ -94,8 +96,19 @@ export default defineRule<Options>({
     // Tables that cannot be converted are reported once per document: a consent-tool export holds hundreds.
     const refused: Array<{table: HtmlTable; why: string}> = []
     const fixed: Array<{start: number; report: () => void}> = []
-    for (const table of tables(tree, context.source)) {
-      if (table.kind !== 'html') continue
+    const htmlTables = tables(tree, context.source).filter((table): table is HtmlTable => table.kind === 'html')
+    // A run of record tables (one per cookie, as consent tools export them) becomes one cookie table.
+    const inRuns = new Set<HtmlTable>()
+    for (const group of cookieTables(tree, context.source)) {
+      if (group.kind !== 'record') continue
+      const outcome = convertRecordRun(group, htmlTables, tree, context)
+      if (!outcome || 'refusal' in outcome) continue
+      for (const table of outcome.tables) inRuns.add(table)
+      const text = outcome.tables.length === 1 ? 'Unexpected HTML record table, expected a GFM table' : `Unexpected ${outcome.tables.length} HTML record tables, expected one GFM table`
+      fixed.push({start: outcome.range[0], report: () => context.report({reason: text, fix: {range: outcome.range, text: outcome.text}, unsafe: outcome.unsafe})})
+    }
+    for (const table of htmlTables) {
+      if (inRuns.has(table)) continue
       if (!table.range) {
         refused.push({table, why: 'its position in the source is unknown'})
         continue
@@ -105,6 +118,7 @@ export default defineRule<Options>({
       else fixed.push({start: outcome.range[0], report: () => context.report({reason, fix: {range: outcome.range, text: outcome.text}, unsafe: outcome.unsafe})})
     }
     // Reports stay in document order: the grouped one goes where its first table is.
+    fixed.sort((a, b) => a.start - b.start)
     const firstRefused = refused[0]?.table.range?.[0] ?? Infinity
     for (const {start, report} of fixed) if (start < firstRefused) report()
     reportRefused(refused, context, reason)

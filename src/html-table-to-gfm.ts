@@ -6,9 +6,10 @@
  */
 import type {AnyNode, Element} from 'domhandler'
 import {markdownTable} from 'markdown-table'
-import type {PhrasingContent, RootContent} from 'mdast'
+import type {PhrasingContent, Root, RootContent} from 'mdast'
+import {parseHtml} from './model/html.js'
 import {parseSnippet} from './model/reparse.js'
-import {collapse, domText, type Align, type HtmlTable, type Row} from './model/tables.js'
+import {collapse, domText, type Align, type DerivedTable, type HtmlTable, type Row} from './model/tables.js'
 
 export interface ConvertOptions {
   /** A table without a header row: an empty header row above it (unsafe: a reader sees it), its first row, or none. */
@@ -242,6 +243,11 @@ function checkStructure(element: Element, changes: Changes): {caption: Element |
         continue
       }
       if (lower === 'scope' && node.name === 'th') continue
+      // `role="presentation"` says the table only lays things out; a GFM table is a table: the look changes.
+      if (lower === 'role' && /^(?:presentation|none)$/i.test(node.attribs[name].trim())) {
+        changes.attributes.add(lower)
+        continue
+      }
       // Spans are refused below with a clearer note; a span of 1 is harmless.
       if ((lower === 'colspan' || lower === 'rowspan') && (node.name === 'td' || node.name === 'th')) continue
       if (lower === 'id') refuse(`the \`id\` on \`<${node.name}>\` may be a link target`)
@@ -503,4 +509,79 @@ function readSignature(nodes: readonly RootContent[], markdown: string, signatur
       signature.push(')')
     } else if (node.type !== 'text') signature.push(node.type)
   }
+}
+
+/**
+ * A run of record tables (one small `Name:` / `Purpose:` / `Expires in:` table per cookie, as consent tools export
+ * them) as the one cookie table the page should have had: a row per cookie, a column per label in first-seen
+ * order. Only when the HTML between the first and the last table holds nothing but those tables, styling-only
+ * wrappers and white space. Unsafe: the repeated labels become one header, and the styling goes.
+ */
+export function convertRecordRun(group: DerivedTable, htmlTables: readonly HtmlTable[], tree: Root, context: ConvertContext): (Outcome & {tables: HtmlTable[]}) | undefined {
+  const sources = group.rows.map((row) => htmlTables.find((table) => table.range && row.range && table.range[0] === row.range[0] && table.range[1] === row.range[1]))
+  if (sources.length === 0 || sources.some((table) => table === undefined)) return undefined
+  const runTables = sources as HtmlTable[]
+  try {
+    return {...recordRunOrThrow(group, runTables, tree, context), tables: runTables}
+  } catch (error) {
+    if (error instanceof Refusal) return {refusal: error.message, tables: runTables}
+    throw error
+  }
+}
+
+function recordRunOrThrow(group: DerivedTable, sources: HtmlTable[], tree: Root, context: ConvertContext): Outcome {
+  const first = sources[0].fragment.node.position
+  const last = sources[sources.length - 1].fragment.node.position
+  if (!first || !last || sources.some((table) => table.fragment.offset === undefined || table.fragment.ancestors.length !== 1)) {
+    refuse('the record tables are inside a list item or block quote')
+  }
+  const start = first.start.offset!
+  const end = last.end.offset!
+  // Between the first and the last table: HTML blocks only, holding the tables, styling wrappers and white space.
+  for (const node of tree.children) {
+    const at = node.position
+    if (at && at.start.offset! < end && at.end.offset! > start && node.type !== 'html') refuse('text or Markdown sits between the record tables')
+  }
+  const changes = new Changes()
+  const $ = parseHtml(context.source.slice(start, end))
+  const found: Element[] = []
+  const walk = (nodes: AnyNode[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text' && /^\s*$/.test((node as unknown as {data: string}).data)) continue
+      if (node.type !== 'tag') refuse('something other than the record tables sits between them')
+      const element = node as Element
+      if (element.name === 'table') {
+        found.push(element)
+        continue
+      }
+      if (!wrapperTags.has(element.name)) refuse(`\`<${element.name}>\` sits between the record tables`)
+      for (const name of Object.keys(element.attribs)) {
+        if (!presentational.has(name.toLowerCase())) refuse(`a \`<${element.name}>\` between the record tables has the attribute \`${name}\``)
+        changes.attributes.add(name.toLowerCase())
+      }
+      walk(element.children)
+    }
+  }
+  walk($.root().get(0)!.children as AnyNode[])
+  if (found.length !== sources.length) refuse('the HTML between the record tables holds other tables')
+  for (const source of sources) checkStructure(source.element, changes)
+
+  const labels = group.header!.cells.map((cell) => cell.text)
+  const width = labels.length
+  const texts = [labels, ...group.rows.map((row) => row.cells.map((cell) => (cell.element ? collapse(domText(cell.element.children)) : '')))]
+  for (const style of ['plain', 'escaped'] as const) {
+    const headerCells: ConvertedCell[] = labels.map((label) => ({markdown: escapeText(label, style), signature: []}))
+    const rows = group.rows.map((row) => row.cells.map((cell): ConvertedCell => (cell.element ? convertCell(cell.element, style, changes) : {markdown: '', signature: []})))
+    const converted = [headerCells, ...rows]
+    const align: Align[] = labels.map(() => null)
+    const markdown = markdownTable(converted.map((row) => row.map((cell) => cell.markdown)))
+    if (!readsBack(markdown, converted, texts, width, align)) continue
+    const eol = /\r\n/.test(context.source.slice(start, end)) ? '\r\n' : '\n'
+    const preceding = context.source.slice(0, start)
+    let text = markdown.replace(/\n/g, eol)
+    if (!(preceding === '' || /\n[ \t]*\r?\n[ \t]*$/.test(preceding) || /^[ \t]*$/.test(preceding))) text = eol + text
+    changes.add(`merges ${sources.length} record table${sources.length === 1 ? '' : 's'} into one table with a row per cookie, their repeated labels into its header`)
+    return {range: [start, end], text, unsafe: changes.describe()}
+  }
+  refuse('the GFM table would not read back the same (a cell needs escaping that is not safe to guess)')
 }
