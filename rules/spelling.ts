@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {typoList} from '../src/data/typos.js'
 import {policyWords} from '../src/data/policy-words.js'
-import {dictionary, type Dialect} from '../src/model/dictionary.js'
+import {dictionary, suggestible, type Dialect} from '../src/model/dictionary.js'
 import {cookieNameColumn, isEnglish, prose, wordKey, type Word} from '../src/model/words.js'
 import {oneOf, record, stringList} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
@@ -25,9 +25,11 @@ export default defineRule<Options>({
     id: 'spelling',
     description: 'Words that are in no English dictionary',
     rationale:
-      'A dictionary check (Hunspell dictionaries through nspell) over the prose of the page. It skips what is not ' +
-      'prose: code, URLs, e-mail addresses, domains, HTML tags and attributes, front matter, link targets and the ' +
-      'cookie-name column of cookie tables. It also accepts acronyms (`GDPR`), words with inner capitals ' +
+      'A dictionary check (Hunspell dictionaries through nspell, plus the rarer words of SCOWL and cspell\'s software ' +
+      'terms, such as `performant`, `unencrypted` or `arbitral`) over the prose of the page. A word split by emphasis ' +
+      '(`**G**lobally`) is read as one word. It skips what is not ' +
+      'prose: code, URLs, e-mail addresses, domains (`.co.uk` too), HTML tags and attributes, front matter, link targets and the ' +
+      'cookie-name column of cookie tables. It also accepts common abbreviations (`auth`, `config`, `repo`), acronyms (`GDPR`), words with inner capitals ' +
       '(`iPhone`, `YouTube`), capitalised names the document uses mid-sentence (`Hotjar`), a capitalised word ' +
       'opening a sentence that is not one slip away from any dictionary word (`Zendesk is …`), names that appear in ' +
       'code spans or link targets elsewhere in the document, words used three times or more (a term the writer ' +
@@ -67,7 +69,8 @@ export default defineRule<Options>({
     }
   ],
   check(tree, context) {
-    const {words, names} = prose(tree, context.source)
+    const {words: proseWords, names} = prose(tree, context.source)
+    const words = joinSplitWords(proseWords, context.source)
     const inNameColumn = cookieNameColumn(tree, context.source)
     const accepted = new Set<string>([...context.settings.words, ...context.options.words].map(wordKey))
     if (context.settings.readWordsFile && context.file.path) {
@@ -142,12 +145,14 @@ export default defineRule<Options>({
       }
       // A capital opening a sentence, not one slip from any word, is a name (`Zendesk is …`, `Telefon: …`).
       if (list.length === 0 && word.sentenceStart && word.run.block !== 'heading' && /^\p{Lu}/u.test(bare)) continue
-      const range: [number, number] = [word.range[0], word.range[0] + bare.length]
+      const range: [number, number] = [word.range[0], word.range[1] - (word.text.length - bare.length)]
       const expected = list.length > 0 ? list.map((item) => '`' + item + '`').join(', ').replace(/, ([^,]*)$/, ', or $1') : 'a word in the dictionary'
+      // A word split by markup (`**G**lobaly`) gets no edit: writing over it would drop the markup.
+      const plain = word.range[1] - word.range[0] === word.text.length
       context.report({
         reason: `Unexpected unknown word \`${bare}\`, expected ${expected}`,
         range,
-        suggestions: list.map((item) => ({description: `Write \`${item}\``, fix: {range, text: item}})),
+        suggestions: plain ? list.map((item) => ({description: `Write \`${item}\``, fix: {range, text: item}})) : [],
         note: list.length === 0 ? 'Add the word to `.policylint-words` or the `words` setting if it is right' : undefined
       })
     }
@@ -167,6 +172,27 @@ export default defineRule<Options>({
     }
   }
 })
+
+/**
+ * Words split by inline markup with nothing else between the parts are one word: `**G**lobally`, `*T*erms`,
+ * `<b>G</b>lobally`. The joined word keeps the source range over the markup; its text is the letters alone.
+ */
+function joinSplitWords(words: Word[], source: string): Word[] {
+  const joined: Word[] = []
+  for (const word of words) {
+    const previous = joined.at(-1)
+    if (previous && previous.run !== word.run && previous.range[1] < word.range[0]) {
+      const between = source.slice(previous.range[1], word.range[0])
+      // Emphasis markers and inline formatting tags only: `first<br>second` is two words.
+      if (/^(?:[*_~]+|<\/?(?:b|strong|i|em|u|mark|span|s|del|ins|small|font)(?:\s[^<>]*)?>)+$/i.test(between)) {
+        joined[joined.length - 1] = {...previous, text: previous.text + word.text, range: [previous.range[0], word.range[1]]}
+        continue
+      }
+    }
+    joined.push(word)
+  }
+  return joined
+}
 
 /** A capitalised word in a table cell, or next to another capitalised word outside headings: a name or an address. */
 function looksLikeName(word: Word, words: Word[]): boolean {
@@ -253,7 +279,7 @@ function suggest(word: string, spell: ReturnType<typeof dictionary>): string[] {
   const letters = 'abcdefghijklmnopqrstuvwxyz'
   const found = new Map<string, number>()
   const consider = (candidate: string, rank: number) => {
-    if (candidate.length < 2 || found.has(candidate) || !spell.correct(candidate)) return
+    if (candidate.length < 2 || found.has(candidate) || !spell.correct(candidate) || !suggestible(spell, candidate)) return
     // Slips rarely hit the first letter: candidates that keep it come first.
     found.set(candidate, rank + (candidate.charAt(0) === lower.charAt(0) ? 0 : 10))
   }

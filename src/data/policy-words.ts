@@ -24,5 +24,12 @@ export const policyWords: ReadonlySet<string> = new Set([
   'retargeted', 'deprovision', 'deprovisioned', 'reidentification', 'reidentify', 'spammy', 'licensable', 'sponsorships',
   'anonymises', 'anonymizes', 'flipbook', 'flipbooks', 'illiquidity',
   'repo', 'repos', 'linter', 'linters', 'changelog', 'changelogs',
+  // Abbreviations of technical prose: accepted, so that no suggestion replaces them (`auth` is not `auto`).
+  'auth', 'config', 'configs', 'admin', 'admins', 'dev', 'devs', 'env', 'envs', 'async', 'info', 'stats', 'sms', 'wifi',
+  'iframe', 'iframes', 'signin', 'recaptcha', 'bluetooth', 'ecommerce', 'fintech', 'crypto', 'stablecoin', 'stablecoins',
+  'passwordless', 'webchat', 'webchats', 'trojan', 'trojans', 'uncategorized', 'uncategorised',
+  // Legal and business prose.
+  'dispositive', 'unmatured', 'syndicator', 'syndicators', 'identifiability', 'takedown', 'takedowns', 'databank',
+  'databanks', 'verifier', 'verifiers', 'transferrable', 'preprinted', 'metagame', 'metagames',
   'personalised', 'personalized', 'personalisation', 'personalization', 'de', 'identified', 'ccpa', 'cpra', 'gdpr'
 ])

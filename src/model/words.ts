@@ -191,6 +191,8 @@ function notProse(chunk: string): boolean {
     /^mailto:/i.test(chunk) ||
     /[\p{L}\d]@[\p{L}\d]/u.test(chunk) ||
     /^[/~]/.test(chunk) ||
+    // A top-level or country-code domain named alone: `.ie`, `.co.uk`.
+    /^\.[a-z]{2,}(?:\.[a-z]{2,})?$/i.test(chunk) ||
     /\/.*\//.test(chunk) ||
     /[\p{L}\d-]\.(?:[a-z]{2,})(?:$|[/.:?#])/iu.test(chunk) ||
     /[_={}<>#$%^|\\]/.test(chunk)
