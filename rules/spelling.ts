@@ -4,6 +4,10 @@ import path from 'node:path'
 import {typoList} from '../src/data/typos.js'
 import {policyWords} from '../src/data/policy-words.js'
 import {dictionary, suggestible, type Dialect} from '../src/model/dictionary.js'
+import type {Root} from 'mdast'
+import {latinPhrases} from '../src/data/policy-words.js'
+import {nodeRange} from '../src/model/source.js'
+import {walk} from '../src/model/walk.js'
 import {cookieNameColumn, isEnglish, prose, wordKey, type Word} from '../src/model/words.js'
 import {oneOf, record, stringList} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
@@ -27,9 +31,11 @@ export default defineRule<Options>({
     rationale:
       'A dictionary check (Hunspell dictionaries through nspell, plus the rarer words of SCOWL and cspell\'s software ' +
       'terms, such as `performant`, `unencrypted` or `arbitral`) over the prose of the page. A word split by emphasis ' +
-      '(`**G**lobally`) is read as one word. It skips what is not ' +
-      'prose: code, URLs, e-mail addresses, domains (`.co.uk` too), HTML tags and attributes, front matter, link targets and the ' +
-      'cookie-name column of cookie tables. It also accepts common abbreviations (`auth`, `config`, `repo`), acronyms (`GDPR`), words with inner capitals ' +
+      '(`**G**lobally`) is read as one word. It skips what is not prose: code, MDX `import` lines, identifiers with ' +
+      'escaped underscores, URLs, e-mail addresses, domains (`.co.uk` too), HTML tags and attributes, front matter, link ' +
+      'targets and the cookie-name column of cookie tables. It also accepts the names in a list of partner links, a ' +
+      'town alone on an address line, an abbreviation the text spells out before it (`passive collection mechanisms ' +
+      '("pcms")`), Latin phrases of legal English (`forum non conveniens`),  common abbreviations (`auth`, `config`, `repo`), acronyms (`GDPR`), words with inner capitals ' +
       '(`iPhone`, `YouTube`), capitalised names the document uses mid-sentence (`Hotjar`), a capitalised word ' +
       'opening a sentence that is not one slip away from any dictionary word (`Zendesk is …`), names that appear in ' +
       'code spans or link targets elsewhere in the document, words used three times or more (a term the writer ' +
@@ -81,8 +87,9 @@ export default defineRule<Options>({
     const midSentenceNames = new Set<string>()
     const uses = new Map<string, number>()
     const candidates: Word[] = []
+    const listedNames = nameListWords(tree, words)
     for (const word of words) {
-      if (inNameColumn(word.run)) continue
+      if (inNameColumn(word.run) || listedNames.has(word) || inModuleStatement(word, context.source)) continue
       const bare = normalise(word.text)
       // No English word is longer than 45 letters; longer runs are identifiers or noise, and suggesting would be slow.
       if (bare.length < 2 || bare.length > 45) continue
@@ -136,7 +143,17 @@ export default defineRule<Options>({
 
     const unknownSet = new Set(unknown)
     for (const word of unknown) {
-      if (foreign(word) || looksLikeName(word, words) || shortCompoundPart(word, context.source) || foreignPhrase(word, unknownSet, words)) continue
+      if (
+        foreign(word) ||
+        looksLikeName(word, words) ||
+        shortCompoundPart(word, context.source) ||
+        foreignPhrase(word, unknownSet, words) ||
+        addressLine(word, context.source) ||
+        definedAbbreviation(word, words) ||
+        inLatinPhrase(word, context.source)
+      ) {
+        continue
+      }
       const bare = normalise(word.text)
       let list = suggestions.get(bare)
       if (!list) {
@@ -192,6 +209,110 @@ function joinSplitWords(words: Word[], source: string): Word[] {
     joined.push(word)
   }
   return joined
+}
+
+/**
+ * The first word of each item of a list of names: five or more items, four in five of them a link and nothing
+ * else (`- [Exactag](https://exactag.com/privacy/)`); a few words that end no sentence count too (`- Waystack`).
+ * Consent tools and vendor pages list partners so; their names are in no dictionary.
+ */
+function nameListWords(tree: Root, words: Word[]): Set<Word> {
+  const ranges: Array<[number, number]> = []
+  walk(tree, (node) => {
+    if (node.type !== 'list' || node.children.length < 5) return
+    let links = 0
+    const items: Array<[number, number]> = []
+    for (const item of node.children) {
+      const paragraph = item.children.length === 1 && item.children[0].type === 'paragraph' ? item.children[0] : undefined
+      const range = nodeRange(paragraph)
+      if (!paragraph || !range) continue
+      const content = paragraph.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
+      if (content.length === 1 && content[0].type === 'link') {
+        links++
+        items.push(range)
+      } else if (content.length === 1 && content[0].type === 'text' && !/[.!?:;]\s*$/.test(content[0].value) && content[0].value.trim().split(/\s+/).length <= 6) {
+        // A name without a link: `- Waystack`, `- BDSK Handels GmbH & Co. KG`.
+        items.push(range)
+      }
+    }
+    if (links >= 0.8 * node.children.length) ranges.push(...items)
+  })
+  const found = new Set<Word>()
+  if (ranges.length === 0) return found
+  for (const [start, end] of ranges) {
+    const first = words.find((word) => word.range[0] >= start && word.range[1] <= end)
+    if (first) found.add(first)
+  }
+  return found
+}
+
+/** Words of an MDX `import` or `export` statement, which is code (`import {Callout} from 'nextra/components'`). */
+function inModuleStatement(word: Word, source: string): boolean {
+  if (word.run.block !== 'paragraph') return false
+  const range = nodeRange(word.run.blockNode as never)
+  return range !== undefined && /^(?:import|export)\s[^\n]*(?:\sfrom\s+['"]|=)/.test(source.slice(range[0], range[1]))
+}
+
+/**
+ * A capitalised word alone on its line in a block that has a number on another line: a town in an address
+ * (`153 Harbour Road<br />Ayr<br />KA8 0JG`).
+ */
+function addressLine(word: Word, source: string): boolean {
+  if (!/^\p{Lu}/u.test(word.text) || word.run.block === 'heading') return false
+  const lineStart = source.lastIndexOf('\n', word.range[0] - 1) + 1
+  const lineEnd = source.indexOf('\n', word.range[1])
+  const line = source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd)
+  if (line.replace(/<[^>]*>/g, ' ').replace(/[\s>*_,.\\]+/g, '') !== word.text) return false
+  const block = nodeRange(word.run.blockNode as never)
+  if (!block) return false
+  return source
+    .slice(block[0], block[1])
+    .split('\n')
+    .some((other) => /\d/.test(other.replace(/<[^>]*>/g, '')))
+}
+
+/** Small words an abbreviation leaves out: `Data Protection Officer`, `right of access`. */
+const abbreviationGaps = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'on', '&'])
+
+/**
+ * An abbreviation the text defines by the words before it: `passive collection mechanisms ("pcms")`. The
+ * initials of words just before, small words skipped, spell it (a final `s` for a plural).
+ */
+function definedAbbreviation(word: Word, words: Word[]): boolean {
+  const letters = word.text.toLowerCase().replace(/['’]s$/, '')
+  if (letters.length < 2 || letters.length > 6) return false
+  const index = words.indexOf(word)
+  const before = words.slice(Math.max(0, index - 10), index).filter((other) => !abbreviationGaps.has(other.text.toLowerCase()))
+  for (const target of letters.endsWith('s') ? [letters, letters.slice(0, -1)] : [letters]) {
+    for (let start = 0; start + target.length <= before.length; start++) {
+      const initials = before.slice(start, start + target.length).map((other) => other.text.charAt(0).toLowerCase()).join('')
+      if (initials === target) return true
+    }
+  }
+  return false
+}
+
+/** A word of a Latin or French phrase of legal English (`forum non conveniens`, `force majeure`). */
+function inLatinPhrase(word: Word, source: string): boolean {
+  const key = wordKey(word.text)
+  for (const phrase of latinPhrases) {
+    const parts = phrase.split(' ')
+    const at = parts.indexOf(key)
+    if (at < 0) continue
+    // The phrase's words before and after this one, with any spaces or markup between them.
+    const pattern = new RegExp(
+      parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s*_]+'),
+      'iy'
+    )
+    const from = Math.max(0, word.range[0] - 40)
+    const window = source.slice(from, word.range[1] + 40)
+    for (let start = 0; start <= word.range[0] - from; start++) {
+      pattern.lastIndex = start
+      const match = pattern.exec(window)
+      if (match && from + start <= word.range[0] && from + start + match[0].length >= word.range[1]) return true
+    }
+  }
+  return false
 }
 
 /** A capitalised word in a table cell, or next to another capitalised word outside headings: a name or an address. */

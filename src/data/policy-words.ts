@@ -33,3 +33,16 @@ export const policyWords: ReadonlySet<string> = new Set([
   'databanks', 'verifier', 'verifiers', 'transferrable', 'preprinted', 'metagame', 'metagames',
   'personalised', 'personalized', 'personalisation', 'personalization', 'de', 'identified', 'ccpa', 'cpra', 'gdpr'
 ])
+
+/**
+ * Latin and French phrases of legal English, lower case, whose words the dictionaries lack. A word is accepted
+ * only inside its phrase: `se` alone is a slip, `per se` is not.
+ */
+export const latinPhrases: readonly string[] = [
+  'forum non conveniens', 'inter alia', 'pro rata', 'ultra vires', 'de minimis', 'force majeure', 'per se', 'bona fide',
+  'bona fides', 'mala fide', 'prima facie', 'sui generis', 'mutatis mutandis', 'res judicata', 'ex parte', 'inter partes',
+  'ab initio', 'ipso facto', 'pari passu', 'et al', 'et cetera', 'in personam', 'in rem', 'amicus curiae', 'nunc pro tunc',
+  'quantum meruit', 'jus cogens', 'locus standi', 'ex gratia', 'ex officio', 'pacta sunt servanda', 'stare decisis',
+  'obiter dicta', 'obiter dictum', 'pendente lite', 'habeas corpus', 'inter vivos', 'mortis causa', 'contra proferentem',
+  'caveat emptor', 'nolo contendere', 'de facto', 'de jure', 'ad hoc', 'in situ', 'pro bono', 'pro forma'
+]

@@ -180,6 +180,12 @@ export function mask(raw: string, names?: Set<string>): string {
     if (names) for (const token of core.toLowerCase().split(/[^\p{L}]+/u)) if (token.length > 1) names.add(token)
     return blank(chunk)
   })
+  // An identifier whose underscores are escaped (`\_\_cfruid`, `data\_anchor\_1`) is code too: the escapes are blank
+  // by now. Upper-case ones (`COMPANY\_NAME`) stay: no-placeholders reads them.
+  for (const match of raw.matchAll(/\S*(?:[\p{L}\d]\\_|\\_[\p{L}\d])\S*/gu)) {
+    if (!/\p{Ll}/u.test(match[0])) continue
+    text = text.slice(0, match.index) + blank(match[0]) + text.slice(match.index! + match[0].length)
+  }
   return text
 }
 
