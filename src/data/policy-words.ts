@@ -28,6 +28,14 @@ export const policyWords: ReadonlySet<string> = new Set([
   'auth', 'config', 'configs', 'admin', 'admins', 'dev', 'devs', 'env', 'envs', 'async', 'info', 'stats', 'sms', 'wifi',
   'iframe', 'iframes', 'signin', 'recaptcha', 'bluetooth', 'ecommerce', 'fintech', 'crypto', 'stablecoin', 'stablecoins',
   'passwordless', 'webchat', 'webchats', 'trojan', 'trojans', 'uncategorized', 'uncategorised',
+  'optout', 'optouts', 'optin', 'optins',
+  // Web services policies name in lower case as often as not.
+  'mailchimp', 'hubspot', 'cloudflare', 'hotjar', 'matomo', 'zendesk', 'typeform', 'vimeo', 'wordpress', 'squarespace',
+  'shopify', 'paypal', 'klarna', 'sendgrid', 'mixpanel', 'optimizely', 'linkedin', 'pinterest', 'tiktok', 'whatsapp',
+  'github', 'gitlab', 'bitbucket', 'vercel', 'netlify', 'jira', 'trello', 'marketo', 'pardot', 'disqus', 'hcaptcha',
+  'cookiebot', 'onetrust', 'iubenda', 'usercentrics', 'quantcast', 'doubleclick', 'adsense', 'adwords', 'bing', 'yandex',
+  'criteo', 'taboola', 'outbrain', 'eventbrite', 'webex', 'onedrive', 'sharepoint', 'airtable', 'figma', 'canva', 'okta',
+  'supabase', 'datadog', 'posthog', 'cloudinary', 'fastly', 'akamai', 'typekit', 'gravatar', 'instagram', 'facebook',
   // Legal and business prose.
   'dispositive', 'unmatured', 'syndicator', 'syndicators', 'identifiability', 'takedown', 'takedowns', 'databank',
   'databanks', 'verifier', 'verifiers', 'transferrable', 'preprinted', 'metagame', 'metagames',

@@ -197,6 +197,8 @@ function notProse(chunk: string): boolean {
     /^mailto:/i.test(chunk) ||
     /[\p{L}\d]@[\p{L}\d]/u.test(chunk) ||
     /^[/~]/.test(chunk) ||
+    // A social-media handle: `@acme`.
+    /^@[\p{L}\d_.-]+$/u.test(chunk) ||
     // A top-level or country-code domain named alone: `.ie`, `.co.uk`.
     /^\.[a-z]{2,}(?:\.[a-z]{2,})?$/i.test(chunk) ||
     /\/.*\//.test(chunk) ||
