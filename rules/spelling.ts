@@ -239,9 +239,12 @@ function nameListWords(tree: Root, words: Word[]): Set<Word> {
   })
   const found = new Set<Word>()
   if (ranges.length === 0) return found
+  // Both in document order: one pass.
+  ranges.sort((a, b) => a[0] - b[0])
+  let at = 0
   for (const [start, end] of ranges) {
-    const first = words.find((word) => word.range[0] >= start && word.range[1] <= end)
-    if (first) found.add(first)
+    while (at < words.length && words[at].range[0] < start) at++
+    if (at < words.length && words[at].range[1] <= end) found.add(words[at])
   }
   return found
 }
