@@ -88,8 +88,9 @@ export default defineRule<Options>({
     const uses = new Map<string, number>()
     const candidates: Word[] = []
     const listedNames = nameListWords(tree, words)
+    const moduleStatement = moduleStatements(context.source)
     for (const word of words) {
-      if (inNameColumn(word.run) || listedNames.has(word) || inModuleStatement(word, context.source)) continue
+      if (inNameColumn(word.run) || listedNames.has(word) || moduleStatement(word)) continue
       const bare = normalise(word.text)
       // No English word is longer than 45 letters; longer runs are identifiers or noise, and suggesting would be slow.
       if (bare.length < 2 || bare.length > 45) continue
@@ -142,6 +143,7 @@ export default defineRule<Options>({
     }
 
     const unknownSet = new Set(unknown)
+    const position = new Map(words.map((word, index) => [word, index]))
     for (const word of unknown) {
       if (
         foreign(word) ||
@@ -149,7 +151,7 @@ export default defineRule<Options>({
         shortCompoundPart(word, context.source) ||
         foreignPhrase(word, unknownSet, words) ||
         addressLine(word, context.source) ||
-        definedAbbreviation(word, words) ||
+        definedAbbreviation(word, words, position) ||
         inLatinPhrase(word, context.source)
       ) {
         continue
@@ -249,11 +251,23 @@ function nameListWords(tree: Root, words: Word[]): Set<Word> {
   return found
 }
 
-/** Words of an MDX `import` or `export` statement, which is code (`import {Callout} from 'nextra/components'`). */
-function inModuleStatement(word: Word, source: string): boolean {
-  if (word.run.block !== 'paragraph') return false
-  const range = nodeRange(word.run.blockNode as never)
-  return range !== undefined && /^(?:import|export)\s[^\n]*(?:\sfrom\s+['"]|=)/.test(source.slice(range[0], range[1]))
+/** A test for words of an MDX `import` or `export` statement, which is code (`import {Callout} from 'nextra/components'`). */
+function moduleStatements(source: string): (word: Word) => boolean {
+  const blocks = new Map<object | undefined, boolean>()
+  return (word) => {
+    if (word.run.block !== 'paragraph') return false
+    let found = blocks.get(word.run.blockNode)
+    if (found === undefined) {
+      const range = nodeRange(word.run.blockNode as never)
+      found = false
+      if (range && /^(?:import|export)\s/.test(source.slice(range[0], range[0] + 7))) {
+        const end = source.indexOf('\n', range[0])
+        found = /\sfrom\s+['"]|=/.test(source.slice(range[0], end < 0 || end > range[1] ? range[1] : end))
+      }
+      blocks.set(word.run.blockNode, found)
+    }
+    return found
+  }
 }
 
 /**
@@ -262,12 +276,16 @@ function inModuleStatement(word: Word, source: string): boolean {
  */
 function addressLine(word: Word, source: string): boolean {
   if (!/^\p{Lu}/u.test(word.text) || word.run.block === 'heading') return false
-  const lineStart = source.lastIndexOf('\n', word.range[0] - 1) + 1
-  const lineEnd = source.indexOf('\n', word.range[1])
-  const line = source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd)
+  // Address lines are short: look no further than 40 characters either side.
+  const near = source.slice(Math.max(0, word.range[0] - 40), word.range[1] + 40)
+  const offset = word.range[0] - Math.max(0, word.range[0] - 40)
+  const lineStart = near.lastIndexOf('\n', offset - 1)
+  const lineEnd = near.indexOf('\n', offset + word.text.length)
+  if ((lineStart < 0 && word.range[0] > 40) || (lineEnd < 0 && word.range[1] + 40 < source.length)) return false
+  const line = near.slice(lineStart + 1, lineEnd < 0 ? near.length : lineEnd)
   if (line.replace(/<[^>]*>/g, ' ').replace(/[\s>*_,.\\]+/g, '') !== word.text) return false
   const block = nodeRange(word.run.blockNode as never)
-  if (!block) return false
+  if (!block || block[1] - block[0] > 2000) return false
   return source
     .slice(block[0], block[1])
     .split('\n')
@@ -281,10 +299,10 @@ const abbreviationGaps = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'on', '
  * An abbreviation the text defines by the words before it: `passive collection mechanisms ("pcms")`. The
  * initials of words just before, small words skipped, spell it (a final `s` for a plural).
  */
-function definedAbbreviation(word: Word, words: Word[]): boolean {
+function definedAbbreviation(word: Word, words: Word[], position: Map<Word, number>): boolean {
   const letters = word.text.toLowerCase().replace(/['’]s$/, '')
   if (letters.length < 2 || letters.length > 6) return false
-  const index = words.indexOf(word)
+  const index = position.get(word) ?? 0
   const before = words.slice(Math.max(0, index - 10), index).filter((other) => !abbreviationGaps.has(other.text.toLowerCase()))
   for (const target of letters.endsWith('s') ? [letters, letters.slice(0, -1)] : [letters]) {
     for (let start = 0; start + target.length <= before.length; start++) {

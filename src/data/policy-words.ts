@@ -36,7 +36,14 @@ export const policyWords: ReadonlySet<string> = new Set([
   'cookiebot', 'onetrust', 'iubenda', 'usercentrics', 'quantcast', 'doubleclick', 'adsense', 'adwords', 'bing', 'yandex',
   'criteo', 'taboola', 'outbrain', 'eventbrite', 'webex', 'onedrive', 'sharepoint', 'airtable', 'figma', 'canva', 'okta',
   'supabase', 'datadog', 'posthog', 'cloudinary', 'fastly', 'akamai', 'typekit', 'gravatar', 'instagram', 'facebook',
+  'geofencing', 'geotargeting', 'microsite', 'microsites', 'whitelabel', 'omnichannel', 'unsubscription', 'deidentified',
+  'deidentify', 'datacentre', 'datacentres', 'failover', 'uptime', 'webhook', 'webhooks', 'chargeback', 'chargebacks',
+  'autoplay', 'autoplaying', 'preload', 'microdata', 'clickthrough', 'clickthroughs', 'deeplink', 'deeplinks', 'logfile',
+  'logfiles', 'useragent', 'blocklisted', 'allowlisted', 'livechat', 'helpdesk', 'chatroom', 'chatrooms', 'webshop', 'eshop',
+  'vlog', 'vlogs', 'influencer', 'influencers', 'adblocker', 'adblockers', 'wearable', 'wearables', 'geodata', 'keylogger',
+  'keyloggers',
   // Legal and business prose.
+  'sublicensee', 'sublicensees', 'sublicensor', 'sublicensors', 'arbitrability', 'indemnitor', 'indemnitors',
   'dispositive', 'unmatured', 'syndicator', 'syndicators', 'identifiability', 'takedown', 'takedowns', 'databank',
   'databanks', 'verifier', 'verifiers', 'transferrable', 'preprinted', 'metagame', 'metagames',
   'personalised', 'personalized', 'personalisation', 'personalization', 'de', 'identified', 'ccpa', 'cpra', 'gdpr'

@@ -182,11 +182,17 @@ export function mask(raw: string, names?: Set<string>): string {
   })
   // An identifier whose underscores are escaped (`\_\_cfruid`, `data\_anchor\_1`) is code too: the escapes are blank
   // by now. Upper-case ones (`COMPANY\_NAME`) stay: no-placeholders reads them.
-  for (const match of raw.matchAll(/\S*(?:[\p{L}\d]\\_|\\_[\p{L}\d])\S*/gu)) {
-    if (!/\p{Ll}/u.test(match[0])) continue
-    text = text.slice(0, match.index) + blank(match[0]) + text.slice(match.index! + match[0].length)
+  if (!raw.includes('\\_')) return text
+  const parts: string[] = []
+  let done = 0
+  for (const match of raw.matchAll(/\S+/g)) {
+    const chunk = match[0]
+    if (!chunk.includes('\\_') || !/[\p{L}\d]\\_|\\_[\p{L}\d]/u.test(chunk) || !/\p{Ll}/u.test(chunk)) continue
+    parts.push(text.slice(done, match.index), blank(chunk))
+    done = match.index! + chunk.length
   }
-  return text
+  parts.push(text.slice(done))
+  return parts.join('')
 }
 
 /** URLs, e-mail addresses, domains, paths and code-like tokens (`_ga`, `key=value`). */
