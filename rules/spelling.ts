@@ -2,10 +2,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {typoList} from '../src/data/typos.js'
-import {policyWords} from '../src/data/policy-words.js'
-import {dictionary, suggestible, type Dialect} from '../src/model/dictionary.js'
 import type {Root} from 'mdast'
-import {latinPhrases} from '../src/data/policy-words.js'
+import {latinPhrases, policyWords} from '../src/data/policy-words.js'
+import {dictionary, suggestible, type Dialect} from '../src/model/dictionary.js'
 import {nodeRange} from '../src/model/source.js'
 import {walk} from '../src/model/walk.js'
 import {cookieNameColumn, isEnglish, prose, wordKey, type Word} from '../src/model/words.js'
@@ -35,7 +34,7 @@ export default defineRule<Options>({
       'escaped underscores, URLs, e-mail addresses, domains (`.co.uk` too), HTML tags and attributes, front matter, link ' +
       'targets and the cookie-name column of cookie tables. It also accepts the names in a list of partner links, a ' +
       'town alone on an address line, an abbreviation the text spells out before it (`passive collection mechanisms ' +
-      '("pcms")`), Latin phrases of legal English (`forum non conveniens`),  common abbreviations (`auth`, `config`, `repo`), acronyms (`GDPR`), words with inner capitals ' +
+      '("pcms")`), Latin phrases of legal English (`forum non conveniens`), common abbreviations (`auth`, `config`, `repo`), acronyms (`GDPR`), words with inner capitals ' +
       '(`iPhone`, `YouTube`), capitalised names the document uses mid-sentence (`Hotjar`), a capitalised word ' +
       'opening a sentence that is not one slip away from any dictionary word (`Zendesk is …`), names that appear in ' +
       'code spans or link targets elsewhere in the document, words used three times or more (a term the writer ' +
@@ -201,9 +200,9 @@ function joinSplitWords(words: Word[], source: string): Word[] {
   for (const word of words) {
     const previous = joined.at(-1)
     if (previous && previous.run !== word.run && previous.range[1] < word.range[0]) {
-      const between = source.slice(previous.range[1], word.range[0])
+      const between = word.range[0] - previous.range[1] > 200 ? '' : source.slice(previous.range[1], word.range[0])
       // Emphasis markers and inline formatting tags only: `first<br>second` is two words.
-      if (/^(?:[*_~]+|<\/?(?:b|strong|i|em|u|mark|span|s|del|ins|small|font)(?:\s[^<>]*)?>)+$/i.test(between)) {
+      if (/^(?:[*_~]|<\/?(?:b|strong|i|em|u|mark|span|s|del|ins|small|font)(?:\s[^<>]*)?>)+$/i.test(between)) {
         joined[joined.length - 1] = {...previous, text: previous.text + word.text, range: [previous.range[0], word.range[1]]}
         continue
       }
