@@ -43,7 +43,9 @@ export const policyWords: ReadonlySet<string> = new Set([
   'vlog', 'vlogs', 'influencer', 'influencers', 'adblocker', 'adblockers', 'wearable', 'wearables', 'geodata', 'keylogger',
   'keyloggers',
   // Legal and business prose.
-  'sublicensee', 'sublicensees', 'sublicensor', 'sublicensors', 'arbitrability', 'indemnitor', 'indemnitors',
+  'waivable', 'novation', 'novations', 'counterparty', 'counterparties', 'payor', 'payors', 'noninfringement',
+  'lienholder', 'lienholders', 'timeframe', 'timeframes', 'autorenewal', 'whistleblower', 'whistleblowers',
+  'whistleblowing', 'ombudsperson', 'sublicensee', 'sublicensees', 'sublicensor', 'sublicensors', 'arbitrability', 'indemnitor', 'indemnitors',
   'dispositive', 'unmatured', 'syndicator', 'syndicators', 'identifiability', 'takedown', 'takedowns', 'databank',
   'databanks', 'verifier', 'verifiers', 'transferrable', 'preprinted', 'metagame', 'metagames',
   'personalised', 'personalized', 'personalisation', 'personalization', 'de', 'identified', 'ccpa', 'cpra', 'gdpr'
