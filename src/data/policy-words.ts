@@ -28,7 +28,10 @@ export const policyWords: ReadonlySet<string> = new Set([
   'auth', 'config', 'configs', 'admin', 'admins', 'dev', 'devs', 'env', 'envs', 'async', 'info', 'stats', 'sms', 'wifi',
   'iframe', 'iframes', 'signin', 'recaptcha', 'bluetooth', 'ecommerce', 'fintech', 'crypto', 'stablecoin', 'stablecoins',
   'passwordless', 'webchat', 'webchats', 'trojan', 'trojans', 'uncategorized', 'uncategorised',
-  'optout', 'optouts', 'optin', 'optins',
+  'optout', 'optouts', 'optin', 'optins', 'eg', 'ie', 'natively', 'untrusted', 'impactful', 'programmatically', 'sandboxed',
+  'sandboxing', 'proxied', 'prepended', 'unicode', 'gzip', 'gzipped', 'uuid', 'uuids', 'dns', 'unix', 'posix', 'dir', 'dirs',
+  'util', 'utils', 'deps', 'arg', 'args', 'param', 'params', 'matcher', 'matchers', 'formatter', 'formatters', 'multibyte',
+  'stdout', 'stderr', 'truthy', 'falsy', 'falsey', 'backpressure', 'subclassing', 'inlining', 'inlined',
   // Web services policies name in lower case as often as not.
   'mailchimp', 'hubspot', 'cloudflare', 'hotjar', 'matomo', 'zendesk', 'typeform', 'vimeo', 'wordpress', 'squarespace',
   'shopify', 'paypal', 'klarna', 'sendgrid', 'mixpanel', 'optimizely', 'linkedin', 'pinterest', 'tiktok', 'whatsapp',
