@@ -2,8 +2,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {typoList} from '../src/data/typos.js'
-import {policyWords} from '../src/data/policy-words.js'
-import {dictionary, type Dialect} from '../src/model/dictionary.js'
+import type {Root} from 'mdast'
+import {latinPhrases, policyWords} from '../src/data/policy-words.js'
+import {dictionary, suggestible, type Dialect} from '../src/model/dictionary.js'
+import {nodeRange} from '../src/model/source.js'
+import {walk} from '../src/model/walk.js'
 import {inCookieIdentifiers, isEnglish, prose, wordKey, type Word} from '../src/model/words.js'
 import {oneOf, record, stringList} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
@@ -25,9 +28,13 @@ export default defineRule<Options>({
     id: 'spelling',
     description: 'Words that are in no English dictionary',
     rationale:
-      'A dictionary check (Hunspell dictionaries through nspell) over the prose of the page. It skips what is not ' +
-      'prose: code, URLs, e-mail addresses, domains, HTML tags and attributes, front matter, link targets and the ' +
-      'cookie-name column of cookie tables. It also accepts acronyms (`GDPR`), words with inner capitals ' +
+      'A dictionary check (Hunspell dictionaries through nspell, plus the rarer words of SCOWL and cspell\'s software ' +
+      'terms, such as `performant`, `unencrypted` or `arbitral`) over the prose of the page. A word split by emphasis ' +
+      '(`**G**lobally`) is read as one word. It skips what is not prose: code, MDX `import` lines, identifiers with ' +
+      'escaped underscores, URLs, e-mail addresses, domains (`.co.uk` too), HTML tags and attributes, front matter, link ' +
+      'targets and the cookie-name column of cookie tables. It also accepts the names in a list of partner links, a ' +
+      'town alone on an address line, an abbreviation the text spells out before it (`passive collection mechanisms ' +
+      '("pcms")`), Latin phrases of legal English (`forum non conveniens`), common abbreviations (`auth`, `config`, `repo`), acronyms (`GDPR`), words with inner capitals ' +
       '(`iPhone`, `YouTube`), capitalised names the document uses mid-sentence (`Hotjar`), a capitalised word ' +
       'opening a sentence that is not one slip away from any dictionary word (`Zendesk is …`), names that appear in ' +
       'code spans or link targets elsewhere in the document, words used three times or more (a term the writer ' +
@@ -67,7 +74,8 @@ export default defineRule<Options>({
     }
   ],
   check(tree, context) {
-    const {words, names} = prose(tree, context.source)
+    const {words: proseWords, names} = prose(tree, context.source)
+    const words = joinSplitWords(proseWords, context.source)
     const inIdentifierCell = inCookieIdentifiers(tree, context.source)
     const accepted = new Set<string>([...context.settings.words, ...context.options.words].map(wordKey))
     if (context.settings.readWordsFile && context.file.path) {
@@ -78,8 +86,10 @@ export default defineRule<Options>({
     const midSentenceNames = new Set<string>()
     const uses = new Map<string, number>()
     const candidates: Word[] = []
+    const listedNames = nameListWords(tree, words)
+    const moduleStatement = moduleStatements(context.source)
     for (const word of words) {
-      if (inIdentifierCell(word.range)) continue
+      if (inIdentifierCell(word.range) || listedNames.has(word) || moduleStatement(word)) continue
       const bare = normalise(word.text)
       // No English word is longer than 45 letters; longer runs are identifiers or noise, and suggesting would be slow.
       if (bare.length < 2 || bare.length > 45) continue
@@ -132,8 +142,19 @@ export default defineRule<Options>({
     }
 
     const unknownSet = new Set(unknown)
+    const position = new Map(words.map((word, index) => [word, index]))
     for (const word of unknown) {
-      if (foreign(word) || looksLikeName(word, words) || shortCompoundPart(word, context.source) || foreignPhrase(word, unknownSet, words)) continue
+      if (
+        foreign(word) ||
+        looksLikeName(word, words) ||
+        shortCompoundPart(word, context.source) ||
+        foreignPhrase(word, unknownSet, words) ||
+        addressLine(word, context.source) ||
+        definedAbbreviation(word, words, position) ||
+        inLatinPhrase(word, context.source)
+      ) {
+        continue
+      }
       const bare = normalise(word.text)
       let list = suggestions.get(bare)
       if (!list) {
@@ -142,12 +163,14 @@ export default defineRule<Options>({
       }
       // A capital opening a sentence, not one slip from any word, is a name (`Zendesk is …`, `Telefon: …`).
       if (list.length === 0 && word.sentenceStart && word.run.block !== 'heading' && /^\p{Lu}/u.test(bare)) continue
-      const range: [number, number] = [word.range[0], word.range[0] + bare.length]
+      const range: [number, number] = [word.range[0], word.range[1] - (word.text.length - bare.length)]
       const expected = list.length > 0 ? list.map((item) => '`' + item + '`').join(', ').replace(/, ([^,]*)$/, ', or $1') : 'a word in the dictionary'
+      // A word split by markup (`**G**lobaly`) gets no edit: writing over it would drop the markup.
+      const plain = word.range[1] - word.range[0] === word.text.length
       context.report({
         reason: `Unexpected unknown word \`${bare}\`, expected ${expected}`,
         range,
-        suggestions: list.map((item) => ({description: `Write \`${item}\``, fix: {range, text: item}})),
+        suggestions: plain ? list.map((item) => ({description: `Write \`${item}\``, fix: {range, text: item}})) : [],
         note: list.length === 0 ? 'Add the word to `.policylint-words` or the `words` setting if it is right' : undefined
       })
     }
@@ -167,6 +190,150 @@ export default defineRule<Options>({
     }
   }
 })
+
+/**
+ * Words split by inline markup with nothing else between the parts are one word: `**G**lobally`, `*T*erms`,
+ * `<b>G</b>lobally`. The joined word keeps the source range over the markup; its text is the letters alone.
+ */
+function joinSplitWords(words: Word[], source: string): Word[] {
+  const joined: Word[] = []
+  for (const word of words) {
+    const previous = joined.at(-1)
+    if (previous && previous.run !== word.run && previous.range[1] < word.range[0]) {
+      const between = word.range[0] - previous.range[1] > 200 ? '' : source.slice(previous.range[1], word.range[0])
+      // Emphasis markers and inline formatting tags only: `first<br>second` is two words.
+      if (/^(?:[*_~]|<\/?(?:b|strong|i|em|u|mark|span|s|del|ins|small|font)(?:\s[^<>]*)?>)+$/i.test(between)) {
+        joined[joined.length - 1] = {...previous, text: previous.text + word.text, range: [previous.range[0], word.range[1]]}
+        continue
+      }
+    }
+    joined.push(word)
+  }
+  return joined
+}
+
+/**
+ * The first word of each item of a list of names: five or more items, four in five of them a link and nothing
+ * else (`- [Exactag](https://exactag.com/privacy/)`); a few words that end no sentence count too (`- Waystack`).
+ * Consent tools and vendor pages list partners so; their names are in no dictionary.
+ */
+function nameListWords(tree: Root, words: Word[]): Set<Word> {
+  const ranges: Array<[number, number]> = []
+  walk(tree, (node) => {
+    if (node.type !== 'list' || node.children.length < 5) return
+    let links = 0
+    const items: Array<[number, number]> = []
+    for (const item of node.children) {
+      const paragraph = item.children.length === 1 && item.children[0].type === 'paragraph' ? item.children[0] : undefined
+      const range = nodeRange(paragraph)
+      if (!paragraph || !range) continue
+      const content = paragraph.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
+      if (content.length === 1 && content[0].type === 'link') {
+        links++
+        items.push(range)
+      } else if (content.length === 1 && content[0].type === 'text' && !/[.!?:;]\s*$/.test(content[0].value) && content[0].value.trim().split(/\s+/).length <= 6) {
+        // A name without a link: `- Waystack`, `- BDSK Handels GmbH & Co. KG`.
+        items.push(range)
+      }
+    }
+    if (links >= 0.8 * node.children.length) ranges.push(...items)
+  })
+  const found = new Set<Word>()
+  if (ranges.length === 0) return found
+  // Both in document order: one pass.
+  ranges.sort((a, b) => a[0] - b[0])
+  let at = 0
+  for (const [start, end] of ranges) {
+    while (at < words.length && words[at].range[0] < start) at++
+    if (at < words.length && words[at].range[1] <= end) found.add(words[at])
+  }
+  return found
+}
+
+/** A test for words of an MDX `import` or `export` statement, which is code (`import {Callout} from 'nextra/components'`). */
+function moduleStatements(source: string): (word: Word) => boolean {
+  const blocks = new Map<object | undefined, boolean>()
+  return (word) => {
+    if (word.run.block !== 'paragraph') return false
+    let found = blocks.get(word.run.blockNode)
+    if (found === undefined) {
+      const range = nodeRange(word.run.blockNode as never)
+      found = false
+      if (range && /^(?:import|export)\s/.test(source.slice(range[0], range[0] + 7))) {
+        const end = source.indexOf('\n', range[0])
+        found = /\sfrom\s+['"]|=/.test(source.slice(range[0], end < 0 || end > range[1] ? range[1] : end))
+      }
+      blocks.set(word.run.blockNode, found)
+    }
+    return found
+  }
+}
+
+/**
+ * A capitalised word alone on its line in a block that has a number on another line: a town in an address
+ * (`153 Harbour Road<br />Ayr<br />KA8 0JG`).
+ */
+function addressLine(word: Word, source: string): boolean {
+  if (!/^\p{Lu}/u.test(word.text) || word.run.block === 'heading') return false
+  // Address lines are short: look no further than 40 characters either side.
+  const near = source.slice(Math.max(0, word.range[0] - 40), word.range[1] + 40)
+  const offset = word.range[0] - Math.max(0, word.range[0] - 40)
+  const lineStart = near.lastIndexOf('\n', offset - 1)
+  const lineEnd = near.indexOf('\n', offset + word.text.length)
+  if ((lineStart < 0 && word.range[0] > 40) || (lineEnd < 0 && word.range[1] + 40 < source.length)) return false
+  const line = near.slice(lineStart + 1, lineEnd < 0 ? near.length : lineEnd)
+  if (line.replace(/<[^>]*>/g, ' ').replace(/[\s>*_,.\\]+/g, '') !== word.text) return false
+  const block = nodeRange(word.run.blockNode as never)
+  if (!block || block[1] - block[0] > 2000) return false
+  return source
+    .slice(block[0], block[1])
+    .split('\n')
+    .some((other) => /\d/.test(other.replace(/<[^>]*>/g, '')))
+}
+
+/** Small words an abbreviation leaves out: `Data Protection Officer`, `right of access`. */
+const abbreviationGaps = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'on', '&'])
+
+/**
+ * An abbreviation the text defines by the words before it: `passive collection mechanisms ("pcms")`. The
+ * initials of words just before, small words skipped, spell it (a final `s` for a plural).
+ */
+function definedAbbreviation(word: Word, words: Word[], position: Map<Word, number>): boolean {
+  const letters = word.text.toLowerCase().replace(/['’]s$/, '')
+  if (letters.length < 2 || letters.length > 6) return false
+  const index = position.get(word) ?? 0
+  const before = words.slice(Math.max(0, index - 10), index).filter((other) => !abbreviationGaps.has(other.text.toLowerCase()))
+  for (const target of letters.endsWith('s') ? [letters, letters.slice(0, -1)] : [letters]) {
+    for (let start = 0; start + target.length <= before.length; start++) {
+      const initials = before.slice(start, start + target.length).map((other) => other.text.charAt(0).toLowerCase()).join('')
+      if (initials === target) return true
+    }
+  }
+  return false
+}
+
+/** A word of a Latin or French phrase of legal English (`forum non conveniens`, `force majeure`). */
+function inLatinPhrase(word: Word, source: string): boolean {
+  const key = wordKey(word.text)
+  for (const phrase of latinPhrases) {
+    const parts = phrase.split(' ')
+    const at = parts.indexOf(key)
+    if (at < 0) continue
+    // The phrase's words before and after this one, with any spaces or markup between them.
+    const pattern = new RegExp(
+      parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s*_]+'),
+      'iy'
+    )
+    const from = Math.max(0, word.range[0] - 40)
+    const window = source.slice(from, word.range[1] + 40)
+    for (let start = 0; start <= word.range[0] - from; start++) {
+      pattern.lastIndex = start
+      const match = pattern.exec(window)
+      if (match && from + start <= word.range[0] && from + start + match[0].length >= word.range[1]) return true
+    }
+  }
+  return false
+}
 
 /** A capitalised word in a table cell, or next to another capitalised word outside headings: a name or an address. */
 function looksLikeName(word: Word, words: Word[]): boolean {
@@ -253,7 +420,7 @@ function suggest(word: string, spell: ReturnType<typeof dictionary>): string[] {
   const letters = 'abcdefghijklmnopqrstuvwxyz'
   const found = new Map<string, number>()
   const consider = (candidate: string, rank: number) => {
-    if (candidate.length < 2 || found.has(candidate) || !spell.correct(candidate)) return
+    if (candidate.length < 2 || found.has(candidate) || !spell.correct(candidate) || !suggestible(spell, candidate)) return
     // Slips rarely hit the first letter: candidates that keep it come first.
     found.set(candidate, rank + (candidate.charAt(0) === lower.charAt(0) ? 0 : 10))
   }

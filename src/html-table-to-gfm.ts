@@ -110,6 +110,7 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
 
   let header: Row | undefined = table.header
   let body = table.rows
+  if (table.labelRow) changes.add('makes its first row, which names the columns, the header row')
   if (!header) {
     if (context.options.headerless === 'keep') refuse("the table has no header row (`<thead>` or a first row of `<th>`); set `headerless: 'empty-header'` or `'first-row'` to convert it")
     if (body.length === 0) refuse('the table has no rows')

@@ -6,7 +6,11 @@
  * `dist/src/data/dictionary-<dialect>.txt` (`writeSnapshot`); loading then reads the text and looks words up by
  * binary search, behind the same `data` table nspell's own `correct` reads. When the snapshot is missing or was
  * made from another version of nspell or of the dictionary, the dictionary is parsed as before.
+ *
+ * Both ways, the words of `src/data/english-words.txt` (SCOWL's rarer words and software terms, made by
+ * `npm run words`; the build copies it beside the snapshots) are accepted too, as words without affixes.
  */
+import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import nspell, {type NSpell} from 'nspell'
@@ -27,13 +31,15 @@ export const fromSnapshot = new Map<Dialect, boolean>()
 /** nspell's state after reading a `.dic` file; everything else it holds comes from the `.aff` file alone. */
 interface NSpellState {
   data: Record<string, string[]>
+  /** From the affix file: flag names (`NOSUGGEST`) to their codes. */
+  flags: Record<string, string | undefined>
   compoundRuleCodes: Record<string, string[]>
   compoundRules: Array<RegExp | string>
 }
 
 interface SnapshotHeader {
   format: 1
-  /** `nspell@version dictionary-en@version <.dic bytes>`: a snapshot of anything else is not used. */
+  /** `nspell@version dictionary-en@version <.dic bytes> english-words:<hash>`: a snapshot of anything else is not used. */
   source: string
   /** The distinct flag lists, indexed from each word's line. */
   codes: string[][]
@@ -50,7 +56,10 @@ export function dictionary(dialect: Dialect): NSpell {
     spell = loadSnapshot(dialect, files)
     fromSnapshot.set(dialect, spell !== undefined)
     // The packages read their files with top-level await on import; reading them here keeps loading lazy and sync.
-    spell ??= nspell(fs.readFileSync(files.aff), fs.readFileSync(files.dic))
+    if (!spell) {
+      spell = nspell(fs.readFileSync(files.aff), fs.readFileSync(files.dic))
+      addExtraWords(spell as unknown as NSpellState, dialect)
+    }
     loaded.set(dialect, spell)
     loadTimes.set(dialect, performance.now() - start)
     const used = process.cpuUsage(cpu)
@@ -69,10 +78,49 @@ export function snapshotPath(dialect: Dialect): URL {
   return new URL(`../data/dictionary-${dialect}.txt`, import.meta.url)
 }
 
-/** Parse the Hunspell files with nspell and store the result as a snapshot (run by `npm run build`). */
+/** Where the build keeps the extra English words (a copy of `src/data/english-words.txt`). */
+export const extraWordsPath = new URL('../data/english-words.txt', import.meta.url)
+
+/** The extra words a dialect accepts: lines that are not comments, without a tab or tagged with the dialect. */
+export function extraWords(dialect: Dialect): string[] {
+  let text: string
+  try {
+    text = fs.readFileSync(extraWordsPath, 'utf8')
+  } catch {
+    return []
+  }
+  const words: string[] = []
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue
+    const tab = line.indexOf('\t')
+    if (tab < 0) words.push(line)
+    else if (line.slice(tab + 1) === dialect) words.push(line.slice(0, tab))
+  }
+  return words
+}
+
+/**
+ * Add the extra words to a parsed dictionary. Each is accepted as written (a lower-case word in any case), never
+ * affixed, and carries the dictionary's NOSUGGEST flag: the rare words of SCOWL are right when written, but a slip
+ * is better offered `their` than `theine`.
+ */
+function addExtraWords(spell: NSpellState, dialect: Dialect): void {
+  const flags = spell.flags.NOSUGGEST === undefined ? [] : [spell.flags.NOSUGGEST]
+  for (const word of extraWords(dialect)) if (!Object.hasOwn(spell.data, word)) spell.data[word] = [...flags]
+}
+
+/** Whether a dictionary word may be offered as a suggestion (Hunspell's NOSUGGEST flag is not on it). */
+export function suggestible(spell: NSpell, word: string): boolean {
+  const state = spell as unknown as NSpellState
+  const nosuggest = state.flags.NOSUGGEST
+  return nosuggest === undefined || !(state.data[word] ?? []).includes(nosuggest)
+}
+
+/** Parse the Hunspell files with nspell and store the result, with the extra words, as a snapshot (run by `npm run build`). */
 export function writeSnapshot(dialect: Dialect): void {
   const files = hunspellFiles(dialect)
   const spell = nspell(fs.readFileSync(files.aff), fs.readFileSync(files.dic)) as unknown as NSpellState
+  addExtraWords(spell, dialect)
   // Index 0, the most common list by far, is written without a tab.
   const codes: string[][] = [[]]
   const codeIndex = new Map<string, number>([['[]', 0]])
@@ -124,9 +172,19 @@ function hunspellFiles(dialect: Dialect): {aff: URL; dic: URL; source: string} {
   const source = [
     'nspell@' + version(require.resolve('nspell/package.json')),
     name + '@' + version(new URL('package.json', entry)),
-    String(fs.statSync(dic).size)
+    String(fs.statSync(dic).size),
+    // `2`: how `addExtraWords` stores them (with NOSUGGEST); bump it when that changes.
+    'english-words@2:' + extraWordsHash()
   ].join(' ')
   return {aff, dic, source}
+}
+
+function extraWordsHash(): string {
+  try {
+    return createHash('sha1').update(fs.readFileSync(extraWordsPath)).digest('hex').slice(0, 12)
+  } catch {
+    return 'none'
+  }
 }
 
 function headerOf(text: string): SnapshotHeader | undefined {

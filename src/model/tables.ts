@@ -69,6 +69,8 @@ export interface HtmlTable extends TableBase {
   element: Element
   /** Holds another table. */
   hasNestedTable: boolean
+  /** The header is a first row of `<td>` cells that name the columns (not `<th>` or `<thead>`). */
+  labelRow: boolean
 }
 
 export type Table = GfmTable | HtmlTable
@@ -200,16 +202,28 @@ function htmlTable(fragment: HtmlFragment, element: Element): HtmlTable {
   walk(element.children, false)
   hasNestedTable ||= rows.some((row) => row.cells.some((cell) => containsTable(cell.element!)))
   let header: Row | undefined
+  let labelRow = false
   const first = rows[0]
   if (first && (first.inHead || (first.cells.length > 0 && first.cells.every((cell) => cell.header)))) {
     header = rows.shift()
     for (const cell of header!.cells) cell.header = true
+  } else if (first && rows.length > 1 && namesColumns(first)) {
+    // `<tr><td>Name</td><td>Purpose</td><td>Expires</td></tr>` first: a header row written with `<td>`.
+    labelRow = true
+    header = rows.shift()
   }
   const width = (header ?? rows[0])?.cells.length ?? 0
   const align: Align[] = []
   for (let index = 0; index < width; index++) align.push((header ?? rows[0])!.cells[index].align)
   const range = elementRange(element, fragment.offset) ?? (fragment.offset === undefined ? nodeRange(fragment.node) : undefined)
-  return finish({kind: 'html', node: fragment.node, fragment, element, hasNestedTable, header, rows, align, range})
+  return finish({kind: 'html', node: fragment.node, fragment, element, hasNestedTable, header, labelRow, rows, align, range})
+}
+
+/** A row of `<td>`s that names cookie-table columns: a cookie name column and another field, every cell a label. */
+function namesColumns(row: Row): boolean {
+  if (row.cells.length < 2) return false
+  const fields = row.cells.map((cell) => matchHeader(cell.text.replace(/\n/g, ' '), []).field)
+  return fields.includes('name') && fields.every((field) => field !== undefined)
 }
 
 function containsTable(element: Element): boolean {

@@ -2,6 +2,7 @@
 import type {Heading, Parents, Root, Table, TableCell} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {cached} from './cache.js'
+import {cookieRows} from './cookie-rows.js'
 import {cookieTables} from './tables.js'
 import {htmlFragments} from './html.js'
 import {nodeRange, type Range} from './source.js'
@@ -180,7 +181,19 @@ export function mask(raw: string, names?: Set<string>): string {
     if (names) for (const token of core.toLowerCase().split(/[^\p{L}]+/u)) if (token.length > 1) names.add(token)
     return blank(chunk)
   })
-  return text
+  // An identifier whose underscores are escaped (`\_\_cfruid`, `data\_anchor\_1`) is code too: the escapes are blank
+  // by now. Upper-case ones (`COMPANY\_NAME`) stay: no-placeholders reads them.
+  if (!raw.includes('\\_')) return text
+  const parts: string[] = []
+  let done = 0
+  for (const match of raw.matchAll(/\S+/g)) {
+    const chunk = match[0]
+    if (!chunk.includes('\\_') || !/[\p{L}\d]\\_|\\_[\p{L}\d]/u.test(chunk) || !/\p{Ll}/u.test(chunk)) continue
+    parts.push(text.slice(done, match.index), blank(chunk))
+    done = match.index! + chunk.length
+  }
+  parts.push(text.slice(done))
+  return parts.join('')
 }
 
 /** URLs, e-mail addresses, domains, paths and code-like tokens (`_ga`, `key=value`). */
@@ -191,6 +204,10 @@ function notProse(chunk: string): boolean {
     /^mailto:/i.test(chunk) ||
     /[\p{L}\d]@[\p{L}\d]/u.test(chunk) ||
     /^[/~]/.test(chunk) ||
+    // A social-media handle: `@acme`.
+    /^@[\p{L}\d_.-]+$/u.test(chunk) ||
+    // A top-level or country-code domain named alone: `.ie`, `.co.uk`.
+    /^\.[a-z]{2,}(?:\.[a-z]{2,})?$/i.test(chunk) ||
     /\/.*\//.test(chunk) ||
     /[\p{L}\d-]\.(?:[a-z]{2,})(?:$|[/.:?#])/iu.test(chunk) ||
     /[_={}<>#$%^|\\]/.test(chunk)
@@ -247,6 +264,12 @@ export function inCookieIdentifiers(tree: Root, source: string): (range: Range) 
         if (range) ranges.push(range)
       }
     }
+  }
+  // A declared name is an identifier wherever else the page writes it (`<summary>rc::a</summary>` above its record).
+  const names = new Set<string>()
+  for (const row of cookieRows(tree, source)) for (const name of row.names) if (name.length >= 3 && /[^A-Za-z]/.test(name)) names.add(name)
+  for (const name of names) {
+    for (let at = source.indexOf(name); at !== -1; at = source.indexOf(name, at + name.length)) ranges.push([at, at + name.length])
   }
   return ([start, end]) => ranges.some((range) => start >= range[0] && end <= range[1])
 }
