@@ -86,9 +86,9 @@ export default defineRule<Options>({
     {
       name: 'headerless.md',
       options: {headerless: 'first-row'},
-      input: '<table>\n<tr><td>Cookie</td><td>Expires</td></tr>\n<tr><td>sid</td><td>Session</td></tr>\n</table>\n',
+      input: '<table>\n<tr><td>Data</td><td>Kept for</td></tr>\n<tr><td>Logs</td><td>30 days</td></tr>\n</table>\n',
       messages: ['1:1-4:9: Unexpected HTML table, expected a GFM table'],
-      fixed: '| Cookie | Expires |\n| ------ | ------- |\n| sid    | Session |\n'
+      fixed: '| Data | Kept for |\n| ---- | -------- |\n| Logs | 30 days  |\n'
     }
   ],
   check(tree, context) {
