@@ -49,7 +49,7 @@ const datePatterns: Array<{format: Format; regex: RegExp}> = [
 const keyword =
   /(?<![\p{L}\p{N}])(effective(?:[ \t]+date)?|in[ \t]+effect|(?:last|latest)[ \t]+(?:(?:substantive|major|material|significant)[ \t]+)?(?:updated|modified|revised|reviewed|changed|update|revision)|updated|revised|dates[ \t]+from|date[ \t]+of[ \t]+(?:last[ \t]+)?(?:update|revision))(?![\p{L}\p{N}])/giu
 
-const frontMatterKeys = /^(?:date|updated|last[_-]?updated|last[_-]?update|last[_-]?modified(?:[_-]at)?|lastmod|modified|effective(?:[_-]?date)?|last[_-]?revised)$/i
+const frontMatterKeys = /^(?:date|post[_-]?date|published|updated|last[_-]?updated|last[_-]?update|last[_-]?modified(?:[_-]at)?|lastmod|modified|effective(?:[_-]?date)?|last[_-]?revised)$/i
 
 export default defineRule<Options>({
   meta: {
@@ -226,6 +226,8 @@ function namesPolicy(title: string): boolean {
 }
 
 function frontMatterDates(tree: Root, context: RuleContext<Options>): Array<Found & {frontMatter: true}> {
+  const toml = tree.children.find((child) => (child.type as string) === 'toml') as {value: string} | undefined
+  if (toml) return tomlDates(toml, tree, context)
   const node = tree.children.find((child) => child.type === 'yaml')
   if (!node || node.type !== 'yaml') return []
   const at = nodeRange(node)
@@ -246,6 +248,30 @@ function frontMatterDates(tree: Root, context: RuleContext<Options>): Array<Foun
       format: parsed?.format ?? 'iso',
       date: parsed?.date,
       kind: /effective/i.test(String(pair.key.value)) ? 'effective' : 'updated',
+      future: false,
+      frontMatter: true
+    })
+  }
+  return result
+}
+
+/** `date = 2024-05-01` / `lastmod = '2024-05-01T10:00:00Z'` in TOML front matter (`+++`), as Hugo writes it. */
+function tomlDates(node: {value: string}, tree: Root, context: RuleContext<Options>): Array<Found & {frontMatter: true}> {
+  const at = nodeRange(node as never)
+  if (!at) return []
+  const start = context.source.indexOf(node.value, at[0] + 3)
+  const result: Array<Found & {frontMatter: true}> = []
+  for (const line of node.value.matchAll(/^[ \t]*([A-Za-z_-]+)[ \t]*=[ \t]*["']?(\d{4}-\d{2}-\d{2}[^"'\n]*)["']?[ \t]*$/gm)) {
+    if (!frontMatterKeys.test(line[1])) continue
+    const text = line[2].trim()
+    const offset = start + line.index! + line[0].indexOf(line[2])
+    const parsed = parseDate(text)
+    result.push({
+      range: [offset, offset + text.length],
+      text,
+      format: parsed?.format ?? 'iso',
+      date: parsed?.date,
+      kind: /effective/i.test(line[1]) ? 'effective' : 'updated',
       future: false,
       frontMatter: true
     })

@@ -1,7 +1,8 @@
 /**
  * Every finding on the real pages of `../shared/corpus`, against the committed snapshot
  * `test/snapshots/corpus-findings.tsv`, so that a change to a rule shows its effect on real pages in review.
- * `npm run snapshot` writes the snapshot anew. The held-out pages are never snapshotted: they are for measuring.
+ * `npm run snapshot` writes the snapshot anew. Every rule is on (`all-rules.mjs`), those off by default included.
+ * The held-out pages are never snapshotted: they are for measuring.
  */
 import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
@@ -22,7 +23,7 @@ function corpusFindings(): string[] {
     .readdirSync(corpus)
     .filter((name) => /\.(md|mdx|markdown)$/.test(name) && name !== 'README.md')
     .sort()
-  const result = spawnSync(process.execPath, [cli, '--no-config', '--format', 'json', ...files], {
+  const result = spawnSync(process.execPath, [cli, '--config', path.join(root, 'test', 'snapshots', 'all-rules.mjs'), '--format', 'json', ...files], {
     cwd: corpus,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024
