@@ -122,8 +122,9 @@ test('github: workflow commands, errors and warnings, escaped', () => {
   assert.equal(
     run.stdout,
     [
-      '::warning file=docs/a%2Cb.md,line=1,col=5,endLine=1,endColumn=67,title=link-style::Unexpected HTML link, expected a Markdown link',
+      // Position order: the shorter span at the same start first.
       '::error file=docs/a%2Cb.md,line=1,col=5,endLine=1,endColumn=50,title=link-safety::Unexpected `target="_blank"` without `rel="noopener"`, expected `rel="noopener noreferrer"`',
+      '::warning file=docs/a%2Cb.md,line=1,col=5,endLine=1,endColumn=67,title=link-style::Unexpected HTML link, expected a Markdown link',
       '::warning file=docs/a%2Cb.md,line=1,col=86,endLine=1,endColumn=93,title=link-safety::Unexpected insecure URL `http://example.com/100%25`, expected `https://`',
       ''
     ].join('\n')
@@ -148,7 +149,7 @@ test('json keeps its shape', () => {
   const run = runCli(['--format', 'json', 'docs/privacy.md'], cwd)
   const [result] = JSON.parse(run.stdout)
   assert.deepEqual(Object.keys(result), ['filePath', 'messages', 'errorCount', 'warningCount'])
-  assert.deepEqual(Object.keys(result.messages[0]), ['ruleId', 'source', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fix', 'fixTier', 'suggestions'])
+  assert.deepEqual(Object.keys(result.messages[0]), ['ruleId', 'source', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fix', 'fixTier', 'suggestions', 'url', 'note'])
   assert.deepEqual([result.errorCount, result.warningCount], [1, 3])
 })
 
