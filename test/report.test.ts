@@ -9,6 +9,7 @@ import ajvFormats from 'ajv-formats'
 import {rules} from '../rules/index.js'
 import {runCli, tempTree} from './cli-helpers.js'
 import {hasShared, shared} from './paths.js'
+import {unlessMissing} from './skip.js'
 
 const require = createRequire(import.meta.url)
 // The SARIF 2.1.0 schema as published on SchemaStore, shipped by @microsoft/jest-sarif (a dev dependency).
@@ -169,11 +170,7 @@ test('--output-file writes the report there, not to stdout, and keeps the exit c
   assert.match(bad.stderr, /--output-file/)
 })
 
-test('sarif over the corpus is valid and has one result per finding', () => {
-  if (!hasShared) {
-    console.log('corpus check skipped: ../shared/corpus is absent')
-    return
-  }
+unlessMissing(test, !hasShared && '../shared/corpus is absent')('sarif over the corpus is valid and has one result per finding', () => {
   const corpus = path.join(shared, 'corpus')
   const files = fs.readdirSync(corpus).filter((name) => name.endsWith('.md'))
   const log = JSON.parse(runCli(['--no-config', '--format', 'sarif', ...files], corpus).stdout)
