@@ -74,7 +74,11 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
 
   // Document text goes to stdout (fixed stdin, or a diff); the report then goes to stderr.
   let documentOutput = ''
+  // The last line of a fixing run: what was fixed, in how many files, and what is left.
+  let fixSummary = ''
   if (args.fix || args.fixDryRun) {
+    let fixedProblems = 0
+    let fixedFiles = 0
     const outcomes = await fixFiles(
       files,
       (changed) => lint({cwd, files: changed, configPath: args.config, detectConfig: args.useConfig}),
@@ -99,11 +103,15 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       }
       if (file.data.fromStdin) {
         if (args.fix) documentOutput += outcome.output
+        if (outcome.output !== outcome.original) [fixedProblems, fixedFiles] = [fixedProblems + outcome.applied.length, fixedFiles + 1]
         continue
       }
       if (outcome.output === outcome.original) continue
       const name = filePathOf(file)
       if (args.fixDryRun) {
+        // The remaining findings are those of the fixed text: the report says so above them.
+        file.data.fixedPositions = true
+        ;[fixedProblems, fixedFiles] = [fixedProblems + outcome.applied.length, fixedFiles + 1]
         // Loaded here: only --fix-dry-run needs it.
         const {createTwoFilesPatch} = await import('diff')
         // Lines before a patch's `---` are comments to patch tools: which fix made each change, and its tier.
@@ -113,12 +121,15 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       }
       try {
         await writeAtomic(path.resolve(file.cwd, file.path), outcome.output, outcome.original)
+        ;[fixedProblems, fixedFiles] = [fixedProblems + outcome.applied.length, fixedFiles + 1]
       } catch (error) {
         const reason = error instanceof ChangedOnDiskError ? error.message : `Cannot write fixed file: ${(error as Error).message}`
         const message = file.message(reason)
         message.fatal = true
       }
     }
+    const remaining = files.flatMap((file) => file.messages).filter((message) => message.ruleId && !isFailure(message)).length
+    fixSummary = `${args.fix ? 'Fixed' : 'Would fix'} ${plural(fixedProblems, 'problem')} in ${plural(fixedFiles, 'file')}; ${remaining} ${remaining === 1 ? 'remains' : 'remain'}\n`
   }
 
   if (args.quiet) {
@@ -129,7 +140,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     }
   }
 
-  const report = render(files, args.format, {color: args.color && !args.outputFile, cwd})
+  const reportStream = documentOutput || (args.stdin && args.fix) ? process.stderr : process.stdout
+  // Stylish wraps to the terminal's width; a pipe or a file gets 80 columns.
+  const width = !args.outputFile && reportStream.isTTY ? reportStream.columns : undefined
+  const report = render(files, args.format, {color: args.color && !args.outputFile, cwd, width})
   if (documentOutput) process.stdout.write(documentOutput)
   if (args.outputFile) {
     const target = path.resolve(cwd, args.outputFile)
@@ -141,14 +155,23 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       return 2
     }
   } else {
-    ;(documentOutput || (args.stdin && args.fix) ? process.stderr : process.stdout).write(report)
+    reportStream.write(report)
   }
+  if (fixSummary) process.stderr.write(fixSummary)
 
   const messages = files.flatMap((file) => file.messages)
   if (messages.some(isFailure)) return 2
   if (messages.some((message) => message.fatal === true)) return 1
   const warnings = messages.filter((message) => message.fatal !== true).length
-  return args.maxWarnings >= 0 && warnings > args.maxWarnings ? 1 : 0
+  if (args.maxWarnings >= 0 && warnings > args.maxWarnings) {
+    process.stderr.write(`${plural(warnings, 'warning')} ${warnings === 1 ? 'exceeds' : 'exceed'} the limit of ${args.maxWarnings} (--max-warnings)\n`)
+    return 1
+  }
+  return 0
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }
 
 function parseArguments(argv: string[]): Arguments {
@@ -165,14 +188,19 @@ function parseArguments(argv: string[]): Arguments {
     .option('format', {type: 'string', default: 'stylish', describe: `Output format: ${formats.join(', ')}`})
     .option('output-file', {type: 'string', alias: 'o', describe: 'Write the report to this file instead of the terminal'})
     .option('quiet', {type: 'boolean', default: false, describe: 'Report errors only'})
-    .option('max-warnings', {type: 'string', describe: 'Exit with 1 when there are more warnings than this'})
+    .option('max-warnings', {type: 'string', defaultDescription: 'no limit', describe: 'Exit with 1 when there are more warnings than this'})
     .option('config', {type: 'string', describe: 'Use this configuration file instead of searching for one; --no-config uses the embedded default'})
     .option('stdin', {type: 'boolean', default: false, describe: 'Lint the document on standard input'})
     .option('stdin-filename', {type: 'string', describe: 'The path to report (and find configuration for) with --stdin'})
-    .option('color', {type: 'boolean', default: Boolean(process.stdout.isTTY), describe: 'Colour the stylish output'})
-    .option('jobs', {type: 'string', describe: 'Threads for large runs: this one and N-1 workers (default: the number of cores)'})
+    .option('color', {
+      type: 'boolean',
+      default: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+      defaultDescription: 'on for a terminal, off when NO_COLOR is set',
+      describe: 'Colour the stylish output'
+    })
+    .option('jobs', {type: 'string', defaultDescription: `the number of cores (${availableParallelism()})`, describe: 'Threads for large runs: this one and N-1 workers'})
     .option('cache', {type: 'boolean', default: false, describe: 'Reuse results for files whose content and configuration did not change'})
-    .option('max-file-size', {type: 'string', default: '5', describe: 'Refuse files larger than this many megabytes'})
+    .option('max-file-size', {type: 'string', default: '5', defaultDescription: '5', describe: 'Refuse files larger than this many megabytes'})
     .option('cache-location', {type: 'string', default: '.policylintcache', describe: 'Where --cache keeps its results'})
     .strictOptions()
     .fail((message, error) => {

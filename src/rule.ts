@@ -6,7 +6,7 @@ import {lintRule} from 'unified-lint-rule'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {documentSource, nodeRange, type Range} from './model/source.js'
-import {OptionError, record} from './options.js'
+import {OptionError, record, show} from './options.js'
 import {parseSettings, type SharedSettings} from './settings.js'
 
 export const source = 'policylint'
@@ -174,6 +174,19 @@ function settingsOf(processor: Processor): SharedSettings {
   return parseSettings(raw)
 }
 
+const severities: readonly unknown[] = [false, 0, 'off', true, 1, 'on', 'warn', 2, 'error']
+
+/**
+ * `[rule, ['eror', {…}]]`: a first item that is a string or a number but not a severity. No policylint rule takes
+ * a list as its options, so such a list is a misspelt severity rather than options.
+ */
+function severityProblem(config: unknown): string | undefined {
+  if (!Array.isArray(config) || config.length === 0 || config.length > 2) return undefined
+  const [severity] = config as unknown[]
+  if ((typeof severity !== 'string' && typeof severity !== 'number') || severities.includes(severity)) return undefined
+  return `Unexpected severity ${show(severity)}, expected \`off\`, \`warn\`, \`error\` (or 0, 1, 2)`
+}
+
 export function defineRule<Options>(definition: RuleDefinition<Options>): Rule<Options> {
   const {meta} = definition
   const origin = source + ':' + meta.id
@@ -181,10 +194,17 @@ export function defineRule<Options>(definition: RuleDefinition<Options>): Rule<O
 
   function plugin(this: Processor, config?: unknown): Transformer<Root> | undefined {
     const processor = this
+    const badSeverity = severityProblem(config)
     const attacher = lintRule<Root, unknown>({origin, url}, (tree, file, raw) => {
+      if (badSeverity) {
+        const message = file.message(badSeverity)
+        message.failure = true
+        return
+      }
       run(definition, url, tree, file, raw, processor)
     })
-    const transformer = attacher.call(processor, config) as Transformer<Root> | undefined
+    // unified-lint-rule would read `['eror']` as options (or throw on a number): it reaches the rule as a failure instead.
+    const transformer = attacher.call(processor, badSeverity ? undefined : config) as Transformer<Root> | undefined
     if (!transformer) return undefined
     return function (tree, file, next) {
       const from = file.messages.length

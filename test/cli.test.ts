@@ -127,7 +127,16 @@ test('--format json has the documented shape', () => {
   // The insecure URL; link-style is quiet, the page's only HTML link mixes with no Markdown link (an autolink makes no mix).
   assert.equal(entry.warningCount, 1)
   const safety = entry.messages.find((message: {ruleId: string; severity: number}) => message.ruleId === 'link-safety' && message.severity === 2)
-  assert.deepEqual(Object.keys(safety).sort(), ['column', 'endColumn', 'endLine', 'fix', 'fixTier', 'line', 'message', 'ruleId', 'severity', 'source', 'suggestions'])
+  assert.deepEqual(Object.keys(safety).sort(), ['column', 'endColumn', 'endLine', 'fix', 'fixTier', 'line', 'message', 'note', 'ruleId', 'severity', 'source', 'suggestions', 'url'])
+  assert.equal(safety.url, 'https://github.com/policylint/policylint/blob/main/docs/rules/link-safety.md')
+  assert.equal(safety.note, null)
+  // The HTML link that opens a new tab is not converted: its note says why.
+  const style = entry.messages.find((message: {ruleId: string}) => message.ruleId === 'link-style')
+  assert.equal(style.fix, null)
+  assert.match(style.note, /^Not fixed: `target="_blank"`/)
+  // Position order, whatever order the rules ran in.
+  const places = entry.messages.map((message: {line: number; column: number; endLine: number; endColumn: number}) => [message.line, message.column, message.endLine, message.endColumn])
+  assert.deepEqual(places, [[1, 6, 1, 53], [1, 6, 1, 65], [2, 6, 2, 13]])
   assert.deepEqual(safety.fix, {range: [5, 52], text: '<a target="_blank" rel="noopener noreferrer" href="https://example.com/">'})
   const http = entry.messages.find((message: {message: string}) => message.message.includes('insecure'))
   assert.deepEqual(http.suggestions, [{desc: 'Use `https://`', fix: {range: [71, 78], text: 'https://'}}])

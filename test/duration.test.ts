@@ -5,6 +5,7 @@ import path from 'node:path'
 import {test} from 'uvu'
 import {parseDuration, understood, unitSeconds} from '../src/model/duration.js'
 import {hasShared, shared} from './paths.js'
+import {unlessMissing} from './skip.js'
 
 const day = unitSeconds.day
 
@@ -51,12 +52,9 @@ test('bare numbers, words, dates and nonsense', () => {
   assert.equal(parseDuration('Local Storage').kind, 'unparsable')
 })
 
-test('the Open Cookie Database: the share of retention values understood', () => {
-  const file = path.join(shared, 'reference', 'ocd-retention-values.tsv')
-  if (!hasShared || !fs.existsSync(file)) {
-    console.log('  skipped: ../shared/reference/ocd-retention-values.tsv is absent')
-    return
-  }
+const ocdValues = path.join(shared, 'reference', 'ocd-retention-values.tsv')
+unlessMissing(test, !(hasShared && fs.existsSync(ocdValues)) && '../shared/reference/ocd-retention-values.tsv is absent')('the Open Cookie Database: the share of retention values understood', () => {
+  const file = ocdValues
   const lines = fs.readFileSync(file, 'utf8').split('\n').slice(1).filter(Boolean)
   let rows = 0
   let rowsUnderstood = 0

@@ -7,6 +7,7 @@ import knownCookies from '../rules/known-cookies.js'
 import {curated, lookup, reference} from '../src/model/known-cookies.js'
 import {lintText} from './lint-helpers.js'
 import {hasShared, shared} from './paths.js'
+import {unlessMissing} from './skip.js'
 
 test('every curated entry is unique and looked up by name or documented wildcard', () => {
   const names = curated.map((entry) => entry.name + (entry.prefix ? '*' : ''))
@@ -20,12 +21,9 @@ test('every curated entry is unique and looked up by name or documented wildcard
   assert.equal(lookup(known, 'session_id'), undefined)
 })
 
-test('the Open Cookie Database extends the table', async () => {
-  const file = path.join(shared, 'reference', 'open-cookie-database.csv')
-  if (!hasShared || !fs.existsSync(file)) {
-    console.log('  skipped: ../shared/reference/open-cookie-database.csv is absent')
-    return
-  }
+const ocd = path.join(shared, 'reference', 'open-cookie-database.csv')
+unlessMissing(test, !(hasShared && fs.existsSync(ocd)) && '../shared/reference/open-cookie-database.csv is absent')('the Open Cookie Database extends the table', async () => {
+  const file = ocd
   const known = reference(file)
   assert.ok(known.exact.size > 1000, 'the database adds entries')
   assert.equal(known.exact.get('_ga')?.origin, 'curated', 'curated entries win')

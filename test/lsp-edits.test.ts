@@ -8,6 +8,7 @@ import {formattingEdits} from '../src/lsp-processor.js'
 import {lintText} from './lint-helpers.js'
 import {applyTextEdits} from './lsp-client.js'
 import {hasShared, shared} from './paths.js'
+import {unlessMissing} from './skip.js'
 
 function check(text: string, edits: Array<{range: [number, number]; text: string}>) {
   const lsp = formattingEdits(text, edits)
@@ -38,11 +39,7 @@ test('overlapping edits: the first is applied, the other waits', () => {
   assert.deepEqual(formattingEdits('abc', []), [])
 })
 
-test('every corpus page: formatting edits equal the fix engine’s first pass', async () => {
-  if (!hasShared) {
-    console.log('corpus check skipped: ../shared/corpus is absent')
-    return
-  }
+unlessMissing(test, !hasShared && '../shared/corpus is absent')('every corpus page: formatting edits equal the fix engine’s first pass', async () => {
   const folder = path.join(shared, 'corpus')
   let fixed = 0
   for (const name of fs.readdirSync(folder).filter((name) => name.endsWith('.md'))) {

@@ -11,6 +11,7 @@ import {test} from 'uvu'
 import noHtmlTable from '../rules/no-html-table.js'
 import {fixText, lintText} from './lint-helpers.js'
 import {hasShared, root, shared} from './paths.js'
+import {unlessMissing} from './skip.js'
 
 const gfm = unified().use(remarkParse).use(remarkGfm)
 
@@ -124,11 +125,7 @@ test('fixtures: every converted cell keeps its words', async () => {
   assert.ok(outcome.refused.size >= 8, 'the refusals are covered')
 })
 
-test('seeds and corpus: every HTML table is converted with its words or left alone with a reason', async () => {
-  if (!hasShared) {
-    console.log('  skipped: ../shared is absent (seeds and corpus)')
-    return
-  }
+unlessMissing(test, !hasShared && '../shared is absent (seeds and corpus)')('seeds and corpus: every HTML table is converted with its words or left alone with a reason', async () => {
   const outcome: Outcome = {converted: 0, refused: new Map()}
   const files = [
     ...fs.readdirSync(path.join(shared, 'corpus')).map((name) => path.join(shared, 'corpus', name)),
@@ -142,12 +139,9 @@ test('seeds and corpus: every HTML table is converted with its words or left alo
   assert.ok(outcome.converted > 0)
 })
 
-test('seed 002 (Convivio): the HTML table becomes a GFM table with code spans joined by `<br>`', async () => {
-  const file = path.join(shared, 'seeds', '002_1fc46af3569a394d.txt')
-  if (!hasShared || !fs.existsSync(file)) {
-    console.log('  skipped: ../shared/seeds is absent')
-    return
-  }
+const convivio = path.join(shared, 'seeds', '002_1fc46af3569a394d.txt')
+unlessMissing(test, !(hasShared && fs.existsSync(convivio)) && '../shared/seeds is absent')('seed 002 (Convivio): the HTML table becomes a GFM table with code spans joined by `<br>`', async () => {
+  const file = convivio
   const input = fs.readFileSync(file, 'utf8')
   const outcome = await fixText(input, {rule: noHtmlTable})
   assert.ok(!/<table/i.test(outcome.output), 'no HTML table is left')

@@ -9,6 +9,7 @@ import ajvFormats from 'ajv-formats'
 import {rules} from '../rules/index.js'
 import {runCli, tempTree} from './cli-helpers.js'
 import {hasShared, shared} from './paths.js'
+import {unlessMissing} from './skip.js'
 
 const require = createRequire(import.meta.url)
 // The SARIF 2.1.0 schema as published on SchemaStore, shipped by @microsoft/jest-sarif (a dev dependency).
@@ -122,8 +123,9 @@ test('github: workflow commands, errors and warnings, escaped', () => {
   assert.equal(
     run.stdout,
     [
-      '::warning file=docs/a%2Cb.md,line=1,col=5,endLine=1,endColumn=67,title=link-style::Unexpected HTML link, expected a Markdown link',
+      // Position order: the shorter span at the same start first.
       '::error file=docs/a%2Cb.md,line=1,col=5,endLine=1,endColumn=50,title=link-safety::Unexpected `target="_blank"` without `rel="noopener"`, expected `rel="noopener noreferrer"`',
+      '::warning file=docs/a%2Cb.md,line=1,col=5,endLine=1,endColumn=67,title=link-style::Unexpected HTML link, expected a Markdown link',
       '::warning file=docs/a%2Cb.md,line=1,col=86,endLine=1,endColumn=93,title=link-safety::Unexpected insecure URL `http://example.com/100%25`, expected `https://`',
       ''
     ].join('\n')
@@ -148,7 +150,7 @@ test('json keeps its shape', () => {
   const run = runCli(['--format', 'json', 'docs/privacy.md'], cwd)
   const [result] = JSON.parse(run.stdout)
   assert.deepEqual(Object.keys(result), ['filePath', 'messages', 'errorCount', 'warningCount'])
-  assert.deepEqual(Object.keys(result.messages[0]), ['ruleId', 'source', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fix', 'fixTier', 'suggestions'])
+  assert.deepEqual(Object.keys(result.messages[0]), ['ruleId', 'source', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fix', 'fixTier', 'suggestions', 'url', 'note'])
   assert.deepEqual([result.errorCount, result.warningCount], [1, 3])
 })
 
@@ -168,11 +170,7 @@ test('--output-file writes the report there, not to stdout, and keeps the exit c
   assert.match(bad.stderr, /--output-file/)
 })
 
-test('sarif over the corpus is valid and has one result per finding', () => {
-  if (!hasShared) {
-    console.log('corpus check skipped: ../shared/corpus is absent')
-    return
-  }
+unlessMissing(test, !hasShared && '../shared/corpus is absent')('sarif over the corpus is valid and has one result per finding', () => {
   const corpus = path.join(shared, 'corpus')
   const files = fs.readdirSync(corpus).filter((name) => name.endsWith('.md'))
   const log = JSON.parse(runCli(['--no-config', '--format', 'sarif', ...files], corpus).stdout)

@@ -10,19 +10,16 @@ import knownCookies from '../rules/known-cookies.js'
 import tableFormat from '../rules/table-format.js'
 import {fixText, lintText} from './lint-helpers.js'
 import {hasShared, shared} from './paths.js'
+import {unlessMissing} from './skip.js'
 
 const ballerina = path.join(shared, 'seeds', '000_06ed0df5f8974980.txt')
 
-function skip(): boolean {
-  if (hasShared && fs.existsSync(ballerina)) return false
-  console.log('  skipped: ../shared/seeds is absent')
-  return true
-}
+// Without the seeds, these tests are reported as skipped.
+const seedTest = unlessMissing(test, !(hasShared && fs.existsSync(ballerina)) && '../shared/seeds is absent')
 
 const read = () => fs.readFileSync(ballerina, 'utf8')
 
-test('000 (Ballerina): tab padding in its three tables is reported and fixed', async () => {
-  if (skip()) return
+seedTest('000 (Ballerina): tab padding in its three tables is reported and fixed', async () => {
   const file = await lintText(read(), {rule: tableFormat})
   const tabs = file.messages.filter((message) => message.reason === 'Unexpected tab in a table, expected spaces')
   assert.deepEqual(tabs.map((message) => message.line), [64, 80, 97])
@@ -34,15 +31,13 @@ test('000 (Ballerina): tab padding in its three tables is reported and fixed', a
   assert.deepEqual((await lintText(outcome.output, {rule: tableFormat})).messages, [])
 })
 
-test('000: the missing purpose column is reported on each table', async () => {
-  if (skip()) return
+seedTest('000: the missing purpose column is reported on each table', async () => {
   const file = await lintText(read(), {rule: cookieTableColumns})
   const missing = file.messages.filter((message) => /without a purpose column/.test(message.reason))
   assert.deepEqual(missing.map((message) => message.line), [64, 80, 97])
 })
 
-test('000: `_gat_gtag_xxx…` and `visitor_id#####` are placeholders, with a wildcard suggested', async () => {
-  if (skip()) return
+seedTest('000: `_gat_gtag_xxx…` and `visitor_id#####` are placeholders, with a wildcard suggested', async () => {
   const file = await lintText(read(), {rule: cookieTableCells})
   const placeholders = file.messages.filter((message) => message.reason.startsWith('Unexpected placeholder'))
   assert.deepEqual(placeholders.map((message) => message.line), [99, 102, 103])
@@ -51,15 +46,13 @@ test('000: `_gat_gtag_xxx…` and `visitor_id#####` are placeholders, with a wil
   assert.equal(placeholders[1].suggestions?.[0]?.fix.text, '`visitor_id<id>`')
 })
 
-test('000: `0` under `Lifespan (Days)` is ambiguous', async () => {
-  if (skip()) return
+seedTest('000: `0` under `Lifespan (Days)` is ambiguous', async () => {
   const file = await lintText(read(), {rule: cookieDuration})
   const zeros = file.messages.filter((message) => /^Unexpected `0` under `Lifespan \(Days\)`/.test(message.reason))
   assert.equal(zeros.length, 11)
 })
 
-test('000: `_gid` at 0 days is reported by known-cookies', async () => {
-  if (skip()) return
+seedTest('000: `_gid` at 0 days is reported by known-cookies', async () => {
   const file = await lintText(read(), {rule: knownCookies})
   assert.deepEqual(
     file.messages.map((message) => `${message.line}: ${message.reason}`),

@@ -1,13 +1,13 @@
 /** `--format github`: GitHub Actions workflow commands, which GitHub shows as annotations on the changed lines. */
 import type {VFile} from 'vfile'
 import {filePathOf, isFailure} from './json.js'
-import {levelOf, ruleName, spanOf} from './shared.js'
+import {inPositionOrder, levelOf, ruleName, spanOf} from './shared.js'
 
 export function toGithub(files: readonly VFile[]): string {
   const lines: string[] = []
   for (const file of files) {
     const name = filePathOf(file).split('\\').join('/')
-    for (const message of file.messages) {
+    for (const message of inPositionOrder(file.messages)) {
       const level = isFailure(message) ? 'error' : levelOf(message) === 'note' ? 'notice' : levelOf(message)
       const properties: string[] = ['file=' + escapeProperty(name)]
       const span = spanOf(message)

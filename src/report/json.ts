@@ -3,7 +3,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {TextEdit} from '../rule.js'
-import {evidenceOf} from './shared.js'
+import {evidenceOf, inPositionOrder} from './shared.js'
 
 export interface JsonMessage {
   ruleId: string | null
@@ -19,6 +19,10 @@ export interface JsonMessage {
   /** `safe` (applied by `--fix`) or `unsafe` (by `--fix --unsafe-fixes`) beside a fix; `null` without one. */
   fixTier: 'safe' | 'unsafe' | null
   suggestions: Array<{desc: string; fix: TextEdit}>
+  /** The rule's documentation page; `null` for messages that do not come from a rule. */
+  url: string | null
+  /** More about the finding, such as why no fix was offered; `null` without one. */
+  note: string | null
   /** Only on a finding that points at evidence elsewhere in the file (claims-consistency: the contradicting cell). */
   evidence?: {message: string; line: number; column: number; endLine: number | null; endColumn: number | null}
   /** Only on a message saying the file could not be read, parsed or configured. */
@@ -47,7 +51,7 @@ export function filePathOf(file: VFile): string {
 
 export function toJson(files: readonly VFile[]): JsonResult[] {
   return files.map((file) => {
-    const messages = file.messages.map((message): JsonMessage => {
+    const messages = inPositionOrder(file.messages).map((message): JsonMessage => {
       const entry: JsonMessage = {
         ruleId: message.ruleId ?? null,
         source: message.source ?? null,
@@ -59,7 +63,9 @@ export function toJson(files: readonly VFile[]): JsonResult[] {
         endColumn: message.place && 'end' in message.place ? message.place.end.column : null,
         fix: message.fix ?? null,
         fixTier: message.fix ? (message.fixTier ?? 'safe') : null,
-        suggestions: (message.suggestions ?? []).map((suggestion) => ({desc: suggestion.description, fix: suggestion.fix}))
+        suggestions: (message.suggestions ?? []).map((suggestion) => ({desc: suggestion.description, fix: suggestion.fix})),
+        url: message.url ?? null,
+        note: message.note ?? null
       }
       const evidence = evidenceOf(message)
       if (evidence) {

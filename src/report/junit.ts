@@ -1,7 +1,7 @@
 /** `--format junit`: one test suite per file, one failing test case per message, one passing case per clean file. */
 import type {VFile} from 'vfile'
 import {filePathOf, isFailure} from './json.js'
-import {levelOf, ruleName, spanOf} from './shared.js'
+import {inPositionOrder, levelOf, ruleName, spanOf} from './shared.js'
 
 export function toJunit(files: readonly VFile[]): string {
   const suites: string[] = []
@@ -13,7 +13,7 @@ export function toJunit(files: readonly VFile[]): string {
     const cases: string[] = []
     let suiteFailures = 0
     let suiteErrors = 0
-    for (const message of file.messages) {
+    for (const message of inPositionOrder(file.messages)) {
       const span = spanOf(message)
       const at = span ? `${span.line}:${span.column}` : '1:1'
       const rule = ruleName(message) ?? 'policylint'

@@ -8,7 +8,7 @@ import type {VFileMessage} from 'vfile-message'
 import {rules} from '../../rules/index.js'
 import {docsUrl} from '../rule.js'
 import {filePathOf, isFailure} from './json.js'
-import {evidenceOf, levelOf, ruleName, spanOf, type Span} from './shared.js'
+import {evidenceOf, inPositionOrder, levelOf, ruleName, spanOf, type Span} from './shared.js'
 
 export const sarifSchema = 'https://json.schemastore.org/sarif-2.1.0.json'
 const informationUri = 'https://github.com/policylint/policylint'
@@ -29,7 +29,7 @@ export function toSarif(files: readonly VFile[], cwd = process.cwd()): Sarif.Log
   for (const file of files) {
     const uri = fileUri(filePathOf(file))
     const artifactLocation: Sarif.ArtifactLocation = {uri, uriBaseId: '%SRCROOT%'}
-    for (const message of file.messages) {
+    for (const message of inPositionOrder(file.messages)) {
       const span = spanOf(message)
       const region = span ? regionOf(span) : undefined
       const rule = ruleName(message)

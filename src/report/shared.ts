@@ -41,3 +41,23 @@ export function evidenceOf(message: VFileMessage): {reason: string; span: Span} 
   const span = spanOf(cause as VFileMessage)
   return span ? {reason: String((cause as VFileMessage).reason), span} : undefined
 }
+
+/**
+ * By start, then end, as vfile-reporter orders them; messages without a place first. Every format lists a file's
+ * messages in this order, so a report reads top to bottom whatever order the rules ran in.
+ */
+export function byPosition(a: VFileMessage, b: VFileMessage): number {
+  const points = (message: VFileMessage) => {
+    const span = spanOf(message)
+    if (!span) return [0, 0, 0, 0]
+    return [span.line, span.column, span.endLine ?? span.line, span.endColumn ?? span.column]
+  }
+  const [left, right] = [points(a), points(b)]
+  for (let index = 0; index < 4; index++) if (left[index] !== right[index]) return left[index] - right[index]
+  return 0
+}
+
+/** A file's messages in position order (a sorted copy; `file.messages` is left as it is). */
+export function inPositionOrder(messages: readonly VFileMessage[]): VFileMessage[] {
+  return [...messages].sort(byPosition)
+}
