@@ -119,13 +119,13 @@ test('--stdin with --fix prints the fixed document; config is found for --stdin-
 })
 
 test('--format json has the documented shape', () => {
-  const folder = project({'a.md': unsafe + 'See <http://example.com/>.\n'})
+  const folder = project({'a.md': unsafe + 'See [the list](http://example.com/).\n'})
   const result = run(folder, ['--format', 'json', 'a.md'])
   const [entry] = JSON.parse(result.stdout)
   assert.equal(entry.filePath, 'a.md')
   assert.equal(entry.errorCount, 1)
-  // The insecure URL; link-style is quiet, the page's only HTML link mixes with no Markdown link (an autolink makes no mix).
-  assert.equal(entry.warningCount, 1)
+  // The insecure URL, and link-style: the HTML link mixes with the Markdown one.
+  assert.equal(entry.warningCount, 2)
   const safety = entry.messages.find((message: {ruleId: string; severity: number}) => message.ruleId === 'link-safety' && message.severity === 2)
   assert.deepEqual(Object.keys(safety).sort(), ['column', 'endColumn', 'endLine', 'fix', 'fixTier', 'line', 'message', 'note', 'ruleId', 'severity', 'source', 'suggestions', 'url'])
   assert.equal(safety.url, 'https://github.com/policylint/policylint/blob/main/docs/rules/link-safety.md')
@@ -136,10 +136,10 @@ test('--format json has the documented shape', () => {
   assert.match(style.note, /^Not fixed: `target="_blank"`/)
   // Position order, whatever order the rules ran in.
   const places = entry.messages.map((message: {line: number; column: number; endLine: number; endColumn: number}) => [message.line, message.column, message.endLine, message.endColumn])
-  assert.deepEqual(places, [[1, 6, 1, 53], [1, 6, 1, 65], [2, 6, 2, 13]])
+  assert.deepEqual(places, [[1, 6, 1, 53], [1, 6, 1, 65], [2, 16, 2, 23]])
   assert.deepEqual(safety.fix, {range: [5, 52], text: '<a target="_blank" rel="noopener noreferrer" href="https://example.com/">'})
   const http = entry.messages.find((message: {message: string}) => message.message.includes('insecure'))
-  assert.deepEqual(http.suggestions, [{desc: 'Use `https://`', fix: {range: [71, 78], text: 'https://'}}])
+  assert.deepEqual(http.suggestions, [{desc: 'Use `https://`', fix: {range: [81, 88], text: 'https://'}}])
   assert.equal(http.fix, null)
 })
 
