@@ -34,10 +34,12 @@ test('a folder run finds .mdx pages; imports, JSX and expressions are not prose,
   assert.deepEqual(found, ['10:40 typos'])
 })
 
-test('the same text as .md is Markdown: the import line is prose there', () => {
-  const folder = tempTree({'cookies.md': page})
-  const {results} = lint(folder, 'cookies.md')
-  assert.ok(results[0].messages.some((message) => message.ruleId === 'spelling' && /nextra/.test(message.message)), 'import lines are text in Markdown')
+test('the same text as .md is Markdown: an `{expression}` is prose there', () => {
+  const text = '# Cookie policy\n\nLast updated: 2 March 2025\n\nOur shop sets {"cookies to recieve orders"}.\n'
+  const markdown = lint(tempTree({'cookies.md': text}), 'cookies.md').results[0].messages
+  assert.deepEqual(markdown.map((message) => `${message.line}:${message.column} ${message.ruleId}`), ['5:28 typos'], 'text in braces is prose in Markdown')
+  const mdx = lint(tempTree({'cookies.mdx': text}), 'cookies.mdx').results[0].messages
+  assert.deepEqual(mdx, [], 'an MDX expression is not prose')
 })
 
 test('a page that is not valid MDX is reported with the place and linted as Markdown', () => {
