@@ -53,9 +53,17 @@ function copyShared(): string {
     const fixed = run(folder, ['--fix', '--format', 'json', '.'])
     assert.notEqual(fixed.status, 2, fixed.stderr)
     const remaining = JSON.parse(fixed.stdout) as JsonResult[]
-    assert.deepEqual(remaining.flatMap((result) => result.messages.filter((m) => m.fix !== null).map((m) => `${result.filePath}:${m.line} ${m.ruleId}`)), [], 'no safe fix is left after --fix')
+    assert.deepEqual(remaining.flatMap((result) => result.messages.filter((m) => m.fix !== null && m.fixTier === 'safe').map((m) => `${result.filePath}:${m.line} ${m.ruleId}`)), [], 'no safe fix is left after --fix')
     const again = run(folder, ['--fix-dry-run', '.'])
     assert.equal(again.stdout.includes('@@'), false, 'a second --fix changes nothing:\n' + again.stdout.slice(0, 2000))
+
+    // The unsafe tier: every fix applied in one run, and then nothing left to fix.
+    const unsafe = run(folder, ['--fix', '--unsafe-fixes', '--format', 'json', '.'])
+    assert.notEqual(unsafe.status, 2, unsafe.stderr)
+    const left = JSON.parse(unsafe.stdout) as JsonResult[]
+    assert.deepEqual(left.flatMap((result) => result.messages.filter((m) => m.fix !== null).map((m) => `${result.filePath}:${m.line} ${m.ruleId}`)), [], 'no fix is left after --fix --unsafe-fixes')
+    const settled = run(folder, ['--fix-dry-run', '--unsafe-fixes', '.'])
+    assert.equal(settled.stdout.includes('@@'), false, 'a second --fix --unsafe-fixes changes nothing:\n' + settled.stdout.slice(0, 2000))
   })
 }
 
