@@ -47,9 +47,9 @@ test('a page needs a date when its title or file name names a policy, not when i
   }
 })
 
-test('in the preset, a missing date or a second date format is a warning; an impossible or future date is an error', async () => {
+test('turned on at error level, a missing date or a second date format is a warning; an impossible or future date is an error', async () => {
   const severities = async (text: string) =>
-    (await lintText(text, {path: 'cookie-policy.md'})).messages
+    (await lintText(text, {rule: effectiveDate, path: 'cookie-policy.md'})).messages
       .filter((message) => message.ruleId === 'effective-date')
       .map((message) => `${message.fatal ? 'error' : 'warning'}: ${message.reason}`)
   const [missingDate] = await severities('# Cookie policy\n\n' + body)
@@ -93,5 +93,11 @@ test('in the preset, a missing date or a second date format is a warning; an imp
     assert.deepEqual(readme.messages, [], 'the corpus README is not a policy')
   })
 }
+
+test('off in the recommended preset (below the precision bar on held-out pages)', async () => {
+  const file = await lintText('# Cookie policy\n\n' + body, {path: 'cookie-policy.md'})
+  assert.deepEqual(file.messages.filter((message) => message.ruleId === 'effective-date'), [])
+  assert.equal(effectiveDate.meta.recommended, 'off')
+})
 
 test.run()
