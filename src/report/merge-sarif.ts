@@ -156,7 +156,8 @@ export async function mergeSarifCommand(argv: string[], cwd: string): Promise<nu
   return 0
 }
 
-function readLog(name: string, cwd: string): unknown {
+/** A file's parsed JSON; throws a MergeError naming the file when it cannot be read or is not JSON. */
+export function readLog(name: string, cwd: string): unknown {
   let text: string
   try {
     text = fs.readFileSync(path.resolve(cwd, name), 'utf8')
