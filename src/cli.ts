@@ -11,6 +11,7 @@ import {fixFiles, maxPasses} from './fix.js'
 import {unreadableReason} from './input.js'
 import {lintFiles} from './lint-files.js'
 import {formats, render, type Format} from './report/index.js'
+import {parseShard, type Shard} from './shard.js'
 import {filePathOf, isFailure} from './report/json.js'
 import {ChangedOnDiskError, removeStaleTemporaries, writeAtomic} from './write.js'
 
@@ -38,11 +39,17 @@ interface Arguments {
   cache: boolean
   cacheLocation: string
   maxFileSize: number
+  shard: Shard | undefined
 }
 
 class UsageError extends Error {}
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  if (argv[0] === 'merge-sarif') {
+    // Loaded here: only this command needs it.
+    const {mergeSarifCommand} = await import('./report/merge-sarif.js')
+    return mergeSarifCommand(argv.slice(1), cwd)
+  }
   let args: Arguments
   try {
     args = parseArguments(argv)
@@ -60,7 +67,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       detectConfig: args.useConfig,
       jobs: args.jobs,
       cacheLocation: args.cache ? path.resolve(cwd, args.cacheLocation) : undefined,
-      maxFileSize: args.maxFileSize * 1024 * 1024
+      maxFileSize: args.maxFileSize * 1024 * 1024,
+      shard: args.shard
     })
   } catch (error) {
     process.stderr.write(`policylint: ${(error as Error).message}\n`)
@@ -68,7 +76,9 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   }
 
   // A run that lints nothing exits 0, as pre-commit needs when every staged file is ignored; but it says so.
-  if (files.length === 0 && !args.stdin) {
+  if (files.length === 0 && args.shard) {
+    process.stderr.write(`policylint: no Markdown files to lint in shard ${args.shard.index}/${args.shard.count} (the files went to other shards, none were found, or all are ignored)\n`)
+  } else if (files.length === 0 && !args.stdin) {
     process.stderr.write(`policylint: no Markdown files to lint in ${(args.paths.length > 0 ? args.paths : ['.']).map((input) => `\`${input}\``).join(', ')} (none found, or all ignored by .gitignore or .remarkignore)\n`)
   }
 
@@ -202,6 +212,8 @@ function parseArguments(argv: string[]): Arguments {
     .option('cache', {type: 'boolean', default: false, describe: 'Reuse results for files whose content and configuration did not change'})
     .option('max-file-size', {type: 'string', default: '5', defaultDescription: '5', describe: 'Refuse files larger than this many megabytes'})
     .option('cache-location', {type: 'string', default: '.policylintcache', describe: 'Where --cache keeps its results'})
+    .option('shard', {type: 'string', describe: 'Lint shard i of n (`1/3`): files are split by a hash of their path, for a CI matrix'})
+    .epilog('Merge SARIF reports from several shards into one: policylint merge-sarif a.sarif b.sarif [-o merged.sarif]')
     .strictOptions()
     .fail((message, error) => {
       throw new UsageError(error?.message ?? message)
@@ -242,6 +254,8 @@ function parseArguments(argv: string[]): Arguments {
     throw new UsageError('Unexpected `--stdin-filename` without `--stdin`')
   }
   if (parsed['output-file'] === '') throw new UsageError('Unexpected empty `--output-file`, expected a file path')
+  const shard = parsed.shard === undefined ? undefined : parseShard(String(parsed.shard))
+  if (shard && parsed.stdin) throw new UsageError('Unexpected `--shard` with `--stdin`, expected files to split')
   if (parsed.stdin && parsed._.length > 0) throw new UsageError('Unexpected paths with `--stdin`, expected one or the other')
   return {
     paths: parsed._.map(String),
@@ -260,7 +274,8 @@ function parseArguments(argv: string[]): Arguments {
     jobs,
     cache: parsed.cache,
     cacheLocation: parsed['cache-location'],
-    maxFileSize
+    maxFileSize,
+    shard
   }
 }
 

@@ -7,6 +7,7 @@ import {LintCache} from './cache.js'
 import {discover, lint, type ConfigOptions} from './engine.js'
 import {clarifyFailure, markOversized, markUnreadable} from './input.js'
 import {fileWithMessages, toData, type MessageData} from './serialize.js'
+import {selectShard, type Shard} from './shard.js'
 import type {BatchRequest} from './worker.js'
 
 export interface LintFilesOptions extends ConfigOptions {
@@ -17,6 +18,8 @@ export interface LintFilesOptions extends ConfigOptions {
   cacheLocation?: string
   /** Larger files are refused with a message instead of being parsed. */
   maxFileSize: number
+  /** `--shard i/n`: lint only the files whose path hashes to this shard. */
+  shard?: Shard
 }
 
 /**
@@ -30,7 +33,7 @@ const threadSlice = 10
 const parallelThreshold = 200
 
 export async function lintFiles(options: LintFilesOptions): Promise<VFile[]> {
-  const discovered = await discover({cwd: options.cwd, files: options.inputs})
+  const discovered = selectShard(await discover({cwd: options.cwd, files: options.inputs}), options.shard, options.cwd)
   const results: VFile[] = []
   const cache = options.cacheLocation ? new LintCache(options.cacheLocation, options) : undefined
   const todo: Array<{index: number; file: VFile; key?: string}> = []

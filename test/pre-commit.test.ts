@@ -1,4 +1,4 @@
-/** The pre-commit hooks, run by the real `pre-commit` tool (`try-repo`) on a temporary git repository. */
+/** The pre-commit hooks, run by the real `pre-commit` tool on a temporary git repository. */
 import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
@@ -27,9 +27,9 @@ const git = (args: string[], cwd: string) => run('git', ['-c', 'user.name=policy
 
 /**
  * This repository as it is now (tracked and new files, not ignored ones) committed into a temporary repository,
- * so `try-repo` installs the hooks once for all the runs below (it re-installs for every run on a dirty tree).
+ * so a configuration can name it with a `rev`, as users name the published repository.
  */
-function snapshot(): string {
+function snapshot(): {hooks: string; rev: string} {
   const target = fs.mkdtempSync(path.join(os.tmpdir(), 'policylint-hooks-'))
   const listed = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], root)
   assert.equal(listed.code, 0, listed.output)
@@ -42,14 +42,16 @@ function snapshot(): string {
   assert.equal(git(['init', '-q'], target).code, 0)
   assert.equal(git(['add', '-A'], target).code, 0)
   assert.equal(git(['commit', '-q', '-m', 'snapshot'], target).code, 0)
-  return target
+  const rev = git(['rev-parse', 'HEAD'], target)
+  assert.equal(rev.code, 0, rev.output)
+  return {hooks: target, rev: rev.output.trim()}
 }
 
 {
   // Without pre-commit the test is registered as skipped, so that uvu counts it as such.
   const register = unlessMissing(test, !found && '`pre-commit` not found on PATH (install the Debian package `pre-commit`)')
-  register('pre-commit try-repo: a defect fails with the finding, policylint-fix fixes it, then clean and fixed files pass', () => {
-    const hooks = snapshot()
+  register('pre-commit: a defect fails with the finding, policylint-fix fixes it, then clean and fixed files pass', () => {
+    const {hooks, rev} = snapshot()
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'policylint-pre-commit-home-'))
     const project = fs.mkdtempSync(path.join(os.tmpdir(), 'policylint-pre-commit-'))
     try {
@@ -57,14 +59,19 @@ function snapshot(): string {
       fs.writeFileSync(path.join(project, 'docs', 'clean.md'), clean)
       fs.writeFileSync(path.join(project, 'docs', 'defect.md'), defect)
       fs.writeFileSync(path.join(project, 'notes.txt'), 'not Markdown: <a target="_blank" href="https://x.example/">x</a>\n')
+      fs.writeFileSync(
+        path.join(project, '.pre-commit-config.yaml'),
+        `repos:\n  - repo: ${JSON.stringify(hooks)}\n    rev: ${rev}\n    hooks:\n      - id: policylint\n      - id: policylint-fix\n`
+      )
       assert.equal(git(['init', '-q'], project).code, 0)
       assert.equal(git(['add', '-A'], project).code, 0)
       const env = {...process.env, PRE_COMMIT_HOME: home, PRE_COMMIT_COLOR: 'never', NO_COLOR: '1'}
-      // Every `try-repo` installs the hooks afresh (npm install, which builds dist/ through `prepare`, then npm pack
-      // and a global install of the tarball): about 40 s each, so both hooks run in each of the two runs.
-      const tryRepo = () => run('pre-commit', ['try-repo', hooks, '--files', 'docs/clean.md', 'docs/defect.md', 'notes.txt'], project, env, 600_000)
+      // Installing the hooks (npm install, which builds dist/ through `prepare`, then npm pack and a global install
+      // of the tarball) is most of this test's time. `try-repo` installs afresh on every run, into a store of its
+      // own; `run` with a configuration installs once into PRE_COMMIT_HOME, and the second run reuses it.
+      const runHooks = () => run('pre-commit', ['run', '--files', 'docs/clean.md', 'docs/defect.md', 'notes.txt'], project, env, 600_000)
 
-      const first = tryRepo()
+      const first = runHooks()
       assert.equal(first.code, 1, first.output)
       assert.match(first.output, /^policylint\.+Failed$/m)
       assert.match(first.output, /docs\/defect\.md\n3:20-3:73\s+error\s+Unexpected `target="_blank"` without `rel="noopener"`/)
@@ -74,7 +81,8 @@ function snapshot(): string {
       assert.equal(fs.readFileSync(path.join(project, 'docs', 'defect.md'), 'utf8'), fixed)
       assert.equal(fs.readFileSync(path.join(project, 'docs', 'clean.md'), 'utf8'), clean)
 
-      const second = tryRepo()
+      const second = runHooks()
+      assert.doesNotMatch(second.output, /Installing environment/, 'the second run reuses the installed hooks')
       assert.equal(second.code, 0, second.output)
       assert.match(second.output, /^policylint\.+Passed$/m)
       assert.match(second.output, /^policylint \(fix\)\.+Passed$/m)
