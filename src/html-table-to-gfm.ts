@@ -103,7 +103,15 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
   if (after.trim() !== '') {
     if (!/^[ \t]*\r?\n/.test(after)) refuse('other HTML is on the same line as the end of the table')
     rest = after.replace(/^[ \t]*\r?\n/, '')
-    if (!htmlBlockStart.test(rest)) refuse('the HTML after the table would no longer be an HTML block once the table is Markdown')
+    if (!htmlBlockStart.test(rest)) {
+      // Text after `</table>` in the same HTML block becomes a paragraph after the table: the same words, and inline
+      // HTML renders the same, unless the text holds Markdown syntax that the HTML block kept literal.
+      const text = rest.replace(/<[^>]*>/g, '')
+      if (/[*_`[\]#|~\\]/.test(text) || /^[ \t]*(?:[-+*>]|\d+[.)])[ \t]/m.test(text)) {
+        refuse('the HTML after the table would no longer be an HTML block once the table is Markdown')
+      }
+      changes.add('makes the text after the table, in the same HTML block, a paragraph of its own')
+    }
   }
   if (table.hasNestedTable) refuse('a cell holds a nested table')
   const {caption, comments} = checkStructure(element, changes)
