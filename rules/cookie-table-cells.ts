@@ -1,7 +1,8 @@
 /** Cookie-table cells are filled in: no empty required cells, no placeholders, no duplicate or misaligned rows. */
 import {parseDuration} from '../src/model/duration.js'
 import type {Field} from '../src/model/fields.js'
-import {cellLines, cellRange, cookieTables, fieldCell, isPlaceholder, type Cell, type Row, type CookieTable} from '../src/model/tables.js'
+import {cookieTables} from '../src/model/cookie-shapes.js'
+import {cellLines, cellRange, fieldCell, isPlaceholder, type Cell, type Row, type CookieTable} from '../src/model/tables.js'
 import {defineRule, noOptions, type NoOptions, type RuleContext} from '../src/rule.js'
 
 const requiredFields: Field[] = ['name', 'purpose', 'duration']

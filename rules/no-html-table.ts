@@ -1,6 +1,7 @@
 /** HTML `<table>`s in Markdown: report them and convert them to GFM tables when nothing is lost. */
 import {convert, convertRecordRun, type ConvertOptions} from '../src/html-table-to-gfm.js'
-import {cookieTables, tables, type HtmlTable} from '../src/model/tables.js'
+import {cookieTables} from '../src/model/cookie-shapes.js'
+import {tables, type HtmlTable} from '../src/model/tables.js'
 import {oneOf, record} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
 

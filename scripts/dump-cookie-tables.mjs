@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import {unified} from 'unified'
 import remarkParse from 'remark-parse'
 import {syntax} from '../dist/src/preset.js'
-import {cookieTables} from '../dist/src/model/tables.js'
+import {cookieTables} from '../dist/src/model/cookie-shapes.js'
 const processor = unified().use(remarkParse).use(syntax)
 for (const file of process.argv.slice(2)) {
   const source = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '')

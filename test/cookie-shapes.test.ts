@@ -4,7 +4,8 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {test} from 'uvu'
 import {cookieRows} from '../src/model/cookie-rows.js'
-import {cookieTables, fieldCell} from '../src/model/tables.js'
+import {cookieTables} from '../src/model/cookie-shapes.js'
+import {fieldCell} from '../src/model/tables.js'
 import {syntax} from '../src/preset.js'
 
 const processor = unified().use(remarkParse).use(syntax)

@@ -4,7 +4,8 @@ import {getDomain, getDomainWithoutSuffix} from 'tldts'
 import {cached} from './cache.js'
 import {parseDuration, unitSeconds} from './duration.js'
 import type {Range} from './source.js'
-import {cellLines, cellRange, cookieTables, fieldCell, type Cell, type Row, type CookieTable} from './tables.js'
+import {cookieTables} from './cookie-shapes.js'
+import {cellLines, cellRange, fieldCell, type Cell, type Row, type CookieTable} from './tables.js'
 
 export interface CookieRow {
   table: CookieTable

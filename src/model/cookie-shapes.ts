@@ -15,8 +15,20 @@ import {cached} from './cache.js'
 import {matchHeader} from './fields.js'
 import {lookup, reference} from './known-cookies.js'
 import {nodeRange, type Range} from './source.js'
-import {finish, tables, type Cell, type DerivedTable, type Row, type Table} from './tables.js'
+import {finish, tables, type Cell, type CookieTable, type DerivedTable, type Row, type Table} from './tables.js'
 import {walk} from './walk.js'
+
+/**
+ * The cookie tables: GFM and HTML tables with a name column and at least one other cookie field, runs of record
+ * tables and cookie lists (`cookie-shapes.ts`), in document order.
+ */
+export function cookieTables(tree: Root, source: string): CookieTable[] {
+  return cached(tree, 'cookie-tables', () => {
+    const found: CookieTable[] = tables(tree, source).filter((table) => table.cookie)
+    found.push(...recordTables(tree, source), ...cookieLists(tree, source))
+    return found.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0))
+  })
+}
 
 /** Fields whose presence says a label/value table describes a cookie rather than a contact or a vendor. */
 const cookieOnlyFields = new Set(['duration', 'domain', 'party', 'session', 'storageType'])

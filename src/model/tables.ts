@@ -5,7 +5,6 @@ import {cached} from './cache.js'
 import {matchHeader, type Field, type FieldMatch} from './fields.js'
 import {elementRange, htmlFragments, type HtmlFragment} from './html.js'
 import {nodeRange, type Range} from './source.js'
-import {cookieLists, recordTables} from './cookie-shapes.js'
 import {walk} from './walk.js'
 
 export type Align = 'left' | 'right' | 'center' | null
@@ -98,18 +97,6 @@ export function tables(tree: Root, source: string): Table[] {
       if (!/<table[\s>]/i.test(fragment.node.value)) continue
       for (const element of outerTables(fragment)) found.push(htmlTable(fragment, element))
     }
-    return found.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0))
-  })
-}
-
-/**
- * The cookie tables: GFM and HTML tables with a name column and at least one other cookie field, runs of record
- * tables and cookie lists (`cookie-shapes.ts`), in document order.
- */
-export function cookieTables(tree: Root, source: string): CookieTable[] {
-  return cached(tree, 'cookie-tables', () => {
-    const found: CookieTable[] = tables(tree, source).filter((table) => table.cookie)
-    found.push(...recordTables(tree, source), ...cookieLists(tree, source))
     return found.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0))
   })
 }
