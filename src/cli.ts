@@ -45,6 +45,11 @@ interface Arguments {
 class UsageError extends Error {}
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  if (argv[0] === 'cookies') {
+    // Loaded here: only this command needs it.
+    const {cookiesCommand} = await import('./inventory.js')
+    return cookiesCommand(argv.slice(1), cwd)
+  }
   if (argv[0] === 'merge-sarif') {
     // Loaded here: only this command needs it.
     const {mergeSarifCommand} = await import('./report/merge-sarif.js')
@@ -213,7 +218,10 @@ function parseArguments(argv: string[]): Arguments {
     .option('max-file-size', {type: 'string', default: '5', defaultDescription: '5', describe: 'Refuse files larger than this many megabytes'})
     .option('cache-location', {type: 'string', default: '.policylintcache', describe: 'Where --cache keeps its results'})
     .option('shard', {type: 'string', describe: 'Lint shard i of n (`1/3`): files are split by a hash of their path, for a CI matrix'})
-    .epilog('Merge SARIF reports from several shards into one: policylint merge-sarif a.sarif b.sarif [-o merged.sarif]')
+    .epilog(
+      'Merge SARIF reports from several shards into one: policylint merge-sarif a.sarif b.sarif [-o merged.sarif]\n' +
+        'List every declared cookie: policylint cookies [paths...] [--format table|json|csv|markdown]'
+    )
     .strictOptions()
     .fail((message, error) => {
       throw new UsageError(error?.message ?? message)
