@@ -45,6 +45,10 @@ interface Arguments {
 class UsageError extends Error {}
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  if (argv[0] === 'init') {
+    const {initCommand} = await import('./init.js')
+    return initCommand(argv.slice(1), cwd)
+  }
   if (argv[0] === 'cookies') {
     // Loaded here: only this command needs it.
     const {cookiesCommand} = await import('./inventory.js')
@@ -220,7 +224,8 @@ function parseArguments(argv: string[]): Arguments {
     .option('shard', {type: 'string', describe: 'Lint shard i of n (`1/3`): files are split by a hash of their path, for a CI matrix'})
     .epilog(
       'Merge SARIF reports from several shards into one: policylint merge-sarif a.sarif b.sarif [-o merged.sarif]\n' +
-        'List every declared cookie: policylint cookies [paths...] [--format table|json|csv|markdown]'
+        'List every declared cookie: policylint cookies [paths...] [--format table|json|csv|markdown]\n' +
+        'Set a repository up: policylint init [--yes]'
     )
     .strictOptions()
     .fail((message, error) => {
