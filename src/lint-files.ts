@@ -20,6 +20,8 @@ export interface LintFilesOptions extends ConfigOptions {
   maxFileSize: number
   /** `--shard i/n`: lint only the files whose path hashes to this shard. */
   shard?: Shard
+  /** Told how many of the files to lint are done, after each batch (the CLI shows it on a terminal). */
+  onProgress?: (done: number, total: number) => void
 }
 
 /**
@@ -56,10 +58,15 @@ export async function lintFiles(options: LintFilesOptions): Promise<VFile[]> {
   })
 
   const templates = todo.map(({file}) => ({path: file.path, cwd: file.cwd, value: String(file.value)}))
+  let done = 0
+  const progress = (files: number) => {
+    done += files
+    options.onProgress?.(done, templates.length)
+  }
   const linted =
     options.jobs > 1 && todo.length >= parallelThreshold
-      ? await lintInWorkers(templates, options)
-      : await lintInThread(templates, options)
+      ? await lintInWorkers(templates, options, progress)
+      : await lintInThread(templates, options, progress)
 
   todo.forEach(({index, file, key}, at) => {
     const result = linted[at]
@@ -82,10 +89,11 @@ function batches<T>(items: T[]): T[][] {
   return result
 }
 
-async function lintInThread(templates: Template[], config: ConfigOptions): Promise<VFile[]> {
+async function lintInThread(templates: Template[], config: ConfigOptions, progress: (files: number) => void): Promise<VFile[]> {
   const results: VFile[] = []
   for (const batch of batches(templates)) {
     results.push(...forgetTrees(await lint({...configOf(config), files: batch.map((template) => new VFile(template))})))
+    progress(batch.length)
   }
   return results
 }
@@ -113,7 +121,7 @@ function configOf(options: ConfigOptions): ConfigOptions {
  * rules already and would otherwise only wait; a worker holds a second batch while it lints one, so it does not
  * wait either while this thread is busy. Results are put back in input order.
  */
-async function lintInWorkers(templates: Template[], options: LintFilesOptions): Promise<VFile[]> {
+async function lintInWorkers(templates: Template[], options: LintFilesOptions, progress: (files: number) => void): Promise<VFile[]> {
   const queue = batches(templates).map((files, id) => ({id, files}))
   const fromWorkers: MessageData[][][] = []
   const fromThread: VFile[][] = []
@@ -143,6 +151,7 @@ async function lintInWorkers(templates: Template[], options: LintFilesOptions): 
                 return reject(new Error(reply.error))
               }
               fromWorkers[reply.id] = reply.messages!
+              progress(reply.messages!.length)
               next()
             })
             worker.on('error', (error) => {
@@ -164,6 +173,7 @@ async function lintInWorkers(templates: Template[], options: LintFilesOptions): 
           for (let index = 0; index < batch.files.length; index += threadSlice) {
             const files = batch.files.slice(index, index + threadSlice).map((template) => new VFile(template))
             linted.push(...forgetTrees(await lint({...configOf(options), files})))
+            progress(files.length)
             await new Promise((resolve) => setImmediate(resolve))
           }
           fromThread[batch.id] = linted
