@@ -6,7 +6,7 @@ import path from 'node:path'
 import yargs from 'yargs'
 import {hideBin} from 'yargs/helpers'
 import {VFile} from 'vfile'
-import {lint} from './engine.js'
+import {lint, settingsOnlyConfigs} from './engine.js'
 import {fixFiles, maxPasses} from './fix.js'
 import {unreadableReason} from './input.js'
 import {lintFiles} from './lint-files.js'
@@ -100,6 +100,9 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     return 2
   }
 
+  if (settingsOnlyConfigs.count > 0) {
+    process.stderr.write('policylint: the configuration sets only `settings`, so the recommended preset was added to it; remark-cli would lint nothing with it: list the preset in its `plugins` to use it there\n')
+  }
   // A run that lints nothing exits 0, as pre-commit needs when every staged file is ignored; but it says so.
   if (files.length === 0 && args.shard) {
     process.stderr.write(`policylint: no Markdown files to lint in shard ${args.shard.index}/${args.shard.count} (the files went to other shards, none were found, or all are ignored)\n`)

@@ -41,6 +41,9 @@ export async function discover(options: {cwd: string; files: Array<string | VFil
   return found.filter((file) => !file.path || file.data.fromStdin || !ignored(path.resolve(file.cwd, file.path)))
 }
 
+/** How many configurations set only `settings` and got the preset added (remark-cli would lint nothing with them). */
+export const settingsOnlyConfigs = {count: 0}
+
 /** Lint files (read already, or paths), finding configuration for each as remark-cli does. */
 export function lint(options: LintOptions): Promise<VFile[]> {
   return run({
@@ -53,7 +56,9 @@ export function lint(options: LintOptions): Promise<VFile[]> {
     // A configuration that only sets `settings` (say, `siteDomains`) gets the preset, as in the language server.
     configTransform: (value) => {
       const config = value as {plugins?: unknown} | undefined
-      return (config && typeof config === 'object' && config.plugins === undefined ? {...config, plugins: [policylint]} : value) as never
+      if (!(config && typeof config === 'object' && config.plugins === undefined)) return value as never
+      settingsOnlyConfigs.count++
+      return {...config, plugins: [policylint]} as never
     }
   })
 }
