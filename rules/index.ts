@@ -6,6 +6,7 @@ import cookieDuration from './cookie-duration.js'
 import cookieParty from './cookie-party.js'
 import cookieTableCells from './cookie-table-cells.js'
 import cookieTableColumns from './cookie-table-columns.js'
+import declaredCookies from './declared-cookies.js'
 import effectiveDate from './effective-date.js'
 import frontMatter from './front-matter.js'
 import headingCase from './heading-case.js'
@@ -32,6 +33,7 @@ export const rules: Rule<any>[] = [
   cookieDuration,
   knownCookies,
   cookieParty,
+  declaredCookies,
   typos,
   confusables,
   terminology,
@@ -53,6 +55,7 @@ export {
   cookieParty,
   cookieTableCells,
   cookieTableColumns,
+  declaredCookies,
   effectiveDate,
   frontMatter,
   headingCase,

@@ -14,9 +14,20 @@ export interface SharedSettings {
   now: Date
   /** Whether a `.policylint-words` file next to documents is read. */
   readWordsFile: boolean
+  /**
+   * What a browser observed on the site: paths of HAR, Playwright/Puppeteer JSON or cookies.txt files (relative to
+   * the working folder), or inline records `{name, domain, lifetime}` (lifetime as `1 year` or `session`).
+   */
+  observedCookies: Array<string | InlineObservedCookie>
 }
 
-export const settingKeys = ['siteDomains', 'linkStyle', 'words', 'requiredColumns', 'now', 'readWordsFile'] as const
+export interface InlineObservedCookie {
+  name: string
+  domain: string
+  lifetime?: string
+}
+
+export const settingKeys = ['siteDomains', 'linkStyle', 'words', 'requiredColumns', 'now', 'readWordsFile', 'observedCookies'] as const
 
 /** Parse the `policylint` settings object; a bad value throws an `OptionError`. */
 export function parseSettings(raw: unknown): SharedSettings {
@@ -27,8 +38,21 @@ export function parseSettings(raw: unknown): SharedSettings {
     words: stringList(value.words, 'words', []),
     requiredColumns: stringList(value.requiredColumns, 'requiredColumns', ['name', 'purpose', 'duration', 'provider|domain']),
     now: parseNow(value.now),
-    readWordsFile: boolean(value.readWordsFile, 'readWordsFile', true)
+    readWordsFile: boolean(value.readWordsFile, 'readWordsFile', true),
+    observedCookies: parseObservedSetting(value.observedCookies)
   }
+}
+
+function parseObservedSetting(value: unknown): SharedSettings['observedCookies'] {
+  if (value === undefined) return []
+  const list = Array.isArray(value) ? value : [value]
+  for (const item of list) {
+    const inline = typeof item === 'object' && item !== null && typeof (item as InlineObservedCookie).name === 'string' && typeof (item as InlineObservedCookie).domain === 'string'
+    if (typeof item !== 'string' && !inline) {
+      throw new OptionError(`Unexpected value ${show(item)} for \`observedCookies\`, expected a file path (HAR, Playwright or Puppeteer JSON, cookies.txt) or \`{name, domain, lifetime}\``)
+    }
+  }
+  return list as SharedSettings['observedCookies']
 }
 
 function parseNow(value: unknown): Date {

@@ -49,7 +49,8 @@ export function recordTables(tree: Root, source: string): DerivedTable[] {
     }
     walk(tree, (node) => {
       if (node.type === 'heading' && node.position?.start.offset !== undefined) headingStarts.push(node.position.start.offset)
-      const record = node.type === 'list' ? listRecord(node, source) : node.type === 'paragraph' ? pipeRecord(node, source) : undefined
+      if (node.type === 'list') records.push(...listRecords(node, source))
+      const record = node.type === 'paragraph' ? pipeRecord(node, source) : undefined
       if (record) records.push(record)
     })
     records.sort((a, b) => a.range[0] - b.range[0])
@@ -88,26 +89,37 @@ function tableRecord(table: Table): CookieRecord | undefined {
   return isRecord(pairs) ? {pairs, range: table.range!} : undefined
 }
 
-/** `- Name: _ga` / `- Expires in: 2 years`: one item per field. */
-function listRecord(list: List, source: string): CookieRecord | undefined {
-  const pairs: CookieRecord['pairs'] = []
+/**
+ * `- Name: _ga` / `- Expires in: 2 years`: one item per field. One list may hold several cookies (blank lines
+ * between them make one loose list): a label seen again starts the next record.
+ */
+function listRecords(list: List, source: string): CookieRecord[] {
+  const records: Array<{pairs: CookieRecord['pairs']; start: number; end: number}> = []
   for (const item of list.children) {
     const paragraph = item.children[0]
     const range = nodeRange(paragraph)
-    if (item.children.length !== 1 || paragraph?.type !== 'paragraph' || !range) return undefined
+    const itemRange = nodeRange(item)
+    if (item.children.length !== 1 || paragraph?.type !== 'paragraph' || !range || !itemRange) return []
     const raw = source.slice(range[0], range[1])
     const found = /^([^:\n]{1,40}?)\s*:[ \t]*/.exec(raw)
-    if (!found) return undefined
+    if (!found) return []
     const labelRange: Range = [range[0], range[0] + found[1].length]
     const valueRange: Range = [range[0] + found[0].length, range[1]]
-    const text = toString(paragraph)
-    pairs.push({
+    const pair = {
       label: label(found[1].replace(/[*_`]/g, '')),
       labelCell: cell(found[1].replace(/[*_`]/g, ''), labelRange),
-      value: cell(text.slice(text.indexOf(':') + 1), valueRange)
-    })
+      value: cell(plainText(raw.slice(found[0].length)), valueRange)
+    }
+    const current = records[records.length - 1]
+    if (current && !current.pairs.some((known) => known.label.toLowerCase() === pair.label.toLowerCase())) {
+      current.pairs.push(pair)
+      current.end = itemRange[1]
+    } else {
+      records.push({pairs: [pair], start: itemRange[0], end: itemRange[1]})
+    }
   }
-  return isRecord(pairs) ? {pairs, range: nodeRange(list)!} : undefined
+  const all = records.map((record) => ({pairs: record.pairs, range: [record.start, record.end] as Range}))
+  return all.length > 0 && all.every((record) => isRecord(record.pairs)) ? all : []
 }
 
 /** `| Name: | _ga |` lines that GFM did not read as a table (no delimiter row after the first line). */
@@ -122,7 +134,7 @@ function pipeRecord(paragraph: Paragraph, source: string): CookieRecord | undefi
     const cells = [...line.matchAll(/\|((?:\\.|[^|\\])*)(?=\|)/g)].map((match) => {
       const start = offset + match.index + 1 + (match[1].length - match[1].trimStart().length)
       const text = match[1].trim()
-      return cell(text.replace(/\\(.)/g, '$1').replace(/[*`]/g, ''), [start, start + text.length])
+      return cell(plainText(text), [start, start + text.length])
     })
     offset += line.length + 1
     if (cells.length === 2 && label(cells[0].text) !== '' && !/^:?-+:?$/.test(cells[0].text)) {
@@ -130,6 +142,21 @@ function pipeRecord(paragraph: Paragraph, source: string): CookieRecord | undefi
     }
   }
   return isRecord(pairs) ? {pairs, range} : undefined
+}
+
+/**
+ * The text of a value written in Markdown, read from its source: links as their text, emphasis and code marks and
+ * backslash escapes removed. The source, not the tree, because `_hjSession_<site-id>` holds what a parser reads as
+ * HTML.
+ */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    // Emphasis marks that are not escaped (`\_\_cf\_bm` is a name, not emphasis), then code marks, then escapes.
+    .replace(/(^|[\s(])(?<!\\)[*_]{1,2}(?=\S)|(?<=[^\s\\])[*_]{1,2}(?=$|[\s).,;:])/g, '$1')
+    .replace(/`/g, '')
+    .replace(/\\(.)/g, '$1')
+    .trim()
 }
 
 function recordGroup(group: CookieRecord[]): DerivedTable {
