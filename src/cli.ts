@@ -40,6 +40,7 @@ interface Arguments {
   cacheLocation: string
   maxFileSize: number
   shard: Shard | undefined
+  observed: string[]
 }
 
 class UsageError extends Error {}
@@ -93,6 +94,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       cacheLocation: args.cache ? path.resolve(cwd, args.cacheLocation) : undefined,
       maxFileSize: args.maxFileSize * 1024 * 1024,
       shard: args.shard,
+      observed: args.observed,
       onProgress: progressReporter(process.stderr)
     })
   } catch (error) {
@@ -240,6 +242,10 @@ function parseArguments(argv: string[]): Arguments {
     .option('cache', {type: 'boolean', default: false, describe: 'Reuse results for files whose content and configuration did not change'})
     .option('max-file-size', {type: 'string', default: '5', defaultDescription: '5', describe: 'Refuse files larger than this many megabytes'})
     .option('cache-location', {type: 'string', default: '.policylintcache', describe: 'Where --cache keeps its results'})
+    .option('observed', {
+      type: 'string',
+      describe: 'Check the cookie tables against cookies a browser observed: a HAR, Playwright/Puppeteer JSON or cookies.txt file (repeatable)'
+    })
     .option('shard', {type: 'string', describe: 'Lint shard i of n (`1/3`): files are split by a hash of their path, for a CI matrix'})
     .epilog(
       'Merge SARIF reports from several shards into one: policylint merge-sarif a.sarif b.sarif [-o merged.sarif]\n' +
@@ -307,8 +313,19 @@ function parseArguments(argv: string[]): Arguments {
     cache: parsed.cache,
     cacheLocation: parsed['cache-location'],
     maxFileSize,
-    shard
+    shard,
+    observed: observedFiles(parsed.observed as string | string[] | undefined, process.cwd())
   }
+}
+
+/** `--observed FILE`: each file must exist; paths become absolute, as the rules resolve them from each file's cwd. */
+function observedFiles(values: string | string[] | undefined, cwd: string): string[] {
+  // Repeated, yargs gives an array; once, a string.
+  return (values === undefined ? [] : Array.isArray(values) ? values : [values]).map((value) => {
+    const file = path.resolve(cwd, value)
+    if (!fs.existsSync(file)) throw new UsageError(`Cannot read observed cookies from \`${value}\`: no such file`)
+    return file
+  })
 }
 
 async function stdinFile(args: Arguments, cwd: string): Promise<VFile> {

@@ -18,6 +18,8 @@ export interface ConfigOptions {
   configPath?: string
   /** Whether to look for `.remarkrc*` and `package.json#remarkConfig`; without one the embedded default applies. */
   detectConfig: boolean
+  /** `--observed FILE`: observed-cookie files (absolute paths), added to every configuration's `observedCookies`. */
+  observed?: string[]
 }
 
 export interface LintOptions extends ConfigOptions {
@@ -41,6 +43,15 @@ export async function discover(options: {cwd: string; files: Array<string | VFil
   return found.filter((file) => !file.path || file.data.fromStdin || !ignored(path.resolve(file.cwd, file.path)))
 }
 
+/** A configuration with the `--observed` files added to its shared `observedCookies`. */
+function withObserved(value: unknown, observed: string[] | undefined): unknown {
+  if (!observed || observed.length === 0 || !value || typeof value !== 'object') return value
+  const config = value as {settings?: {policylint?: {observedCookies?: unknown}}}
+  const shared = config.settings?.policylint ?? {}
+  const existing = shared.observedCookies === undefined ? [] : Array.isArray(shared.observedCookies) ? shared.observedCookies : [shared.observedCookies]
+  return {...config, settings: {...config.settings, policylint: {...shared, observedCookies: [...existing, ...observed]}}}
+}
+
 /** How many configurations set only `settings` and got the preset added (remark-cli would lint nothing with them). */
 export const settingsOnlyConfigs = {count: 0}
 
@@ -52,13 +63,13 @@ export function lint(options: LintOptions): Promise<VFile[]> {
     files: options.files,
     detectConfig: options.detectConfig,
     rcPath: options.configPath,
-    defaultConfig: {plugins: [policylint]},
+    defaultConfig: withObserved({plugins: [policylint]}, options.observed) as never,
     // A configuration that only sets `settings` (say, `siteDomains`) gets the preset, as in the language server.
     configTransform: (value) => {
       const config = value as {plugins?: unknown} | undefined
-      if (!(config && typeof config === 'object' && config.plugins === undefined)) return value as never
+      if (!(config && typeof config === 'object' && config.plugins === undefined)) return withObserved(value, options.observed) as never
       settingsOnlyConfigs.count++
-      return {...config, plugins: [policylint]} as never
+      return withObserved({...config, plugins: [policylint]}, options.observed) as never
     }
   })
 }

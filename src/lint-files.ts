@@ -113,7 +113,7 @@ function forgetTrees(files: VFile[]): VFile[] {
 }
 
 function configOf(options: ConfigOptions): ConfigOptions {
-  return {cwd: options.cwd, configPath: options.configPath, detectConfig: options.detectConfig}
+  return {cwd: options.cwd, configPath: options.configPath, detectConfig: options.detectConfig, observed: options.observed}
 }
 
 /**
