@@ -67,8 +67,11 @@ register('the packed tarball installs into a new CommonJS project and works ther
     assert.equal(`${typo.line}:${typo.column}`, '3:8')
     assert.match(typo.message, /`cokkies`.*`cookies`/)
 
-    // The language server answers --version without a connection.
+    // Both commands give this package's version, not the project's (`npm init -y` makes it 1.0.0).
     const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version as string
+    const cliVersion = run(npx, ['--no-install', 'policylint', '--version'], project)
+    assert.equal(cliVersion.stdout.trim(), version)
+    // The language server answers --version without a connection.
     const server = run(npx, ['--no-install', 'policylint-language-server', '--version'], project)
     assert.equal(server.status, 0, server.stderr)
     assert.equal(server.stdout.trim(), version)
