@@ -256,7 +256,8 @@ function parseArguments(argv: string[]): Arguments {
     .fail((message, error) => {
       throw new UsageError(error?.message ?? message)
     })
-    .version()
+    // yargs would look for the package.json above the working folder, which is the user's project, not this package.
+    .version(packageVersion())
     .help()
     .parseSync()
 
@@ -348,3 +349,7 @@ main(hideBin(process.argv)).then(
     process.exitCode = 2
   }
 )
+
+function packageVersion(): string {
+  return (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
+}

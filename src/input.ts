@@ -70,9 +70,27 @@ export function clarifyFailure(file: VFile): void {
       message.reason =
         cause instanceof RangeError && /call stack/.test(cause.message)
           ? 'Cannot process file: its structure nests too deeply to parse (Maximum call stack size exceeded)'
-          : `Cannot process file: ${cause.message}`
+          : `Cannot process file: ${cause.message}${moduleTypeHint(cause) ?? ''}`
     }
     message.message = message.reason
     message.cause = undefined
   }
+}
+
+/**
+ * A `.remarkrc.js` written as an ES module (`import`, `export default`, as remark's docs show) in a folder whose
+ * package.json has no `"type": "module"` (what `npm init -y` writes) fails with a bare "Cannot parse file": say why,
+ * and how to fix it.
+ */
+function moduleTypeHint(error: Error): string | undefined {
+  let file: string | undefined
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    file ??= /^Cannot (?:parse|parse given|import) file `([^`]+\.js)`/.exec(cause.message)?.[1] ?? /^Cannot import `([^`]+\.js)`/.exec(cause.message)?.[1]
+    const esmSyntax = cause instanceof SyntaxError && /Cannot use import statement outside a module|Unexpected token 'export'|import\.meta/.test(cause.message)
+    if (esmSyntax && file) {
+      const renamed = path.basename(file).replace(/\.js$/, '.mjs')
+      return `: it uses \`import\`/\`export\` but its folder is CommonJS (no \`"type": "module"\` in package.json); rename it to \`${renamed}\` or add \`"type": "module"\` to package.json`
+    }
+  }
+  return undefined
 }

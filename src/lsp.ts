@@ -6,11 +6,24 @@
  * minimal edits (its own formatting replaces the whole document with the compiler's output), and
  * `codeAction/resolve`, which it advertises, is answered.
  */
+import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import type {Connection} from 'vscode-languageserver'
 import processor, {formattingEdits, latest, policylintLanguageServer, rangeKey, safeFixKeys} from './lsp-processor.js'
 
 process.title = 'policylint-language-server'
+
+// `--version` and `--help` answer and exit, before a connection is made (which needs `--stdio`, `--node-ipc` or `--socket`).
+const flags = process.argv.slice(2)
+if (flags.includes('--version') || flags.includes('-v')) {
+  const {version} = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
+  process.stdout.write(version + '\n')
+  process.exit(0)
+}
+if (flags.includes('--help') || flags.includes('-h')) {
+  process.stdout.write('Usage: policylint-language-server --stdio | --node-ipc | --socket=PORT\n\nA language server for policylint: the findings and quick fixes of `policylint` in your editor.\n')
+  process.exit(0)
+}
 
 // unified-language-server creates its connection with `createConnection` from vscode-languageserver (CommonJS);
 // wrap it in the copy that unified-language-server resolves, before unified-language-server is loaded.

@@ -2,6 +2,7 @@
 import {parentPort} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import {lint, type ConfigOptions} from './engine.js'
+import {clarifyFailure} from './input.js'
 import {toData} from './serialize.js'
 
 export interface BatchRequest {
@@ -20,6 +21,8 @@ parentPort?.on('message', (request: BatchRequest) => {
 async function lintBatch(request: BatchRequest): Promise<void> {
   try {
     const linted = await lint({...request.config, files: request.files.map((file) => new VFile(file))})
+    // A failure's cause (an Error, not a message) does not survive the post: put what it says into the reason here.
+    for (const file of linted) clarifyFailure(file)
     parentPort!.postMessage({id: request.id, messages: linted.map((file) => file.messages.map(toData))})
   } catch (error) {
     parentPort!.postMessage({id: request.id, error: String((error as Error).stack ?? error)})
