@@ -1,7 +1,8 @@
 /**
  * The package as users get it: `npm pack`, installed from the tarball into a fresh `npm init -y` project (CommonJS
  * by default) with remark-cli beside it; there `npx policylint`, `npx policylint-language-server --version` and
- * `npx remark` with the preset in a `.remarkrc.mjs`, as the README documents them.
+ * `npx remark` with the preset in a `.remarkrc.mjs`, as the README documents them, and `npx policylint init` in a
+ * site folder, whose `.remarkrc.mjs` then lints.
  */
 import assert from 'node:assert/strict'
 import {spawnSync, type SpawnSyncOptions} from 'node:child_process'
@@ -86,6 +87,18 @@ register('the packed tarball installs into a new CommonJS project and works ther
     const configured = run(npx, ['--no-install', 'policylint', 'docs/', '--format', 'json'], project)
     assert.equal(configured.status, 1, configured.stderr)
     assert.ok(configured.stdout.includes('`cokkies`'), configured.stdout)
+
+    // `policylint init` in a Jekyll site inside the project: it writes a .remarkrc.mjs that loads from the install.
+    const site = path.join(project, 'site')
+    fs.mkdirSync(path.join(site, '_pages'), {recursive: true})
+    fs.writeFileSync(path.join(site, '_config.yml'), 'url: "https://www.shop.example"\n')
+    fs.writeFileSync(path.join(site, '_pages', 'cookies.md'), '# Cookie policy\n\nWe use cokkies.\n')
+    const setUp = run(npx, ['--no-install', 'policylint', 'init', '--yes'], site)
+    assert.equal(setUp.status, 0, setUp.stderr)
+    assert.match(setUp.stdout, /Wrote \.remarkrc\.mjs with siteDomains shop\.example \(from _config\.yml\)/)
+    const inSite = run(npx, ['--no-install', 'policylint', '.', '--format', 'json'], site)
+    assert.equal(inSite.status, 1, inSite.stderr)
+    assert.ok(inSite.stdout.includes('`cokkies`'), inSite.stdout)
   } finally {
     fs.rmSync(folder, {recursive: true, force: true})
   }
