@@ -61,6 +61,10 @@ export function progressReporter(stream: NodeJS.WriteStream, env = process.env):
 }
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  if (argv[0] === 'scan') {
+    const {scanCommand} = await import('./scan.js')
+    return scanCommand(argv.slice(1), cwd)
+  }
   if (argv[0] === 'init') {
     const {initCommand} = await import('./init.js')
     return initCommand(argv.slice(1), cwd)
@@ -250,7 +254,8 @@ function parseArguments(argv: string[]): Arguments {
     .epilog(
       'Merge SARIF reports from several shards into one: policylint merge-sarif a.sarif b.sarif [-o merged.sarif]\n' +
         'List every declared cookie: policylint cookies [paths...] [--format table|json|csv|markdown]\n' +
-        'Set a repository up: policylint init [--yes]'
+        'Set a repository up: policylint init [--yes]\n' +
+        'Record the cookies a site sets, as a HAR: policylint scan URL --out FILE'
     )
     .strictOptions()
     .fail((message, error) => {
