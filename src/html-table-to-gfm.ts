@@ -77,6 +77,9 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
   const location = element.sourceCodeLocation
   if (!location?.endTag) refuse('the table is not closed in its HTML block (a blank line inside a `<table>` ends the block)')
   const changes = new Changes()
+  if ((fragment.node.data as {markdownInside?: boolean} | undefined)?.markdownInside) {
+    changes.add('turns what Markdown read as paragraphs or code blocks inside the table (after blank lines) back into its cells')
+  }
   // Styling-only wrappers (`<div class="table-wrapper">`) go with the table: what is replaced is the outermost.
   const outer = unwrap(element, changes)
   const outerLocation = outer.sourceCodeLocation!

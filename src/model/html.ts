@@ -96,11 +96,29 @@ function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set
   if (depth <= 0 || !node.position || !('children' in parent)) return node
   const siblings = parent.children as Array<{type: string}>
   const parts: Html[] = [node]
+  let markdownInside = false
+  const tablesOpen = (value: string) => (value.match(/<table(?=[\s>])/gi)?.length ?? 0) - (value.match(/<\/table\s*>/gi)?.length ?? 0)
+  let tableDepth = tablesOpen(node.value)
   for (let index = siblings.indexOf(node) + 1; index < siblings.length && depth > 0; index++) {
-    const next = siblings[index] as Html
-    if (next.type !== 'html' || !next.position) return node
+    const next = siblings[index] as unknown as Html
+    if (!next.position) return node
+    const text = source.slice(next.position.start.offset!, next.position.end.offset!)
+    if (next.type !== 'html') {
+      // After a blank line inside a cell, plain text becomes a paragraph and an indented tag a code block; both are
+      // still the table's content. Text with Markdown syntax is not joined: converting it would show the syntax.
+      const plain = next.type === 'paragraph' && !/[*_`[\]<>#|~\\!]/.test(text) && !/^\s*(?:[-+]|\d+[.)])\s/.test(text)
+      const indentedTag = (next.type as string) === 'code' && !(next as unknown as {lang?: string}).lang && /^\s*</.test(text) && !/^\s*(?:```|~~~)/.test(text)
+      // Only inside a table: a wrapper around a whole page holds Markdown of its own.
+      if ((!plain && !indentedTag) || tableDepth <= 0) return node
+      markdownInside = true
+      parts.push({type: 'html', value: text, position: next.position})
+      depth += unclosed(text)
+      tableDepth += tablesOpen(text)
+      continue
+    }
     parts.push(next)
     depth += unclosed(next.value)
+    tableDepth += tablesOpen(next.value)
   }
   if (depth !== 0 || parts.length === 1 || !parts.some((part) => /<table(?=[\s>])/i.test(part.value))) return node
   const start = node.position.start.offset!
@@ -108,7 +126,9 @@ function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set
   // Only where the source holds the blocks verbatim (not in a block quote or an indented list item).
   if (parts.some((part) => source.slice(part.position!.start.offset!, part.position!.end.offset!) !== part.value)) return node
   for (const part of parts.slice(1)) merged.add(part)
-  return {type: 'html', value: source.slice(start, end), position: {start: node.position.start, end: parts[parts.length - 1].position!.end}}
+  const joined: Html = {type: 'html', value: source.slice(start, end), position: {start: node.position.start, end: parts[parts.length - 1].position!.end}}
+  if (markdownInside) joined.data = {markdownInside: true} as Html['data']
+  return joined
 }
 
 /** The attributes of an element with the source range of each (`name="value"`), when known. */
