@@ -10,7 +10,7 @@ import {unreadableReason} from './input.js'
 import {lintFiles} from './lint-files.js'
 import {formats, render, type Format} from './report/index.js'
 import {parseShard, type Shard} from './shard.js'
-import {filePathOf, isFailure} from './report/json.js'
+import {filePathOf, isFailure} from './report/shared.js'
 import {ChangedOnDiskError, removeStaleTemporaries, writeAtomic} from './write.js'
 
 declare module 'vfile' {

@@ -1,7 +1,6 @@
 /** `--format github`: GitHub Actions workflow commands, which GitHub shows as annotations on the changed lines. */
 import type {VFile} from 'vfile'
-import {filePathOf, isFailure} from './json.js'
-import {inPositionOrder, levelOf, ruleName, spanOf} from './shared.js'
+import {filePathOf, inPositionOrder, isFailure, levelOf, ruleName, spanOf} from './shared.js'
 
 export function toGithub(files: readonly VFile[]): string {
   const lines: string[] = []

@@ -1,9 +1,7 @@
 /** `--format json`: one array in ESLint's shape, stable across releases (documented in the README). */
-import path from 'node:path'
 import type {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
 import type {TextEdit} from '../rule.js'
-import {evidenceOf, inPositionOrder} from './shared.js'
+import {evidenceOf, filePathOf, inPositionOrder, isFailure, severityOf} from './shared.js'
 
 export interface JsonMessage {
   ruleId: string | null
@@ -34,19 +32,6 @@ export interface JsonResult {
   messages: JsonMessage[]
   errorCount: number
   warningCount: number
-}
-
-/** Whether a message means the file could not be processed, rather than a finding in it. */
-export function isFailure(message: VFileMessage): boolean {
-  return message.failure === true || (message.fatal === true && !message.ruleId)
-}
-
-export function severityOf(message: VFileMessage): 1 | 2 {
-  return message.fatal === true ? 2 : 1
-}
-
-export function filePathOf(file: VFile): string {
-  return file.path ? path.relative(file.cwd, path.resolve(file.cwd, file.path)) || file.path : '<stdin>'
 }
 
 export function toJson(files: readonly VFile[]): JsonResult[] {

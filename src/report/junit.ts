@@ -1,7 +1,6 @@
 /** `--format junit`: one test suite per file, one failing test case per message, one passing case per clean file. */
 import type {VFile} from 'vfile'
-import {filePathOf, isFailure} from './json.js'
-import {inPositionOrder, levelOf, ruleName, spanOf} from './shared.js'
+import {filePathOf, inPositionOrder, isFailure, levelOf, ruleName, spanOf} from './shared.js'
 
 export function toJunit(files: readonly VFile[]): string {
   const suites: string[] = []

@@ -1,4 +1,6 @@
-/** What every output format needs from a message: where it is, how severe, and which rule. */
+/** What every output format needs from a message: where it is, how severe, which rule, which file, and whether it is a failure. */
+import path from 'node:path'
+import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {source as policylintSource} from '../rule.js'
 
@@ -60,4 +62,17 @@ export function byPosition(a: VFileMessage, b: VFileMessage): number {
 /** A file's messages in position order (a sorted copy; `file.messages` is left as it is). */
 export function inPositionOrder(messages: readonly VFileMessage[]): VFileMessage[] {
   return [...messages].sort(byPosition)
+}
+
+/** Whether a message means the file could not be processed, rather than a finding in it. */
+export function isFailure(message: VFileMessage): boolean {
+  return message.failure === true || (message.fatal === true && !message.ruleId)
+}
+
+export function severityOf(message: VFileMessage): 1 | 2 {
+  return message.fatal === true ? 2 : 1
+}
+
+export function filePathOf(file: VFile): string {
+  return file.path ? path.relative(file.cwd, path.resolve(file.cwd, file.path)) || file.path : '<stdin>'
 }

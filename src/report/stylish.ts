@@ -7,8 +7,7 @@
  */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {filePathOf} from './json.js'
-import {inPositionOrder} from './shared.js'
+import {filePathOf, inPositionOrder} from './shared.js'
 
 declare module 'vfile' {
   interface DataMap {
