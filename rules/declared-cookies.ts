@@ -2,7 +2,7 @@
 import path from 'node:path'
 import {getDomain} from 'tldts'
 import {cookieRows, type CookieRow} from '../src/model/cookie-rows.js'
-import {parseDuration} from '../src/model/duration.js'
+import {formatSeconds, parseDuration} from '../src/model/duration.js'
 import {readObserved, type ObservedCookie} from '../src/model/observed.js'
 import type {Range} from '../src/model/source.js'
 import {defineRule, noOptions, type NoOptions, type RuleContext} from '../src/rule.js'
@@ -98,18 +98,9 @@ function checkLifetime(row: CookieRow, name: string, seen: ObservedCookie[], ran
   const day = 86_400
   const far = longest === 0 || declared === 0 ? Math.abs(longest - declared) > day : declared > 2 * longest + day || declared < longest / 2 - day
   if (!far) return
-  context.report({reason: `Unexpected lifetime \`${row.duration}\` for \`${name}\`, expected about \`${describe(longest)}\` as observed`, range})
+  context.report({reason: `Unexpected lifetime \`${row.duration}\` for \`${name}\`, expected about \`${longest === 0 ? 'session' : formatSeconds(longest)}\` as observed`, range})
 }
 
-function describe(seconds: number): string {
-  if (seconds === 0) return 'session'
-  const units: Array<[string, number]> = [['year', 365 * 86_400], ['month', 30 * 86_400], ['day', 86_400], ['hour', 3600], ['minute', 60]]
-  for (const [unit, size] of units) {
-    const count = Math.round(seconds / size)
-    if (count >= 1 && Math.abs(seconds - count * size) <= size * 0.1) return `${count} ${unit}${count === 1 ? '' : 's'}`
-  }
-  return `${seconds} seconds`
-}
 
 /** `_ga_<container-id>`, `_ga_*`, `_ga_#`, `_hjSession_XXXXX`, `{id}`: the variable part is a wildcard. */
 function namePattern(name: string): RegExp {

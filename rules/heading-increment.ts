@@ -1,7 +1,7 @@
 /** Heading levels go down one at a time: one finding per skipped level, the headings under it as evidence. */
 import type {Heading, Html} from 'mdast'
 import {visit} from 'unist-util-visit'
-import {nodeRange, type Range} from '../src/model/source.js'
+import {lineOf, nodeRange, type Range} from '../src/model/source.js'
 import {defineRule, noOptions} from '../src/rule.js'
 
 /** A heading in Markdown or an `<h1>`…`<h6>` tag in HTML (pasted pages mix the two). */
@@ -102,8 +102,3 @@ function listed(lines: number[]): string {
   return lines.length > 10 ? lines.slice(0, 10).join(', ') + `, and ${lines.length - 10} more` : lines.join(', ')
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 1
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++
-  return line
-}

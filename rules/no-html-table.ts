@@ -2,6 +2,7 @@
 import {convert, convertRecordRun, type ConvertOptions} from '../src/html-table-to-gfm.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
 import {tables, type HtmlTable} from '../src/model/tables.js'
+import {lineOf} from '../src/model/source.js'
 import {oneOf, record} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
 
@@ -150,11 +151,6 @@ function reportRefused(refused: Array<{table: HtmlTable; why: string}>, context:
   })
 }
 
-function lineOf(source: string, offset: number): number {
-  let line = 1
-  for (let at = source.indexOf('\n'); at !== -1 && at < offset; at = source.indexOf('\n', at + 1)) line++
-  return line
-}
 
 function listLines(lines: number[]): string {
   const shown = lines.slice(0, 20).join(', ')

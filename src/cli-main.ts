@@ -58,25 +58,19 @@ export function progressReporter(stream: NodeJS.WriteStream, env = process.env):
   }
 }
 
+type Command = (argv: string[], cwd: string) => Promise<number> | number
+
+/** Subcommands, each loaded only when it runs. */
+const subcommands: Record<string, () => Promise<Command>> = {
+  cookies: async () => (await import('./inventory.js')).cookiesCommand,
+  init: async () => (await import('./init.js')).initCommand,
+  'merge-sarif': async () => (await import('./report/merge-sarif.js')).mergeSarifCommand,
+  scan: async () => (await import('./scan.js')).scanCommand
+}
+
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
-  if (argv[0] === 'scan') {
-    const {scanCommand} = await import('./scan.js')
-    return scanCommand(argv.slice(1), cwd)
-  }
-  if (argv[0] === 'init') {
-    const {initCommand} = await import('./init.js')
-    return initCommand(argv.slice(1), cwd)
-  }
-  if (argv[0] === 'cookies') {
-    // Loaded here: only this command needs it.
-    const {cookiesCommand} = await import('./inventory.js')
-    return cookiesCommand(argv.slice(1), cwd)
-  }
-  if (argv[0] === 'merge-sarif') {
-    // Loaded here: only this command needs it.
-    const {mergeSarifCommand} = await import('./report/merge-sarif.js')
-    return mergeSarifCommand(argv.slice(1), cwd)
-  }
+  // Own keys only: a folder named `constructor` is a path, not a command.
+  if (argv.length > 0 && Object.hasOwn(subcommands, argv[0])) return (await subcommands[argv[0]]())(argv.slice(1), cwd)
   let args: Arguments
   try {
     args = parseArguments(argv)

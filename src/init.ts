@@ -7,8 +7,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {createInterface} from 'node:readline/promises'
-import {parseArgs} from 'node:util'
 import {parse as parseYaml} from 'yaml'
+import {commandArguments} from './command-args.js'
 import {discover} from './engine.js'
 
 const usage = 'Usage: policylint init [--yes]\n\nWrite .remarkrc.mjs with the site\'s domains, offer to seed .policylint-words, and print the pre-commit and CI snippets.\n'
@@ -90,17 +90,9 @@ export function configText(domains: readonly string[]): string {
 const configNames = ['.remarkrc', '.remarkrc.json', '.remarkrc.js', '.remarkrc.cjs', '.remarkrc.mjs', '.remarkrc.yml', '.remarkrc.yaml']
 
 export async function initCommand(argv: string[], cwd: string): Promise<number> {
-  let values: {yes?: boolean; help?: boolean}
-  try {
-    ;({values} = parseArgs({args: argv, options: {yes: {type: 'boolean', short: 'y'}, help: {type: 'boolean', short: 'h'}}}))
-  } catch (error) {
-    process.stderr.write(`policylint init: ${(error as Error).message}\n${usage}`)
-    return 2
-  }
-  if (values.help) {
-    process.stdout.write(usage)
-    return 0
-  }
+  const parsed = commandArguments('init', argv, {yes: {type: 'boolean', short: 'y'}}, usage, false)
+  if (typeof parsed === 'number') return parsed
+  const values = parsed.values as {yes?: boolean}
   const out = (line = '') => process.stdout.write(line + '\n')
 
   const existing = configNames.find((name) => fs.existsSync(path.join(cwd, name)))

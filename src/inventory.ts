@@ -6,14 +6,15 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {parseArgs} from 'node:util'
 import {markdownTable} from 'markdown-table'
 import type {Root} from 'mdast'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
+import {commandArguments} from './command-args.js'
 import {discover} from './engine.js'
 import {cookieRows} from './model/cookie-rows.js'
+import {lineOf} from './model/source.js'
 import {fieldCell} from './model/tables.js'
 import {syntax} from './preset.js'
 
@@ -42,22 +43,10 @@ const usage =
   'List every cookie the documents declare, with its page and line; cookies declared with different lifetimes or\npurposes on several pages are flagged.\n'
 
 export async function cookiesCommand(argv: string[], cwd: string): Promise<number> {
-  let values: {format?: string; 'output-file'?: string; help?: boolean}
-  let positionals: string[]
-  try {
-    ;({values, positionals} = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {format: {type: 'string'}, 'output-file': {type: 'string', short: 'o'}, help: {type: 'boolean', short: 'h'}}
-    }))
-  } catch (error) {
-    process.stderr.write(`policylint cookies: ${(error as Error).message}\n${usage}`)
-    return 2
-  }
-  if (values.help) {
-    process.stdout.write(usage)
-    return 0
-  }
+  const parsed = commandArguments('cookies', argv, {format: {type: 'string'}, 'output-file': {type: 'string', short: 'o'}}, usage)
+  if (typeof parsed === 'number') return parsed
+  const {positionals} = parsed
+  const values = parsed.values as {format?: string; 'output-file'?: string}
   const format = (values.format ?? 'table') as Format
   if (!formats.includes(format)) {
     process.stderr.write(`policylint cookies: Unexpected value \`${values.format}\` for \`--format\`, expected one of ${formats.map((name) => `\`${name}\``).join(', ')}\n`)
@@ -166,8 +155,3 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
 
-function lineOf(source: string, offset: number): number {
-  let line = 1
-  for (let at = source.indexOf('\n'); at !== -1 && at < offset; at = source.indexOf('\n', at + 1)) line++
-  return line
-}

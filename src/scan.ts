@@ -7,7 +7,7 @@
 import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import {parseArgs} from 'node:util'
+import {commandArguments} from './command-args.js'
 
 const usage = 'Usage: policylint scan URL [URL...] --out FILE [--chromium PATH]\n\nRecord the cookies a site sets, as a HAR file, with a headless Chromium installed on this machine.\n'
 
@@ -29,24 +29,10 @@ export function findChromium(given?: string): string | undefined {
 }
 
 export async function scanCommand(argv: string[], cwd: string): Promise<number> {
-  let values: {out?: string; chromium?: string; help?: boolean}
-  let urls: string[]
-  try {
-    const parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {out: {type: 'string', short: 'o'}, chromium: {type: 'string'}, help: {type: 'boolean', short: 'h'}}
-    })
-    values = parsed.values
-    urls = parsed.positionals
-  } catch (error) {
-    process.stderr.write(`policylint scan: ${(error as Error).message}\n${usage}`)
-    return 2
-  }
-  if (values.help) {
-    process.stdout.write(usage)
-    return 0
-  }
+  const parsed = commandArguments('scan', argv, {out: {type: 'string', short: 'o'}, chromium: {type: 'string'}}, usage)
+  if (typeof parsed === 'number') return parsed
+  const urls = parsed.positionals
+  const values = parsed.values as {out?: string; chromium?: string}
   if (urls.length === 0 || !values.out) {
     process.stderr.write(`policylint scan: Unexpected ${urls.length === 0 ? 'missing URL' : 'missing `--out FILE`'}\n${usage}`)
     return 2

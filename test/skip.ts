@@ -11,6 +11,7 @@ export function unlessMissing(test: Test, missing: string | false | undefined): 
   if (!missing) return test
   return (name, handler) => {
     console.log(`  skipped: ${name} (${missing})`)
+    // Skipped because `missing` (printed above) is absent here: uvu counts it under Skipped, not Passed.
     test.skip(name, handler)
   }
 }

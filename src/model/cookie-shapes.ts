@@ -12,6 +12,7 @@
 import type {List, ListItem, Nodes, Paragraph, PhrasingContent, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {cached} from './cache.js'
+import {proseAmounts, proseUnits} from './duration.js'
 import {matchHeader} from './fields.js'
 import {lookup, reference} from './known-cookies.js'
 import {nodeRange, type Range} from './source.js'
@@ -192,8 +193,8 @@ function emptyCell(): Cell {
 }
 
 // A lifetime in prose: `2 years`, `30 minutes`, `1 year and 6 months`, or the end of the session.
-const unit = '(?:seconds?|minutes?|minuts?|hours?|days?|dys?|weeks?|months?|monts?|years?|yeras?)'
-const amount = '(?:\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|eighteen|twenty-four|thirty|sixty|ninety)'
+const unit = `(?:${proseUnits})`
+const amount = `(?:${proseAmounts})`
 const lifetimePattern = new RegExp(
   `\\b${amount}[\\s-]+${unit}(?:,?\\s+(?:and\\s+)?${amount}[\\s-]+${unit})*\\b|\\b(?:the\\s+)?(?:end\\s+of\\s+(?:the\\s+|your\\s+)?(?:browser\\s+)?session|session\\s+cookie|session)\\b`,
   'i'

@@ -84,6 +84,13 @@ const numberWords: Record<string, number> = {
 }
 
 const unitPattern = 'seconds?|secs?|minutes?|minuts?|mins?|hours?|hrs?|days?|dys?|weeks?|wks?|months?|monts?|mths?|mos?|years?|yrs?|yeras?|[smhdwy]'
+/**
+ * The same vocabulary for finding a lifetime inside a sentence (`expires after 2 years`): written-out units and
+ * amounts only, since a bare letter (`2 s`) or `a` is too loose in prose.
+ */
+export const proseUnits = unitPattern.replace('|[smhdwy]', '')
+export const proseAmounts = `\\d+(?:[.,]\\d+)?|${Object.keys(numberWords).filter((word) => word.length > 2).sort((a, b) => b.length - a.length).join('|')}`
+
 const termPattern = new RegExp(
   `(\\d+(?:[.,]\\d+)?|${Object.keys(numberWords).sort((a, b) => b.length - a.length).join('|')})[\\s-]*(${unitPattern})(?![a-z])`,
   'gi'

@@ -44,3 +44,10 @@ export function nodeRange(node: Node | undefined): Range | undefined {
   const end = node?.position?.end.offset
   return start === undefined || end === undefined ? undefined : [start, end]
 }
+
+/** The 1-based line of an offset into the text (for notes that list lines; messages get full positions). */
+export function lineOf(text: string, offset: number): number {
+  let line = 1
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++
+  return line
+}
