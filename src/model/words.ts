@@ -254,6 +254,12 @@ export function matchCase(model: string, replacement: string): string {
  * (`http_cookie`), whatever the shape of the cookie table (tables, record tables, cookie lists).
  */
 export function inCookieIdentifiers(tree: Root, source: string): (range: Range) => boolean {
+  // Built once per document: spelling and typos both ask.
+  const ranges = cached(tree, 'cookie-identifier-ranges', () => identifierRanges(tree, source))
+  return ([start, end]) => ranges.some((range) => start >= range[0] && end <= range[1])
+}
+
+function identifierRanges(tree: Root, source: string): Range[] {
   const ranges: Range[] = []
   for (const table of cookieTables(tree, source)) {
     for (const field of ['name', 'storageType'] as const) {
@@ -271,7 +277,7 @@ export function inCookieIdentifiers(tree: Root, source: string): (range: Range) 
   for (const name of names) {
     for (let at = source.indexOf(name); at !== -1; at = source.indexOf(name, at + name.length)) ranges.push([at, at + name.length])
   }
-  return ([start, end]) => ranges.some((range) => start >= range[0] && end <= range[1])
+  return ranges
 }
 
 /**
