@@ -2,7 +2,7 @@
 import type {Heading, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {cookieRows, domainName, siteDomainSet, type CookieRow} from '../src/model/cookie-rows.js'
-import {lookup, ownerWords, reference, vendorDomains} from '../src/model/known-cookies.js'
+import {lookup, ownerWords, reference, vendorDomains} from '../src/data/known-cookies.js'
 import {nodeRange, type Range} from '../src/model/source.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
 import {cellRange, fieldCell} from '../src/model/tables.js'

@@ -1,6 +1,6 @@
 /** Cookie lifetimes are readable durations: parsable, with units, consistent with session claims, not excessive. */
-import {parseDuration, unitSeconds, type Duration} from '../src/model/duration.js'
-import type {FieldMatch} from '../src/model/fields.js'
+import {parseDuration, unitSeconds, type Duration} from '../src/values/duration.js'
+import type {FieldMatch} from '../src/data/fields.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
 import {cellLines, cellRange, fieldCell, isPlaceholder, type Cell, type CookieTable} from '../src/model/tables.js'
 import {fail, record} from '../src/options.js'

@@ -1,6 +1,6 @@
 /** First- and third-party claims in cookie tables agree with the cookie's domain and the site's own domains. */
 import {cookieRows, siteDomainSet} from '../src/model/cookie-rows.js'
-import {lookup, reference} from '../src/model/known-cookies.js'
+import {lookup, reference} from '../src/data/known-cookies.js'
 import {cellRange, type Cell} from '../src/model/tables.js'
 import {defineRule, noOptions, type NoOptions} from '../src/rule.js'
 

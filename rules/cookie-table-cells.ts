@@ -1,6 +1,6 @@
 /** Cookie-table cells are filled in: no empty required cells, no placeholders, no duplicate or misaligned rows. */
-import {parseDuration} from '../src/model/duration.js'
-import type {Field} from '../src/model/fields.js'
+import {parseDuration} from '../src/values/duration.js'
+import type {Field} from '../src/data/fields.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
 import {cellLines, cellRange, fieldCell, isPlaceholder, type Cell, type Row, type CookieTable} from '../src/model/tables.js'
 import {defineRule, noOptions, type NoOptions, type RuleContext} from '../src/rule.js'

@@ -1,7 +1,7 @@
 /** Cookie tables have the columns readers need, with labelled headers named the same way across the document. */
-import type {Field} from '../src/model/fields.js'
+import type {Field} from '../src/data/fields.js'
 import type {Root} from 'mdast'
-import {lookup, namesOwner, reference} from '../src/model/known-cookies.js'
+import {lookup, namesOwner, reference} from '../src/data/known-cookies.js'
 import {nodeRange, type Range} from '../src/model/source.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
 import {cellLines, fieldCell, tables, type CookieTable, type Table} from '../src/model/tables.js'

@@ -2,8 +2,8 @@
 import path from 'node:path'
 import {getDomain} from 'tldts'
 import {cookieRows, type CookieRow} from '../src/model/cookie-rows.js'
-import {formatSeconds, parseDuration} from '../src/model/duration.js'
-import {readObserved, type ObservedCookie} from '../src/model/observed.js'
+import {formatSeconds, parseDuration} from '../src/values/duration.js'
+import {readObserved, type ObservedCookie} from '../src/observed.js'
 import type {Range} from '../src/model/source.js'
 import {defineRule, noOptions, type NoOptions, type RuleContext} from '../src/rule.js'
 

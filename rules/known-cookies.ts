@@ -1,8 +1,8 @@
 /** Well-known cookies are described as their vendors set them: lifetime, spelling, category, still in use. */
 import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {formatSeconds, parseDuration, unitSeconds, type Unit} from '../src/model/duration.js'
-import {looseKey, lookup, reference, type KnownCookie, type Reference} from '../src/model/known-cookies.js'
+import {formatSeconds, parseDuration, unitSeconds, type Unit} from '../src/values/duration.js'
+import {looseKey, lookup, reference, type KnownCookie, type Reference} from '../src/data/known-cookies.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
 import {cellLines, cellRange, fieldCell, type Row, type CookieTable} from '../src/model/tables.js'
 import {fail, record} from '../src/options.js'

@@ -12,7 +12,7 @@ import {mdxFromMarkdown} from 'mdast-util-mdx'
 import {mdxjs} from 'micromark-extension-mdxjs'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
-import {source} from './rule.js'
+import {messageSource} from './rule.js'
 
 export function isMdx(file: VFile): boolean {
   return (file.extname ?? '').toLowerCase() === '.mdx'
@@ -35,7 +35,7 @@ export default function mdxByExtension(this: Processor): undefined {
       const message = file.message(`Unexpected MDX syntax: ${cause.reason ?? cause.message ?? String(error)}; linted as Markdown instead`, {
         place: cause.place && 'line' in cause.place ? cause.place : undefined,
         ruleId: 'mdx-syntax',
-        source
+        source: messageSource
       })
       message.fatal = false
       return markdown(document, file)

@@ -7,7 +7,7 @@ import remarkLintNoDuplicateHeadingsInSection from 'remark-lint-no-duplicate-hea
 import remarkMessageControl from 'remark-message-control'
 import {rules} from '../rules/index.js'
 import mdxByExtension from './mdx.js'
-import {source} from './rule.js'
+import {messageSource} from './rule.js'
 
 /** The syntax policy pages are written in: front matter and GFM (tables, autolinks, strikethrough); MDX in `.mdx` files. */
 export const syntax: PluggableList = [[remarkFrontmatter, ['yaml', 'toml']], remarkGfm, mdxByExtension]
@@ -18,7 +18,7 @@ export const syntax: PluggableList = [[remarkFrontmatter, ['yaml', 'toml']], rem
  * processor freezes, which puts its transformer after every rule's.
  */
 function messageControl(this: Processor): undefined {
-  this.use(remarkMessageControl, {name: source, source})
+  this.use(remarkMessageControl, {name: messageSource, source: messageSource})
 }
 
 const policylint: Preset = {

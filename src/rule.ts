@@ -9,7 +9,8 @@ import {documentSource, nodeRange, type Range} from './model/source.js'
 import {OptionError, record, show} from './options.js'
 import {parseSettings, type SharedSettings} from './settings.js'
 
-export const source = 'policylint'
+/** The `source` of every message policylint makes (vfile's field; the document text is `context.source`). */
+export const messageSource = 'policylint'
 const docsBase = 'https://github.com/policylint/policylint/blob/main/docs/rules/'
 
 export function docsUrl(id: string): string {
@@ -189,7 +190,7 @@ function severityProblem(config: unknown): string | undefined {
 
 export function defineRule<Options>(definition: RuleDefinition<Options>): Rule<Options> {
   const {meta} = definition
-  const origin = source + ':' + meta.id
+  const origin = messageSource + ':' + meta.id
   const url = docsUrl(meta.id)
 
   function plugin(this: Processor, config?: unknown): Transformer<Root> | undefined {
@@ -258,7 +259,7 @@ function run<Options>(
     const message = new VFileMessage(reason, {
       place: {start: document.point(range[0]), end: document.point(range[1])},
       ruleId: meta.id,
-      source
+      source: messageSource
     })
     message.url = url
     return message

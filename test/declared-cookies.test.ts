@@ -1,7 +1,7 @@
 /** Observed cookies from the files people have (HAR, Playwright, Puppeteer, cookies.txt) against the declared ones. */
 import assert from 'node:assert/strict'
 import {test} from 'uvu'
-import {ObservedError, parseObserved} from '../src/model/observed.js'
+import {ObservedError, parseObserved} from '../src/observed.js'
 import {runCli, tempTree} from './cli-helpers.js'
 
 const scan = new Date('2026-11-20T10:00:00Z')

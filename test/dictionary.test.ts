@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import {execFileSync} from 'node:child_process'
 import nspell from 'nspell'
 import {test} from 'uvu'
-import {dictionary, extraWords, fromSnapshot, snapshotIsCurrent, snapshotPath, type Dialect} from '../src/model/dictionary.js'
+import {dictionary, extraWords, fromSnapshot, snapshotIsCurrent, snapshotPath, type Dialect} from '../src/data/dictionary.js'
 import {root} from './paths.js'
 
 interface State {
@@ -54,7 +54,7 @@ for (const [dialect, name] of [
 test('without a current snapshot, the Hunspell files are parsed and the extra words added', () => {
   const script = `
     import fs from 'node:fs'
-    import {dictionary, fromSnapshot, snapshotPath} from './dist/src/model/dictionary.js'
+    import {dictionary, fromSnapshot, snapshotPath} from './dist/src/data/dictionary.js'
     const original = fs.readFileSync
     fs.readFileSync = (file, ...rest) => (String(file) === String(snapshotPath('en-GB')) ? 'stale\\n' : original(file, ...rest))
     const spell = dictionary('en-GB')
@@ -66,7 +66,7 @@ test('without a current snapshot, the Hunspell files are parsed and the extra wo
 
 test('nspell can still add words to a dictionary read from the snapshot', () => {
   const script = `
-    import {dictionary} from './dist/src/model/dictionary.js'
+    import {dictionary} from './dist/src/data/dictionary.js'
     const spell = dictionary('en-US')
     const before = spell.correct('Cookiebot')
     spell.add('Cookiebot')

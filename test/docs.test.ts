@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {test} from 'uvu'
 import {rules} from '../rules/index.js'
-import {renderDocs} from '../src/docs.js'
+import {renderDocs} from '../tools/docs.js'
 import {root} from './paths.js'
 
 test('every rule has a doc page and a row in docs/rules.md', async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import {test} from 'uvu'
-import {parseDuration, understood, unitSeconds} from '../src/model/duration.js'
+import {parseDuration, understood, unitSeconds} from '../src/values/duration.js'
 import {hasShared, shared} from './paths.js'
 import {unlessMissing} from './skip.js'
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import {test} from 'uvu'
-import {configText, detectDomains} from '../src/init.js'
+import {configText, detectDomains} from '../src/cli/init.js'
 import {runCli, tempTree} from './cli-helpers.js'
 
 const sites: Array<[string, Record<string, string>, string[]]> = [

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import {test} from 'uvu'
-import type {DeclaredCookie} from '../src/inventory.js'
+import type {DeclaredCookie} from '../src/cli/inventory.js'
 import {runCli, tempTree} from './cli-helpers.js'
 
 const cookiesPage = [

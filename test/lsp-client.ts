@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver-protocol/node'
 import {root} from './paths.js'
 
-export const server = path.join(root, 'dist', 'src', 'lsp.js')
+export const server = path.join(root, 'dist', 'src', 'lsp', 'server.js')
 
 export interface Client {
   connection: ProtocolConnection

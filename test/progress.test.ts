@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
 import {test} from 'uvu'
-import {lintFiles} from '../src/lint-files.js'
+import {lintFiles} from '../src/cli/lint-files.js'
 import {runCli, tempTree} from './cli-helpers.js'
 import {cli} from './paths.js'
 

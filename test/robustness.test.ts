@@ -10,7 +10,7 @@ import {suite} from 'uvu'
 import {VFile} from 'vfile'
 import {rules} from '../rules/index.js'
 import {syntax} from '../src/preset.js'
-import {cli} from './paths.js'
+import {cli, root} from './paths.js'
 import {testNow} from './lint-helpers.js'
 
 const test = suite('robustness')
@@ -77,7 +77,7 @@ test('a file deleted during the run is reported and not recreated', () => {
     'a.md': good,
     '.remarkrc.mjs':
       "import fs from 'node:fs'\nimport path from 'node:path'\nimport policylint from '" +
-      path.join(path.dirname(cli), 'preset.js') +
+      path.join(root, 'dist', 'src', 'preset.js') +
       "'\nfunction remove() { return (tree, file) => { fs.rmSync(path.resolve(file.cwd, file.path), {force: true}) } }\n" +
       'export default {plugins: [policylint, remove]}\n'
   })

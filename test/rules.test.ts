@@ -10,7 +10,7 @@ import {VFile} from 'vfile'
 import {rules} from '../rules/index.js'
 import {safeEdits} from '../src/fix.js'
 import {syntax} from '../src/preset.js'
-import {docsUrl, source, type Rule} from '../src/rule.js'
+import {docsUrl, messageSource, type Rule} from '../src/rule.js'
 import {parseSettings} from '../src/settings.js'
 import {fixText, formatMessage, lintText, testNow} from './lint-helpers.js'
 import {root} from './paths.js'
@@ -44,7 +44,7 @@ for (const rule of rules) {
 
       for (const message of file.messages) {
         assert.equal(message.ruleId, rule.meta.id, 'ruleId')
-        assert.equal(message.source, source, 'source')
+        assert.equal(message.source, messageSource, 'source')
         assert.equal(message.url, docsUrl(rule.meta.id), 'url')
         if (message.cause && typeof message.cause === 'object' && 'ruleId' in message.cause) {
           assert.equal(message.cause.ruleId, rule.meta.id, 'cause ruleId')

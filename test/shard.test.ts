@@ -7,7 +7,7 @@ import {suite} from 'uvu'
 import ajvDraft04 from 'ajv-draft-04'
 import ajvFormats from 'ajv-formats'
 import {mergeSarif, readLog} from '../src/report/merge-sarif.js'
-import {parseShard, shardOf} from '../src/shard.js'
+import {parseShard, shardOf} from '../src/cli/shard.js'
 import {runCli, tempTree} from './cli-helpers.js'
 import {root} from './paths.js'
 

@@ -8,7 +8,7 @@ import {suite} from 'uvu'
 import {typoList} from '../src/data/typos.js'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
-import {dictionary} from '../src/model/dictionary.js'
+import {dictionary} from '../src/data/dictionary.js'
 import {prose as proseModel} from '../src/model/words.js'
 import {syntax} from '../src/preset.js'
 import {confusables, headingCase, spelling, terminology, typos} from '../rules/index.js'
@@ -158,7 +158,7 @@ loading('the dictionary is loaded lazily: not when the spelling rule is off', ()
     import remarkParse from 'remark-parse'
     import {syntax} from './dist/src/preset.js'
     import {typos, spelling} from './dist/rules/index.js'
-    import {isLoaded} from './dist/src/model/dictionary.js'
+    import {isLoaded} from './dist/src/data/dictionary.js'
     import {VFile} from 'vfile'
     const run = (plugins) => {
       const p = unified().use(remarkParse).use(syntax).use(plugins)

@@ -1,8 +1,8 @@
 /** One record per row of the document's cookie tables: names, party claim, domain, provider and lifetime, read once. */
 import type {Root} from 'mdast'
 import {getDomain, getDomainWithoutSuffix} from 'tldts'
-import {cached} from './cache.js'
-import {parseDuration, unitSeconds} from './duration.js'
+import {cached} from './memo.js'
+import {parseDuration, unitSeconds} from '../values/duration.js'
 import type {Range} from './source.js'
 import {cookieTables} from './cookie-shapes.js'
 import {cellLines, cellRange, fieldCell, type Cell, type Row, type CookieTable} from './tables.js'

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type * as cheerio from 'cheerio'
 import type {Element} from 'domhandler'
 import type {Html, Parents, Root} from 'mdast'
-import {cached} from './cache.js'
+import {cached} from './memo.js'
 import type {Range} from './source.js'
 import {walk} from './walk.js'
 

@@ -1,7 +1,7 @@
 /** Every link in the document, Markdown and HTML, with the source ranges fixes need. */
 import type {Element} from 'domhandler'
 import type {Definition, Link, LinkReference, Parents, Root, RootContent} from 'mdast'
-import {cached} from './cache.js'
+import {cached} from './memo.js'
 import {
   attributeRanges,
   elementRange,

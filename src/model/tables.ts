@@ -1,8 +1,8 @@
 /** Every table in the document, GFM and HTML `<table>`, as one structure; cookie tables and their fields. */
 import type {AnyNode, Element} from 'domhandler'
 import type {Html, Parents, PhrasingContent, Root, Table as MdastTable, TableCell as MdastCell} from 'mdast'
-import {cached} from './cache.js'
-import {matchHeader, type Field, type FieldMatch} from './fields.js'
+import {cached} from './memo.js'
+import {matchHeader, type Field, type FieldMatch} from '../data/fields.js'
 import {elementRange, htmlFragments, type HtmlFragment} from './html.js'
 import {nodeRange, type Range} from './source.js'
 import {walk} from './walk.js'

@@ -1,7 +1,7 @@
 /** The document's prose: runs of text with source ranges and their words, skipping code, URLs, e-mail addresses, HTML tags, front matter and link targets. */
 import type {Heading, Parents, Root, Table, TableCell} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {cached} from './cache.js'
+import {cached} from './memo.js'
 import {cookieRows} from './cookie-rows.js'
 import {cookieTables} from './cookie-shapes.js'
 import {htmlFragments} from './html.js'

@@ -2,7 +2,7 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {source as policylintSource} from '../rule.js'
+import {messageSource} from '../rule.js'
 
 export interface Span {
   line: number
@@ -33,7 +33,7 @@ export function levelOf(message: VFileMessage): Level {
 /** policylint rules by their id; other plugins' rules (remark-lint's) as `source:ruleId`. */
 export function ruleName(message: VFileMessage): string | undefined {
   if (!message.ruleId) return undefined
-  return !message.source || message.source === policylintSource ? message.ruleId : message.source + ':' + message.ruleId
+  return !message.source || message.source === messageSource ? message.ruleId : message.source + ':' + message.ruleId
 }
 
 /** The evidence a finding points at (`cause`: the table cell a claim contradicts), when it is a placed message. */

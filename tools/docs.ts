@@ -5,8 +5,8 @@ import {fileURLToPath, pathToFileURL} from 'node:url'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import * as registry from '../rules/index.js'
-import {fixText, lintText} from './lint-text.js'
-import type {Example, FixKind, Rule} from './rule.js'
+import {fixText, lintText} from '../src/lint-text.js'
+import type {Example, FixKind, Rule} from '../src/rule.js'
 
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')

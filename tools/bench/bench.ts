@@ -4,15 +4,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import {rules} from '../rules/index.js'
+import {rules} from '../../rules/index.js'
 import {writeCorpus} from './corpus.js'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 // Outside the repository: its .gitignore would hide the corpus from policylint, which reads it as git does.
 const work = path.join(os.tmpdir(), 'policylint-bench')
 const corpus = path.join(work, 'corpus')
 const configs = path.join(work, 'configs')
-const cli = path.join(root, 'dist', 'src', 'cli.js')
+const cli = path.join(root, 'dist', 'src', 'cli', 'cli.js')
 const remarkCli = path.join(root, 'node_modules', 'remark-cli', 'cli.js')
 const markdownlint = path.join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs')
 const rusageHook = path.join(root, 'bench', 'rusage.cjs')

@@ -12,11 +12,11 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {commandArguments} from './command-args.js'
-import {discover} from './engine.js'
-import {cookieRows} from './model/cookie-rows.js'
-import {lineOf} from './model/source.js'
-import {fieldCell} from './model/tables.js'
-import {syntax} from './preset.js'
+import {discover} from '../engine.js'
+import {cookieRows} from '../model/cookie-rows.js'
+import {lineOf} from '../model/source.js'
+import {fieldCell} from '../model/tables.js'
+import {syntax} from '../preset.js'
 
 export interface DeclaredCookie {
   name: string

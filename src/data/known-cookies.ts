@@ -3,7 +3,7 @@
  * extended by a user's copy of the Open Cookie Database (CSV or JSON, as published; the curated entries win).
  */
 import fs from 'node:fs'
-import {parseDuration, unitSeconds} from './duration.js'
+import {parseDuration, unitSeconds} from '../values/duration.js'
 
 export type Category = 'analytics' | 'marketing' | 'functional' | 'security' | 'personalization'
 

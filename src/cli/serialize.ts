@@ -2,7 +2,7 @@
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {Point, Position} from 'unist'
-import type {FixTier, Suggestion, TextEdit} from './rule.js'
+import type {FixTier, Suggestion, TextEdit} from '../rule.js'
 
 export interface MessageData {
   reason: string

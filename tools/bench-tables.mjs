@@ -1,7 +1,7 @@
 // What the table rules add to lint time. Each document is parsed (untimed), then only the rules' transformers are
 // timed (CPU time, process.cpuUsage), for: every rule, every rule but the table rules, the table rules alone.
 // Models are built on first use by whichever rule asks, so "alone" includes building the table model and parsing
-// the HTML nodes that hold tables. Usage: npm run build && node scripts/bench-tables.mjs [rounds]
+// the HTML nodes that hold tables. Usage: npm run build && node tools/bench-tables.mjs [rounds]
 import fs from 'node:fs'
 import path from 'node:path'
 import remarkParse from 'remark-parse'

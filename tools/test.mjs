@@ -8,7 +8,7 @@
  * (`Total:`, `Passed:`, `Skipped:`, `Duration:`) ends the run, which is what .ci/run counts. A file that fails or
  * dies before its summary counts as one failed test; the exit code is 1 when anything failed.
  *
- * Usage: node scripts/test.mjs [pattern]   (only the *.test.js files whose name matches this regular expression)
+ * Usage: node tools/test.mjs [pattern]   (only the *.test.js files whose name matches this regular expression)
  */
 import {spawn} from 'node:child_process'
 import fs from 'node:fs'

@@ -9,9 +9,9 @@ import {unified, type Processor} from 'unified'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {TextEdit as LspTextEdit} from 'vscode-languageserver'
-import {applyEdits, safeEdits, unsafeEdits} from './fix.js'
-import policylint from './preset.js'
-import type {TextEdit} from './rule.js'
+import {applyEdits, safeEdits, unsafeEdits} from '../fix.js'
+import policylint from '../preset.js'
+import type {TextEdit} from '../rule.js'
 
 declare module 'vfile' {
   interface DataMap {

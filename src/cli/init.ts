@@ -9,7 +9,7 @@ import path from 'node:path'
 import {createInterface} from 'node:readline/promises'
 import {parse as parseYaml} from 'yaml'
 import {commandArguments} from './command-args.js'
-import {discover} from './engine.js'
+import {discover} from '../engine.js'
 
 const usage = 'Usage: policylint init [--yes]\n\nWrite .remarkrc.mjs with the site\'s domains, offer to seed .policylint-words, and print the pre-commit and CI snippets.\n'
 
@@ -147,7 +147,7 @@ function count(words: number): string {
 }
 
 async function unknownWords(cwd: string): Promise<string[]> {
-  const [{lintText}, {default: spelling}] = await Promise.all([import('./lint-text.js'), import('../rules/spelling.js')])
+  const [{lintText}, {default: spelling}] = await Promise.all([import('../lint-text.js'), import('../../rules/spelling.js')])
   const files = await discover({cwd, files: ['.']})
   const words = new Set<string>()
   for (const file of files) {

@@ -1,4 +1,4 @@
-// How many HTML tables no-html-table converts in a folder: node scripts/table-conversions.mjs DIR
+// How many HTML tables no-html-table converts in a folder: node tools/table-conversions.mjs DIR
 // Prints per folder: HTML tables, converted by --fix (safe), by --fix --unsafe-fixes (unsafe), and refusals by reason.
 import fs from 'node:fs'
 import path from 'node:path'

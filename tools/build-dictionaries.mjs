@@ -1,6 +1,6 @@
 /** Part of `npm run build`: store nspell's expansion of each dictionary, so loading one is a read, not a parse. */
 import fs from 'node:fs'
-import {extraWordsPath, snapshotIsCurrent, writeSnapshot} from '../dist/src/model/dictionary.js'
+import {extraWordsPath, snapshotIsCurrent, writeSnapshot} from '../dist/src/data/dictionary.js'
 
 // The extra English words go beside the snapshots, where the published package finds them too.
 const source = new URL('../src/data/english-words.txt', import.meta.url)

@@ -9,14 +9,14 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import type {Connection} from 'vscode-languageserver'
-import processor, {formattingEdits, latest, policylintLanguageServer, rangeKey, safeFixKeys} from './lsp-processor.js'
+import processor, {formattingEdits, latest, policylintLanguageServer, rangeKey, safeFixKeys} from './processor.js'
 
 process.title = 'policylint-language-server'
 
 // `--version` and `--help` answer and exit, before a connection is made (which needs `--stdio`, `--node-ipc` or `--socket`).
 const flags = process.argv.slice(2)
 if (flags.includes('--version') || flags.includes('-v')) {
-  const {version} = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
+  const {version} = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string}
   process.stdout.write(version + '\n')
   process.exit(0)
 }
@@ -42,7 +42,7 @@ createUnifiedLanguageServer({
   configurationSection: 'policylint',
   // The processor is this package's own (remark-parse and a compiler that changes nothing), loaded by URL, so a
   // project's node_modules cannot swap in one that re-prints documents.
-  processorName: new URL('./lsp-processor.js', import.meta.url).href,
+  processorName: new URL('./processor.js', import.meta.url).href,
   processorSpecifier: 'default',
   defaultProcessor: processor,
   plugins: [policylintLanguageServer],

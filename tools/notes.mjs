@@ -1,4 +1,4 @@
-// Print every message with its note: node scripts/notes.mjs RULE-ID FILE [options-json]
+// Print every message with its note: node tools/notes.mjs RULE-ID FILE [options-json]
 import fs from 'node:fs'
 import {lintText, formatMessage} from '../dist/test/lint-helpers.js'
 import {rules} from '../dist/rules/index.js'

@@ -7,10 +7,10 @@ import fs from 'node:fs'
 
 const argv = process.argv.slice(2)
 if (argv.length === 1 && argv[0] === '--version') {
-  const manifest = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
+  const manifest = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string}
   process.stdout.write(manifest.version + '\n')
 } else {
-  const {main} = await import('./cli-main.js')
+  const {main} = await import('./main.js')
   main(argv).then(
     (code) => {
       process.exitCode = code

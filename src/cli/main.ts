@@ -4,13 +4,13 @@ import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import yargs from 'yargs'
 import {VFile} from 'vfile'
-import {lint, settingsOnlyConfigs} from './engine.js'
-import {fixFiles, maxPasses} from './fix.js'
+import {lint, settingsOnlyConfigs} from '../engine.js'
+import {fixFiles, maxPasses} from '../fix.js'
 import {unreadableReason} from './input.js'
 import {lintFiles} from './lint-files.js'
-import {formats, render, type Format} from './report/index.js'
+import {formats, render, type Format} from '../report/index.js'
 import {parseShard, type Shard} from './shard.js'
-import {filePathOf, isFailure} from './report/shared.js'
+import {filePathOf, isFailure} from '../report/shared.js'
 import {ChangedOnDiskError, removeStaleTemporaries, writeAtomic} from './write.js'
 
 declare module 'vfile' {
@@ -64,7 +64,7 @@ type Command = (argv: string[], cwd: string) => Promise<number> | number
 const subcommands: Record<string, () => Promise<Command>> = {
   cookies: async () => (await import('./inventory.js')).cookiesCommand,
   init: async () => (await import('./init.js')).initCommand,
-  'merge-sarif': async () => (await import('./report/merge-sarif.js')).mergeSarifCommand,
+  'merge-sarif': async () => (await import('../report/merge-sarif.js')).mergeSarifCommand,
   scan: async () => (await import('./scan.js')).scanCommand
 }
 
@@ -338,5 +338,5 @@ async function stdinFile(args: Arguments, cwd: string): Promise<VFile> {
 }
 
 export function packageVersion(): string {
-  return (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
+  return (JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string}).version
 }

@@ -1,11 +1,11 @@
-// Per-rule findings on the corpus and seeds: node scripts/corpus-report.mjs RULE-ID...
+// Per-rule findings on the corpus and seeds: node tools/corpus-report.mjs RULE-ID...
 import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
 const ids = process.argv.slice(2)
 const files = [...fs.readdirSync('/work/shared/corpus').map((f) => '/work/shared/corpus/' + f), ...fs.readdirSync('/work/shared/seeds').map((f) => '/work/shared/seeds/' + f)]
 let out
 try {
-  out = execFileSync('node', ['dist/src/cli.js', '--no-config', '--format', 'json', ...files], {encoding: 'utf8', maxBuffer: 1e8, stdio: ['ignore', 'pipe', 'ignore']})
+  out = execFileSync('node', ['dist/src/cli/cli.js', '--no-config', '--format', 'json', ...files], {encoding: 'utf8', maxBuffer: 1e8, stdio: ['ignore', 'pipe', 'ignore']})
 } catch (error) {
   out = error.stdout
 }

@@ -75,11 +75,11 @@ export function isLoaded(dialect: Dialect): boolean {
 
 /** Where the build keeps a dialect's snapshot. */
 export function snapshotPath(dialect: Dialect): URL {
-  return new URL(`../data/dictionary-${dialect}.txt`, import.meta.url)
+  return new URL(`./dictionary-${dialect}.txt`, import.meta.url)
 }
 
 /** Where the build keeps the extra English words (a copy of `src/data/english-words.txt`). */
-export const extraWordsPath = new URL('../data/english-words.txt', import.meta.url)
+export const extraWordsPath = new URL('./english-words.txt', import.meta.url)
 
 /** The extra words a dialect accepts: lines that are not comments, without a tab or tagged with the dialect. */
 export function extraWords(dialect: Dialect): string[] {

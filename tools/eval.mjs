@@ -81,7 +81,7 @@ function sample(list) {
 }
 
 function lint(files) {
-  const cli = path.join(root, 'dist', 'src', 'cli.js')
+  const cli = path.join(root, 'dist', 'src', 'cli', 'cli.js')
   let stdout
   try {
     stdout = execFileSync(process.execPath, [cli, '--no-config', '--format', 'json', ...files], {
