@@ -1,6 +1,7 @@
 /** Prose that contradicts the cookie tables: lifetimes, identifiability, third parties, unnamed providers, heading counts. */
 import type {Heading, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {doc} from '../src/example.js'
 import {cookieRows, domainName, siteDomainSet, type CookieRow} from '../src/model/cookie-rows.js'
 import {lookup, ownerWords, reference, vendorDomains} from '../src/data/known-cookies.js'
 import {nodeRange, type Range} from '../src/model/source.js'
@@ -96,23 +97,41 @@ export default defineRule<NoOptions>({
   examples: [
     {
       name: 'valid.md',
-      input:
-        'We use session cookies and persistent cookies. Google Analytics measures visits.\n\n' +
-        '| Name | Purpose | Duration |\n| --- | --- | --- |\n| `sid` | Sign-in | Session |\n| `_ga` | Statistics | 2 years |\n'
+      input: doc`
+        We use session cookies and persistent cookies. Google Analytics measures visits.
+
+        | Name | Purpose | Duration |
+        | --- | --- | --- |
+        | \`sid\` | Sign-in | Session |
+        | \`_ga\` | Statistics | 2 years |
+      `
     },
     {
       name: 'invalid.md',
-      input:
-        'We only use session cookies, which are deleted when you close your browser.\n\n' +
-        '| Name | Purpose | Duration |\n| --- | --- | --- |\n| `sid` | Sign-in | Session |\n| `prefs` | Preferences | 1 year |\n',
+      input: doc`
+        We only use session cookies, which are deleted when you close your browser.
+
+        | Name | Purpose | Duration |
+        | --- | --- | --- |
+        | \`sid\` | Sign-in | Session |
+        | \`prefs\` | Preferences | 1 year |
+      `,
       messages: ['1:1-1:28: Unexpected claim of session cookies only, expected it to agree with the cookie table, which lists `prefs` for `1 year`']
     },
     {
       name: 'unnamed-provider.md',
       description: 'The table lists a Hotjar cookie; nothing on the page says that Hotjar receives data.',
-      input:
-        '## Statistics (2)\n\nWe count visits with Google Analytics.\n\n' +
-        '| Name | Purpose | Duration |\n| --- | --- | --- |\n| `_ga` | Counts visits | 2 years |\n| `_hjSessionUser_1234` | Records visits | 1 year |\n| `_gid` | Counts visits | 1 day |\n',
+      input: doc`
+        ## Statistics (2)
+
+        We count visits with Google Analytics.
+
+        | Name | Purpose | Duration |
+        | --- | --- | --- |
+        | \`_ga\` | Counts visits | 2 years |
+        | \`_hjSessionUser_1234\` | Records visits | 1 year |
+        | \`_gid\` | Counts visits | 1 day |
+      `,
       messages: [
         '8:3-8:24: Unexpected cookies from Hotjar (`_hjSessionUser_1234`) that the page never names, expected the prose to say who sets them',
         '1:1-1:18: Unexpected count `2` in the heading, expected `3`: the table below lists 3 cookies'

@@ -1,4 +1,5 @@
 /** Words confused with others in patterns that are next to never right: `which maybe set`, `could of been`, `rather then`. */
+import {doc} from '../src/example.js'
 import {isEnglish, matchCase, prose} from '../src/model/words.js'
 import {record, stringList} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
@@ -73,21 +74,29 @@ export default defineRule<Options>({
     }
   },
   examples: [
-    {name: 'valid.md', input: 'Maybe you have blocked cookies; the cookies which may be set are listed below.\n'},
+    {name: 'valid.md', input: doc`
+      Maybe you have blocked cookies; the cookies which may be set are listed below.
+    `},
     {
       name: 'invalid.md',
-      input: 'The cookies which maybe set are listed below. We could of stored less then that.\n',
+      input: doc`
+        The cookies which maybe set are listed below. We could of stored less then that.
+      `,
       messages: [
         '1:19-1:24: Unexpected `maybe`, expected `may be`',
         '1:56-1:58: Unexpected `of`, expected `have`',
         '1:71-1:75: Unexpected `then`, expected `than`'
       ],
-      fixed: 'The cookies which may be set are listed below. We could have stored less than that.\n'
+      fixed: doc`
+        The cookies which may be set are listed below. We could have stored less than that.
+      `
     },
     {
       name: 'ignore.md',
       options: {ignore: ['than']},
-      input: 'We would rather then ask you.\n'
+      input: doc`
+        We would rather then ask you.
+      `
     }
   ],
   check(tree, context) {

@@ -1,4 +1,5 @@
 /** Cookie lifetimes are readable durations: parsable, with units, consistent with session claims, not excessive. */
+import {doc} from '../src/example.js'
 import {parseDuration, unitSeconds, type Duration} from '../src/values/duration.js'
 import type {FieldMatch} from '../src/data/fields.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
@@ -48,12 +49,23 @@ export default defineRule<Options>({
   examples: [
     {
       name: 'valid.md',
-      input: '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `sid` | Keeps you signed in | Session |\n| `_ga` | Counts visits | 2 years |\n'
+      input: doc`
+        | Cookie | Purpose | Expires |
+        | --- | --- | --- |
+        | \`sid\` | Keeps you signed in | Session |
+        | \`_ga\` | Counts visits | 2 years |
+      `
     },
     {
       name: 'invalid.md',
-      input:
-        '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `sid` | Keeps you signed in | Session (1 day) |\n| `_ga` | Counts visits | 730 |\n| `pref` | Remembers settings | Unknown |\n| `ads` | Shows ads | 3 years |\n',
+      input: doc`
+        | Cookie | Purpose | Expires |
+        | --- | --- | --- |
+        | \`sid\` | Keeps you signed in | Session (1 day) |
+        | \`_ga\` | Counts visits | 730 |
+        | \`pref\` | Remembers settings | Unknown |
+        | \`ads\` | Shows ads | 3 years |
+      `,
       messages: [
         '3:33-3:48: Unexpected `Session (1 day)`, expected either a session cookie or a lifetime',
         '4:27-4:30: Unexpected number `730` without a unit, expected a unit such as `730 days`',
@@ -64,7 +76,12 @@ export default defineRule<Options>({
     {
       name: 'impossible.md',
       description: 'A lifetime no browser keeps (an error), and a misspelt unit.',
-      input: '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `visitor` | Counts visits | 20 years |\n| `consent` | Stores consent | 30 minuts |\n',
+      input: doc`
+        | Cookie | Purpose | Expires |
+        | --- | --- | --- |
+        | \`visitor\` | Counts visits | 20 years |
+        | \`consent\` | Stores consent | 30 minuts |
+      `,
       messages: [
         '3:31-3:39: Unexpected lifetime `20 years`, expected at most `25 months`: Chrome caps cookie lifetimes at 400 days',
         '4:32-4:41: Unexpected `minuts`, expected `minutes`'
@@ -73,9 +90,20 @@ export default defineRule<Options>({
     {
       name: 'records.md',
       description: 'Record tables (one label/value table per cookie, as consent tools export them) and cookie lists are read too.',
-      input:
-        '| | |\n| --- | --- |\n| Name: | `visitor` |\n| Purpose: | Counts visits |\n| Expires in: | 7978 years |\n\n' +
-        '## Analytics\n\nThese cookies measure visits:\n\n- `_pk_id`: tells visits apart, expires after 13 monts\n- `_pk_ses`: groups page views, expires after 30 minutes\n',
+      input: doc`
+        | | |
+        | --- | --- |
+        | Name: | \`visitor\` |
+        | Purpose: | Counts visits |
+        | Expires in: | 7978 years |
+
+        ## Analytics
+
+        These cookies measure visits:
+
+        - \`_pk_id\`: tells visits apart, expires after 13 monts
+        - \`_pk_ses\`: groups page views, expires after 30 minutes
+      `,
       messages: [
         '5:17-5:27: Unexpected lifetime `7978 years`, expected at most `25 months`: Chrome caps cookie lifetimes at 400 days',
         '11:47-11:55: Unexpected `monts`, expected `months`'
@@ -84,13 +112,22 @@ export default defineRule<Options>({
     {
       name: 'header-unit.md',
       description: 'A unit in the header applies to the column; `0` days is still ambiguous.',
-      input: '| Cookie | Provider | Lifespan (Days) |\n| --- | --- | --- |\n| `_hjSession` | Hotjar | 0 |\n| `_hjSessionUser` | Hotjar | 364 |\n',
+      input: doc`
+        | Cookie | Provider | Lifespan (Days) |
+        | --- | --- | --- |
+        | \`_hjSession\` | Hotjar | 0 |
+        | \`_hjSessionUser\` | Hotjar | 364 |
+      `,
       messages: ['3:27-3:28: Unexpected `0` under `Lifespan (Days)`, expected `Session` or a lifetime: 0 days is ambiguous']
     },
     {
       name: 'max-age.md',
       options: {maxAge: '13 months'},
-      input: '| Cookie | Purpose | Duration |\n| --- | --- | --- |\n| `_ga` | Counts visits | 2 years |\n',
+      input: doc`
+        | Cookie | Purpose | Duration |
+        | --- | --- | --- |
+        | \`_ga\` | Counts visits | 2 years |
+      `,
       messages: ['3:27-3:34: Unexpected lifetime `2 years`, expected at most `13 months`']
     }
   ],

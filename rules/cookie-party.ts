@@ -1,4 +1,5 @@
 /** First- and third-party claims in cookie tables agree with the cookie's domain and the site's own domains. */
+import {doc} from '../src/example.js'
 import {cookieRows, siteDomainSet} from '../src/model/cookie-rows.js'
 import {lookup, reference} from '../src/data/known-cookies.js'
 import {cellRange, type Cell} from '../src/model/tables.js'
@@ -26,14 +27,22 @@ export default defineRule<NoOptions>({
     {
       name: 'valid.md',
       settings: {siteDomains: ['example.com']},
-      input:
-        '| Cookie | Domain | Party | Expires |\n| --- | --- | --- | --- |\n| `_ga` | .example.com | First party | 2 years |\n| `IDE` | .doubleclick.net | Third party | 13 months |\n'
+      input: doc`
+        | Cookie | Domain | Party | Expires |
+        | --- | --- | --- | --- |
+        | \`_ga\` | .example.com | First party | 2 years |
+        | \`IDE\` | .doubleclick.net | Third party | 13 months |
+      `
     },
     {
       name: 'invalid.md',
       settings: {siteDomains: ['example.com']},
-      input:
-        '| Cookie | Domain | Party | Expires |\n| --- | --- | --- | --- |\n| `_ga` | www.example.com | Third party | 2 years |\n| `IDE` | .doubleclick.net | First party | 13 months |\n',
+      input: doc`
+        | Cookie | Domain | Party | Expires |
+        | --- | --- | --- | --- |
+        | \`_ga\` | www.example.com | Third party | 2 years |
+        | \`IDE\` | .doubleclick.net | First party | 13 months |
+      `,
       messages: [
         '3:29-3:40: Unexpected `Third party` for `_ga` on `example.com`, expected `First party`: it is one of the site\'s domains',
         '4:30-4:41: Unexpected `First party` for `IDE` on `doubleclick.net`, expected `Third party`: it is not one of the site\'s domains (`siteDomains`)'
@@ -42,7 +51,12 @@ export default defineRule<NoOptions>({
     {
       name: 'known.md',
       description: 'Without a domain column, well-known cookies tell where they are set.',
-      input: '| Cookie | Type | Expires |\n| --- | --- | --- |\n| `_ga` | Third party | 2 years |\n| `sid` | First party | Session |\n',
+      input: doc`
+        | Cookie | Type | Expires |
+        | --- | --- | --- |
+        | \`_ga\` | Third party | 2 years |
+        | \`sid\` | First party | Session |
+      `,
       messages: ['3:11-3:22: Unexpected `Third party` for `_ga`, expected `First party`: Google Analytics sets it on the site\'s own domain']
     }
   ],

@@ -1,4 +1,5 @@
 /** Cookie-table cells are filled in: no empty required cells, no placeholders, no duplicate or misaligned rows. */
+import {doc} from '../src/example.js'
 import {parseDuration} from '../src/values/duration.js'
 import type {Field} from '../src/data/fields.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
@@ -25,13 +26,23 @@ export default defineRule<NoOptions>({
   examples: [
     {
       name: 'valid.md',
-      input:
-        '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `_ga_<container-id>` | Keeps session state | 2 years |\n| `_hjSession_{site_id}` | Holds the current visit | 30 minutes |\n'
+      input: doc`
+        | Cookie | Purpose | Expires |
+        | --- | --- | --- |
+        | \`_ga_<container-id>\` | Keeps session state | 2 years |
+        | \`_hjSession_{site_id}\` | Holds the current visit | 30 minutes |
+      `
     },
     {
       name: 'invalid.md',
-      input:
-        '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `_gat_gtag_xxxxxxxx` | Limits the request rate | 1 minute |\n| `sid` |  | Session |\n| `lang` | TBD | 1 year |\n| `lang` | Remembers your language | 2 years |\n',
+      input: doc`
+        | Cookie | Purpose | Expires |
+        | --- | --- | --- |
+        | \`_gat_gtag_xxxxxxxx\` | Limits the request rate | 1 minute |
+        | \`sid\` |  | Session |
+        | \`lang\` | TBD | 1 year |
+        | \`lang\` | Remembers your language | 2 years |
+      `,
       messages: [
         '3:3-3:23: Unexpected placeholder `xxxxxxxx` in the cookie name `_gat_gtag_xxxxxxxx`, expected the real name or a wildcard such as `_gat_gtag_<id>`',
         '4:9-4:12: Unexpected empty purpose, expected a value',

@@ -1,4 +1,5 @@
 /** Cookie tables have the columns readers need, with labelled headers named the same way across the document. */
+import {doc} from '../src/example.js'
 import type {Field} from '../src/data/fields.js'
 import type {Root} from 'mdast'
 import {lookup, namesOwner, reference} from '../src/data/known-cookies.js'
@@ -83,44 +84,86 @@ export default defineRule<Options>({
   examples: [
     {
       name: 'valid.md',
-      input: '| Cookie | Provider | Purpose | Expires |\n| --- | --- | --- | --- |\n| `_ga` | Google | Counts visits | 2 years |\n'
+      input: doc`
+        | Cookie | Provider | Purpose | Expires |
+        | --- | --- | --- | --- |
+        | \`_ga\` | Google | Counts visits | 2 years |
+      `
     },
     {
       name: 'invalid.md',
       description: 'A vendor\'s cookie with nothing to say whose it is: the reader needs a provider column.',
-      input: '| Cookie | Purpose |\n| --- | --- |\n| `sid` | Keeps you signed in |\n| `_fbp` | Measures ads |\n',
+      input: doc`
+        | Cookie | Purpose |
+        | --- | --- |
+        | \`sid\` | Keeps you signed in |
+        | \`_fbp\` | Measures ads |
+      `,
       messages: ['1:1-1:21: Unexpected cookie table without duration and provider or domain columns, expected columns such as `Expires` and `Provider`']
     },
     {
       name: 'own-cookies.md',
       description: 'The site\'s own cookies need no provider column: the provider is the site.',
-      input: '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `sid` | Keeps you signed in | Session |\n'
+      input: doc`
+        | Cookie | Purpose | Expires |
+        | --- | --- | --- |
+        | \`sid\` | Keeps you signed in | Session |
+      `
     },
     {
       name: 'introduced.md',
       description: 'A vendor named in the sentence that introduces the table, or in the row itself, is provider enough.',
-      input:
-        'Google Analytics sets these cookies:\n\n| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `_ga` | Counts visits | 2 years |\n\n' +
-        'Other cookies:\n\n| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `__cf_bm` | Cloudflare bot detection | 30 minutes |\n'
+      input: doc`
+        Google Analytics sets these cookies:
+
+        | Cookie | Purpose | Expires |
+        | --- | --- | --- |
+        | \`_ga\` | Counts visits | 2 years |
+
+        Other cookies:
+
+        | Cookie | Purpose | Expires |
+        | --- | --- | --- |
+        | \`__cf_bm\` | Cloudflare bot detection | 30 minutes |
+      `
     },
     {
       name: 'third-party.md',
       description: 'A table introduced as third-party cookies needs to say whose they are.',
-      input: 'These third-party cookies are set on our pages:\n\n| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `vuid` | Video statistics | 2 years |\n',
+      input: doc`
+        These third-party cookies are set on our pages:
+
+        | Cookie | Purpose | Expires |
+        | --- | --- | --- |
+        | \`vuid\` | Video statistics | 2 years |
+      `,
       messages: ['3:1-3:31: Unexpected cookie table without a provider or domain column, expected a column such as `Provider`']
     },
     {
       name: 'names.md',
-      input:
-        '| Cookie | Domain | Purpose | Lifespan |\n| --- | --- | --- | --- |\n| `sid` | example.com | Sign-in | Session |\n\n' +
-        '| Cookie | Domain | Purpose | Expiry |\n| --- | --- | --- | --- |\n| `_ga` | example.com | Analytics | 2 years |\n\n' +
-        '| Cookie | Domain | Purpose | Lifespan |\n| --- | --- | --- | --- |\n| `ads` | ads.example | Ads | 90 days |\n',
+      input: doc`
+        | Cookie | Domain | Purpose | Lifespan |
+        | --- | --- | --- | --- |
+        | \`sid\` | example.com | Sign-in | Session |
+
+        | Cookie | Domain | Purpose | Expiry |
+        | --- | --- | --- | --- |
+        | \`_ga\` | example.com | Analytics | 2 years |
+
+        | Cookie | Domain | Purpose | Lifespan |
+        | --- | --- | --- | --- |
+        | \`ads\` | ads.example | Ads | 90 days |
+      `,
       messages: ['5:31-5:37: Unexpected header `Expiry` for the duration column, expected `Lifespan` as in the other cookie tables']
     },
     {
       name: 'required.md',
       options: {required: ['name', 'purpose', 'category']},
-      input: '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `sid` | Keeps you signed in | Session |\n',
+      input: doc`
+        | Cookie | Purpose | Expires |
+        | --- | --- | --- |
+        | \`sid\` | Keeps you signed in | Session |
+      `,
       messages: ['1:1-1:31: Unexpected cookie table without a category column, expected a column such as `Category`']
     }
   ],

@@ -1,6 +1,7 @@
 /** The cookies a page declares agree with the cookies a browser observed on the site (`observedCookies`). */
 import path from 'node:path'
 import {getDomain} from 'tldts'
+import {doc} from '../src/example.js'
 import {cookieRows, type CookieRow} from '../src/model/cookie-rows.js'
 import {formatSeconds, parseDuration} from '../src/values/duration.js'
 import {readObserved, type ObservedCookie} from '../src/observed.js'
@@ -30,7 +31,12 @@ export default defineRule<NoOptions>({
     {
       name: 'valid.md',
       settings: {observedCookies: [{name: 'sid', domain: 'shop.example', lifetime: 'session'}, {name: '_ga_X1Y2', domain: 'shop.example', lifetime: '2 years'}]},
-      input: '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `sid` | Keeps you signed in | Session |\n| `_ga_<container-id>` | Counts visits | 2 years |\n'
+      input: doc`
+        | Cookie | Purpose | Expires |
+        | --- | --- | --- |
+        | \`sid\` | Keeps you signed in | Session |
+        | \`_ga_<container-id>\` | Counts visits | 2 years |
+      `
     },
     {
       name: 'invalid.md',
@@ -41,7 +47,12 @@ export default defineRule<NoOptions>({
           {name: 'cart', domain: 'shop.example', lifetime: '30 days'}
         ]
       },
-      input: '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `sid` | Keeps you signed in | Session |\n| `promo` | Shows offers | 30 days |\n',
+      input: doc`
+        | Cookie | Purpose | Expires |
+        | --- | --- | --- |
+        | \`sid\` | Keeps you signed in | Session |
+        | \`promo\` | Shows offers | 30 days |
+      `,
       messages: [
         '1:1-1:31: Unexpected cookie `cart` set on `shop.example` that the page does not declare, expected a row for it in the cookie table',
         '3:3-3:8: Unexpected lifetime `Session` for `sid`, expected about `1 year` as observed',

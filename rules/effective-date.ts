@@ -3,6 +3,7 @@ import type {Heading, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import {isMap, isScalar, parseDocument} from 'yaml'
+import {doc} from '../src/example.js'
 import {nodeRange, type Range} from '../src/model/source.js'
 import {isEnglish, prose} from '../src/model/words.js'
 import {integer, oneOf, record} from '../src/options.js'
@@ -92,16 +93,30 @@ export default defineRule<Options>({
     }
   },
   examples: [
-    {name: 'valid.md', input: '# Cookie policy\n\nLast updated: March 3, 2025\n\nWe use a few cookies.\n'},
+    {name: 'valid.md', input: doc`
+      # Cookie policy
+
+      Last updated: March 3, 2025
+
+      We use a few cookies.
+    `},
     {
       name: 'missing.md',
-      input: '# Privacy notice\n\nWe collect your e-mail address when you sign up.\n',
+      input: doc`
+        # Privacy notice
+
+        We collect your e-mail address when you sign up.
+      `,
       messages: ['1:1-1:17: Unexpected policy without an effective or last-updated date, expected a line such as `Last updated: January 31, 2026`']
     },
     {
       name: 'invalid.md',
       settings: {now: '2026-01-31'},
-      input: '# Cookie policy\n\nEffective 2025-02-30. Last updated on 2027-03-03.\n',
+      input: doc`
+        # Cookie policy
+
+        Effective 2025-02-30. Last updated on 2027-03-03.
+      `,
       messages: [
         '3:11-3:21: Unexpected date `2025-02-30`, expected a real date such as `2026-01-31` or `January 31, 2026`',
         '3:39-3:49: Unexpected date `2027-03-03` in the future, expected one on or before `2026-01-31`'
@@ -111,7 +126,11 @@ export default defineRule<Options>({
       name: 'max-age.md',
       options: {maxAge: 365},
       settings: {now: '2026-01-31'},
-      input: '# Terms of service\n\nLast updated: 2024-06-01\n',
+      input: doc`
+        # Terms of service
+
+        Last updated: 2024-06-01
+      `,
       messages: ['3:15-3:25: Unexpected last update `2024-06-01`, 609 days ago, expected one within `maxAge` (365 days)']
     }
   ],

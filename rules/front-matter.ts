@@ -2,6 +2,7 @@
 import type {Heading, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair} from 'yaml'
+import {doc} from '../src/example.js'
 import {nodeRange, type Range} from '../src/model/source.js'
 import {boolean, record, stringList} from '../src/options.js'
 import {defineRule, type Report, type RuleContext} from '../src/rule.js'
@@ -50,10 +51,27 @@ export default defineRule<Options>({
     }
   },
   examples: [
-    {name: 'valid.md', input: '---\ntitle: Cookie policy\nlayout: page\n---\n\n# Cookie policy\n\nWe use a few cookies.\n'},
+    {name: 'valid.md', input: doc`
+      ---
+      title: Cookie policy
+      layout: page
+      ---
+
+      # Cookie policy
+
+      We use a few cookies.
+    `},
     {
       name: 'invalid.md',
-      input: '---\ntitle: Cookie policy\ntitle: Privacy notice\nlayout: [page\n---\n\nWe use a few cookies.\n',
+      input: doc`
+        ---
+        title: Cookie policy
+        title: Privacy notice
+        layout: [page
+        ---
+
+        We use a few cookies.
+      `,
       messages: [
         '3:1-3:6: Unexpected duplicate key `title`, expected each key once',
         '4:1-4:14: Unexpected front matter that does not parse (Flow sequence in block collection must be sufficiently indented and end with a ]), expected valid YAML'
@@ -61,13 +79,27 @@ export default defineRule<Options>({
     },
     {
       name: 'heading.md',
-      input: '---\ntitle: Privacy notice\n---\n\n# Cookie policy\n\nWe use a few cookies.\n',
+      input: doc`
+        ---
+        title: Privacy notice
+        ---
+
+        # Cookie policy
+
+        We use a few cookies.
+      `,
       messages: ['5:1-5:16: Unexpected heading `Cookie policy`, expected it to agree with the front matter `title` `Privacy notice`']
     },
     {
       name: 'required.md',
       options: {required: ['title', 'last_updated']},
-      input: '---\ntitle: Cookie policy\n---\n\nWe use a few cookies.\n',
+      input: doc`
+        ---
+        title: Cookie policy
+        ---
+
+        We use a few cookies.
+      `,
       messages: ['1:1-3:4: Unexpected front matter without `last_updated`, expected a `last_updated` key']
     }
   ],

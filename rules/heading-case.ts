@@ -1,5 +1,6 @@
 /** Headings are capitalised one way: sentence case or title case, by default the document's majority. */
 import type {Heading} from 'mdast'
+import {doc} from '../src/example.js'
 import {oneOf, record} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
 import {prose, wordKey, type Word} from '../src/model/words.js'
@@ -51,17 +52,42 @@ export default defineRule<Options>({
     }
   },
   examples: [
-    {name: 'valid.md', input: '# Cookie policy\n\n## What are cookies?\n\nCookies are small files.\n\n## How we use cookies\n\nWe use cookies to keep you signed in.\n'},
+    {name: 'valid.md', input: doc`
+      # Cookie policy
+
+      ## What are cookies?
+
+      Cookies are small files.
+
+      ## How we use cookies
+
+      We use cookies to keep you signed in.
+    `},
     {
       name: 'invalid.md',
-      input:
-        '## What are cookies?\n\nCookies are small files.\n\n## How we use cookies\n\nWe use cookies to keep you signed in.\n\n## How To Block Cookies\n\nYou can block cookies in your browser.\n',
+      input: doc`
+        ## What are cookies?
+
+        Cookies are small files.
+
+        ## How we use cookies
+
+        We use cookies to keep you signed in.
+
+        ## How To Block Cookies
+
+        You can block cookies in your browser.
+      `,
       messages: ['9:4-9:24: Unexpected title case in `How To Block Cookies`, expected sentence case like the 2 other headings']
     },
     {
       name: 'title.md',
       options: {style: 'title'},
-      input: '## Cookies we use\n\nWe use cookies to remember your choices.\n',
+      input: doc`
+        ## Cookies we use
+
+        We use cookies to remember your choices.
+      `,
       messages: ['1:4-1:18: Unexpected sentence case in `Cookies we use`, expected title case']
     }
   ],

@@ -1,6 +1,7 @@
 /** Heading levels go down one at a time: one finding per skipped level, the headings under it as evidence. */
 import type {Heading, Html} from 'mdast'
 import {visit} from 'unist-util-visit'
+import {doc} from '../src/example.js'
 import {lineOf, nodeRange, type Range} from '../src/model/source.js'
 import {defineRule, noOptions} from '../src/rule.js'
 
@@ -32,10 +33,28 @@ export default defineRule({
   },
   options: noOptions('heading-increment'),
   examples: [
-    {name: 'valid.md', input: '# Cookie policy\n\n## Cookies we use\n\n### Analytics\n\n## Your choices\n'},
+    {name: 'valid.md', input: doc`
+      # Cookie policy
+
+      ## Cookies we use
+
+      ### Analytics
+
+      ## Your choices
+    `},
     {
       name: 'invalid.md',
-      input: '# Cookie policy\n\n### Analytics\n\n### Advertising\n\n## Your choices\n\n#### Browser settings\n',
+      input: doc`
+        # Cookie policy
+
+        ### Analytics
+
+        ### Advertising
+
+        ## Your choices
+
+        #### Browser settings
+      `,
       messages: [
         '3:1-3:14: Unexpected heading level `3` after level `1`, expected level `2` or less',
         '9:1-9:22: Unexpected heading level `4` after level `2`, expected level `3` or less'

@@ -2,6 +2,7 @@
 import type {Heading, PhrasingContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
+import {doc} from '../src/example.js'
 import {fail, record} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
 import {nodeRange} from '../src/model/source.js'
@@ -46,19 +47,37 @@ export default defineRule<Options>({
     }
   },
   examples: [
-    {name: 'valid.md', input: '## What are cookies?\n\n## Cookies we use\n\n**Effective August 20, 2022.**\n'},
+    {name: 'valid.md', input: doc`
+      ## What are cookies?
+
+      ## Cookies we use
+
+      **Effective August 20, 2022.**
+    `},
     {
       name: 'invalid.md',
-      input: '## Cookies we use:\n\nWe use two kinds of cookies.\n',
+      input: doc`
+        ## Cookies we use:
+
+        We use two kinds of cookies.
+      `,
       messages: ['1:18-1:19: Unexpected `:` at the end of a heading, expected no punctuation'],
-      fixed: '## Cookies we use\n\nWe use two kinds of cookies.\n'
+      fixed: doc`
+        ## Cookies we use
+
+        We use two kinds of cookies.
+      `
     },
     {
       name: 'questions.md',
       options: {characters: '.:;,?'},
-      input: '# Why do we use cookies?\n',
+      input: doc`
+        # Why do we use cookies?
+      `,
       messages: ['1:24-1:25: Unexpected `?` at the end of a heading, expected no punctuation'],
-      fixed: '# Why do we use cookies\n'
+      fixed: doc`
+        # Why do we use cookies
+      `
     }
   ],
   check(tree, context) {

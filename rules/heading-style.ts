@@ -2,6 +2,7 @@
 import type {Heading, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visitParents} from 'unist-util-visit-parents'
+import {doc} from '../src/example.js'
 import {oneOf, record} from '../src/options.js'
 import {nodeRange, type Range} from '../src/model/source.js'
 import {parseSnippet} from '../src/model/reparse.js'
@@ -55,19 +56,53 @@ export default defineRule<Options>({
     }
   },
   examples: [
-    {name: 'valid.md', input: 'Cookie policy\n=============\n\nCookies we use\n--------------\n\n### Analytics\n'},
+    {name: 'valid.md', input: doc`
+      Cookie policy
+      =============
+
+      Cookies we use
+      --------------
+
+      ### Analytics
+    `},
     {
       name: 'invalid.md',
-      input: 'Cookie policy\n=============\n\n## Cookies we use\n\n## Your choices\n\n## Contact\n',
+      input: doc`
+        Cookie policy
+        =============
+
+        ## Cookies we use
+
+        ## Your choices
+
+        ## Contact
+      `,
       messages: ['1:1-2:14: Unexpected setext heading, expected ATX like 3 other headings'],
-      fixed: '# Cookie policy\n\n## Cookies we use\n\n## Your choices\n\n## Contact\n'
+      fixed: doc`
+        # Cookie policy
+
+        ## Cookies we use
+
+        ## Your choices
+
+        ## Contact
+      `
     },
     {
       name: 'setext.md',
       options: {style: 'setext'},
-      input: '# Cookie policy\n\nWe use two cookies.\n',
+      input: doc`
+        # Cookie policy
+
+        We use two cookies.
+      `,
       messages: ['1:1-1:16: Unexpected ATX heading, expected setext'],
-      fixed: 'Cookie policy\n=============\n\nWe use two cookies.\n'
+      fixed: doc`
+        Cookie policy
+        =============
+
+        We use two cookies.
+      `
     }
   ],
   check(tree, context) {

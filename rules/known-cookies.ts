@@ -1,6 +1,7 @@
 /** Well-known cookies are described as their vendors set them: lifetime, spelling, category, still in use. */
 import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {doc} from '../src/example.js'
 import {formatSeconds, parseDuration, unitSeconds, type Unit} from '../src/values/duration.js'
 import {looseKey, lookup, reference, type KnownCookie, type Reference} from '../src/data/known-cookies.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
@@ -49,12 +50,24 @@ export default defineRule<Options>({
   examples: [
     {
       name: 'valid.md',
-      input: '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `_ga` | Tells visitors apart | 2 years |\n| `_gid` | Tells visitors apart | 24 hours |\n'
+      input: doc`
+        | Cookie | Purpose | Expires |
+        | --- | --- | --- |
+        | \`_ga\` | Tells visitors apart | 2 years |
+        | \`_gid\` | Tells visitors apart | 24 hours |
+      `
     },
     {
       name: 'invalid.md',
-      input:
-        '## Strictly necessary cookies\n\n| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `_gid` | Tells visitors apart | Session |\n| `_utma` | Counts visits | 2 years |\n| `__cfduid` | Speeds up the site | 30 days |\n',
+      input: doc`
+        ## Strictly necessary cookies
+
+        | Cookie | Purpose | Expires |
+        | --- | --- | --- |
+        | \`_gid\` | Tells visitors apart | Session |
+        | \`_utma\` | Counts visits | 2 years |
+        | \`__cfduid\` | Speeds up the site | 30 days |
+      `,
       messages: [
         '5:3-5:9: Unexpected analytics cookie `_gid` under `Strictly necessary cookies`, expected it in a consent category such as analytics (Google Analytics)',
         '5:35-5:42: Unexpected lifetime `Session` for `_gid`, expected about `24 hours` (Google Analytics)',
@@ -65,7 +78,11 @@ export default defineRule<Options>({
     {
       name: 'database.md',
       options: {openCookieDatabase: ''},
-      input: '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `_gat_UA-*` | Limits the request rate | 1 minute |\n'
+      input: doc`
+        | Cookie | Purpose | Expires |
+        | --- | --- | --- |
+        | \`_gat_UA-*\` | Limits the request rate | 1 minute |
+      `
     }
   ],
   check(tree, context) {

@@ -1,5 +1,6 @@
 /** Links that are unsafe or broken: script URLs, `target="_blank"` without `rel="noopener"`, plain `http://`, empty links. */
 import {toString} from 'mdast-util-to-string'
+import {doc} from '../src/example.js'
 import {parseHtml} from '../src/model/html.js'
 import {links, type AnyLink, type HtmlLink} from '../src/model/links.js'
 import type {Range} from '../src/model/source.js'
@@ -40,19 +41,25 @@ export default defineRule<Options>({
   examples: [
     {
       name: 'valid.md',
-      input:
-        'Read the <a href="https://policies.google.com/privacy" target="_blank" rel="noopener noreferrer">Google Privacy Policy</a> and [ours](https://example.com/privacy).\n'
+      input: doc`
+        Read the <a href="https://policies.google.com/privacy" target="_blank" rel="noopener noreferrer">Google Privacy Policy</a> and [ours](https://example.com/privacy).
+      `
     },
     {
       name: 'target-blank.md',
-      input: 'See the <a target="_blank" href="https://policies.google.com/privacy">Google Privacy Policy</a>.\n',
+      input: doc`
+        See the <a target="_blank" href="https://policies.google.com/privacy">Google Privacy Policy</a>.
+      `,
       messages: ['1:9-1:71: Unexpected `target="_blank"` without `rel="noopener"`, expected `rel="noopener noreferrer"`'],
-      fixed:
-        'See the <a target="_blank" rel="noopener noreferrer" href="https://policies.google.com/privacy">Google Privacy Policy</a>.\n'
+      fixed: doc`
+        See the <a target="_blank" rel="noopener noreferrer" href="https://policies.google.com/privacy">Google Privacy Policy</a>.
+      `
     },
     {
       name: 'unsafe.md',
-      input: 'Change your [cookie settings](javascript:openSettings()) or read [the list]() and <http://example.com/cookies>.\n',
+      input: doc`
+        Change your [cookie settings](javascript:openSettings()) or read [the list]() and <http://example.com/cookies>.
+      `,
       messages: [
         '1:13-1:57: Unexpected `javascript:` URL, expected a web address',
         '1:66-1:78: Unexpected empty link URL, expected a URL',
@@ -62,7 +69,9 @@ export default defineRule<Options>({
     {
       name: 'no-scheme.md',
       description: 'Without a scheme, a browser reads `www.…` or `aboutcookies.org` as a page on the same site. `privacy.md` and `index.html` are pages on the same site.',
-      input: 'Read the <a href="www.example.com/privacy">provider\'s policy</a>, [aboutcookies.org](aboutcookies.org), [our notice](privacy.md) and [the home page](index.html).\n',
+      input: doc`
+        Read the <a href="www.example.com/privacy">provider's policy</a>, [aboutcookies.org](aboutcookies.org), [our notice](privacy.md) and [the home page](index.html).
+      `,
       messages: [
         '1:19-1:42: Unexpected URL `www.example.com/privacy` without a scheme, expected `https://www.example.com/privacy`',
         '1:86-1:102: Unexpected URL `aboutcookies.org` without a scheme, expected `https://aboutcookies.org`'
@@ -72,7 +81,9 @@ export default defineRule<Options>({
       name: 'local-http.md',
       description: 'A development server on the intranet serves plain HTTP on purpose.',
       options: {allowHttpHosts: ['localhost', 'intranet.example']},
-      input: 'Preview the notice at <http://localhost:4000/privacy/> or on [the intranet](http://intranet.example/privacy).\n'
+      input: doc`
+        Preview the notice at <http://localhost:4000/privacy/> or on [the intranet](http://intranet.example/privacy).
+      `
     }
   ],
   check(tree, context) {

@@ -2,6 +2,7 @@
 import type {Link} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
+import {doc} from '../src/example.js'
 import {parseHtml} from '../src/model/html.js'
 import {links, type HtmlLink, type MarkdownLink} from '../src/model/links.js'
 import {parsePhrasing} from '../src/model/reparse.js'
@@ -57,42 +58,58 @@ export default defineRule<Options>({
   examples: [
     {
       name: 'valid.md',
-      input: 'Read our [privacy notice](/privacy/) and the [cookie list](/cookies/#list "Cookies").\n'
+      input: doc`
+        Read our [privacy notice](/privacy/) and the [cookie list](/cookies/#list "Cookies").
+      `
     },
     {
       name: 'invalid.md',
-      input: 'Read our [privacy notice](/privacy/) and the <a href="/cookies/" title="Cookies">cookie list</a>.\n',
+      input: doc`
+        Read our [privacy notice](/privacy/) and the <a href="/cookies/" title="Cookies">cookie list</a>.
+      `,
       messages: ['1:46-1:97: Unexpected HTML link, expected a Markdown link'],
-      fixed: 'Read our [privacy notice](/privacy/) and the [cookie list](/cookies/ "Cookies").\n'
+      fixed: doc`
+        Read our [privacy notice](/privacy/) and the [cookie list](/cookies/ "Cookies").
+      `
     },
     {
       name: 'target-blank.md',
       description: 'A link that opens a new tab has no Markdown equivalent, so it is reported without a fix.',
-      input: 'See the <a target="_blank" rel="noopener" href="https://policies.google.com/privacy">Google Privacy Policy</a> and [ours](/privacy/).\n',
+      input: doc`
+        See the <a target="_blank" rel="noopener" href="https://policies.google.com/privacy">Google Privacy Policy</a> and [ours](/privacy/).
+      `,
       messages: ['1:9-1:111: Unexpected HTML link, expected a Markdown link']
     },
     {
       name: 'all-html.md',
       description: 'A page whose links are all HTML mixes nothing, and a Creative Commons licence link keeps `rel="license"`, which Markdown cannot hold.',
-      input:
-        'Read <a href="/privacy/">our notice</a> and <a href="/terms/">our terms</a>.\n\n' +
-        'Text licensed under <a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>.\n'
+      input: doc`
+        Read <a href="/privacy/">our notice</a> and <a href="/terms/">our terms</a>.
+
+        Text licensed under <a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>.
+      `
     },
     {
       name: 'html.md',
       options: {style: 'html'},
-      input: 'Contact <a href="mailto:privacy@example.com">privacy@example.com</a> or read [our notice](/privacy/).\n',
+      input: doc`
+        Contact <a href="mailto:privacy@example.com">privacy@example.com</a> or read [our notice](/privacy/).
+      `,
       messages: ['1:78-1:101: Unexpected Markdown link, expected an HTML link'],
-      fixed: 'Contact <a href="mailto:privacy@example.com">privacy@example.com</a> or read <a href="/privacy/">our notice</a>.\n'
+      fixed: doc`
+        Contact <a href="mailto:privacy@example.com">privacy@example.com</a> or read <a href="/privacy/">our notice</a>.
+      `
     },
     {
       name: 'consistent.md',
       options: {style: 'consistent'},
-      input:
-        'Read <a href="/privacy/">our notice</a>, <a href="/terms/">our terms</a> and [the cookie list](/cookies/).\n',
+      input: doc`
+        Read <a href="/privacy/">our notice</a>, <a href="/terms/">our terms</a> and [the cookie list](/cookies/).
+      `,
       messages: ['1:78-1:106: Unexpected Markdown link, expected an HTML link like the 2 other links in this document'],
-      fixed:
-        'Read <a href="/privacy/">our notice</a>, <a href="/terms/">our terms</a> and <a href="/cookies/">the cookie list</a>.\n'
+      fixed: doc`
+        Read <a href="/privacy/">our notice</a>, <a href="/terms/">our terms</a> and <a href="/cookies/">the cookie list</a>.
+      `
     }
   ],
   check(tree, context) {

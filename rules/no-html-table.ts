@@ -1,4 +1,5 @@
 /** HTML `<table>`s in Markdown: report them and convert them to GFM tables when nothing is lost. */
+import {doc} from '../src/example.js'
 import {convert, convertRecordRun, type ConvertOptions} from '../src/html-table-to-gfm.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
 import {tables, type HtmlTable} from '../src/model/tables.js'
@@ -53,44 +54,86 @@ export default defineRule<Options>({
   examples: [
     {
       name: 'valid.md',
-      input: '| Cookie | Purpose                 | Expires |\n| ------ | ----------------------- | ------- |\n| `sid`  | Keeps you signed in     | Session |\n'
+      input: doc`
+        | Cookie | Purpose                 | Expires |
+        | ------ | ----------------------- | ------- |
+        | \`sid\`  | Keeps you signed in     | Session |
+      `
     },
     {
       name: 'invalid.md',
-      input:
-        'The cookies we set:\n\n<table>\n  <thead>\n    <tr><th>Cookie</th><th>Purpose</th><th align="right">Expires</th></tr>\n  </thead>\n  <tbody>\n    <tr><td><code>sid</code></td><td>Keeps you <strong>signed in</strong></td><td align="right">Session</td></tr>\n    <tr><td><code>_ga<br>_gid</code></td><td>Counts visits (see <a href="https://policies.google.com/technologies/cookies">Google</a>)</td><td align="right">2 years<br>24 hours</td></tr>\n  </tbody>\n</table>\n',
+      input: doc`
+        The cookies we set:
+
+        <table>
+          <thead>
+            <tr><th>Cookie</th><th>Purpose</th><th align="right">Expires</th></tr>
+          </thead>
+          <tbody>
+            <tr><td><code>sid</code></td><td>Keeps you <strong>signed in</strong></td><td align="right">Session</td></tr>
+            <tr><td><code>_ga<br>_gid</code></td><td>Counts visits (see <a href="https://policies.google.com/technologies/cookies">Google</a>)</td><td align="right">2 years<br>24 hours</td></tr>
+          </tbody>
+        </table>
+      `,
       messages: ['3:1-11:9: Unexpected HTML table, expected a GFM table'],
-      fixed:
-        'The cookies we set:\n\n' +
-        '| Cookie          | Purpose                                                                        |             Expires |\n' +
-        '| --------------- | ------------------------------------------------------------------------------ | ------------------: |\n' +
-        '| `sid`           | Keeps you **signed in**                                                        |             Session |\n' +
-        '| `_ga`<br>`_gid` | Counts visits (see [Google](https://policies.google.com/technologies/cookies)) | 2 years<br>24 hours |\n'
+      fixed: doc`
+        The cookies we set:
+
+        | Cookie          | Purpose                                                                        |             Expires |
+        | --------------- | ------------------------------------------------------------------------------ | ------------------: |
+        | \`sid\`           | Keeps you **signed in**                                                        |             Session |
+        | \`_ga\`<br>\`_gid\` | Counts visits (see [Google](https://policies.google.com/technologies/cookies)) | 2 years<br>24 hours |
+      `
     },
     {
       name: 'design-system.md',
       description:
         'Styling (`class`, a styling-only wrapper, `<colgroup>` widths) is dropped only by an unsafe fix; a caption ' +
         'becomes the paragraph above the table.',
-      input:
-        '<div class="table-wrapper">\n<table class="govuk-table">\n  <caption class="govuk-table__caption">Essential cookies</caption>\n' +
-        '  <thead><tr><th scope="col">Name</th><th scope="col">Expires</th></tr></thead>\n' +
-        '  <tbody><tr class="govuk-table__row"><td>cookie_consent</td><td>1 year</td></tr></tbody>\n</table>\n</div>\n',
+      input: doc`
+        <div class="table-wrapper">
+        <table class="govuk-table">
+          <caption class="govuk-table__caption">Essential cookies</caption>
+          <thead><tr><th scope="col">Name</th><th scope="col">Expires</th></tr></thead>
+          <tbody><tr class="govuk-table__row"><td>cookie_consent</td><td>1 year</td></tr></tbody>
+        </table>
+        </div>
+      `,
       messages: ['1:1-7:7: Unexpected HTML table, expected a GFM table'],
-      unsafeFixed: 'Essential cookies\n\n| Name           | Expires |\n| -------------- | ------- |\n| cookie_consent | 1 year  |\n'
+      unsafeFixed: doc`
+        Essential cookies
+
+        | Name           | Expires |
+        | -------------- | ------- |
+        | cookie_consent | 1 year  |
+      `
     },
     {
       name: 'colspan.md',
       description: 'A cell spanning two columns has no GFM equivalent, so the table is reported without a fix.',
-      input: '<table>\n<tr><th>Cookie</th><th>Expires</th></tr>\n<tr><td colspan="2">None yet</td></tr>\n</table>\n',
+      input: doc`
+        <table>
+        <tr><th>Cookie</th><th>Expires</th></tr>
+        <tr><td colspan="2">None yet</td></tr>
+        </table>
+      `,
       messages: ['1:1-4:9: Unexpected HTML table, expected a GFM table']
     },
     {
       name: 'headerless.md',
       options: {headerless: 'first-row'},
-      input: '<table>\n<tr><td>Data</td><td>Kept for</td></tr>\n<tr><td>Logs</td><td>30 days</td></tr>\n</table>\n',
+      input: doc`
+        <table>
+        <tr><td>Data</td><td>Kept for</td></tr>
+        <tr><td>Logs</td><td>30 days</td></tr>
+        </table>
+      `,
       messages: ['1:1-4:9: Unexpected HTML table, expected a GFM table'],
-      fixed: '| Data | Kept for |\n| ---- | -------- |\n| Logs | 30 days  |\n'
+      fixed: doc`
+        | Data | Kept for |
+        | ---- | -------- |
+        | Logs | 30 days  |
+      `
     }
   ],
   check(tree, context) {

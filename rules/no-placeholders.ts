@@ -1,5 +1,6 @@
 /** Template text left in prose: `{{company}}`, `[Company Name]`, `\[insert …\]`, `WEBSITE NAME` slots, `lorem ipsum`, `TODO`, `TBD`, `____`, and empty contact fields (`Email:`). */
 import type {Root} from 'mdast'
+import {doc} from '../src/example.js'
 import {prose, type Run} from '../src/model/words.js'
 import {nodeRange} from '../src/model/source.js'
 import {walk} from '../src/model/walk.js'
@@ -48,10 +49,16 @@ export default defineRule<Options>({
     }
   },
   examples: [
-    {name: 'valid.md', input: 'Example Ltd uses cookies to keep you signed in. Contact us at privacy@example.com.\n'},
+    {name: 'valid.md', input: doc`
+      Example Ltd uses cookies to keep you signed in. Contact us at privacy@example.com.
+    `},
     {
       name: 'invalid.md',
-      input: 'This policy explains how [Company Name] uses cookies on {{website}}.\n\nContact: TBD\n',
+      input: doc`
+        This policy explains how [Company Name] uses cookies on {{website}}.
+
+        Contact: TBD
+      `,
       messages: [
         '1:26-1:40: Unexpected placeholder `[Company Name]`, expected the text it stands for',
         '1:57-1:68: Unexpected placeholder `{{website}}`, expected the text it stands for',
@@ -61,12 +68,23 @@ export default defineRule<Options>({
     {
       name: 'generator.md',
       description: 'Expressions a site generator renders are not placeholders.',
-      input: '# {{ page.title }}\n\nThis notice was last updated on {{ page.last_modified_at | date: "%B %d, %Y" }}.\n'
+      input: doc`
+        # {{ page.title }}
+
+        This notice was last updated on {{ page.last_modified_at | date: "%B %d, %Y" }}.
+      `
     },
     {
       name: 'empty-fields.md',
       description: 'A contact block whose fields were never filled in; a label with its value on the next line is fine.',
-      input: '## Contact us\n\nEmail:\nPhone:\nAddress:\n1 High Street, Exampletown\n',
+      input: doc`
+        ## Contact us
+
+        Email:
+        Phone:
+        Address:
+        1 High Street, Exampletown
+      `,
       messages: [
         '3:1-3:7: Unexpected empty field `Email:`, expected a value after the label',
         '4:1-4:7: Unexpected empty field `Phone:`, expected a value after the label'
@@ -75,7 +93,9 @@ export default defineRule<Options>({
     {
       name: 'allow.md',
       options: {allow: ['TBD']},
-      input: 'Retention periods for the new service are TBD and will be listed here.\n'
+      input: doc`
+        Retention periods for the new service are TBD and will be listed here.
+      `
     }
   ],
   check(tree, context) {

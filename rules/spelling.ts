@@ -1,6 +1,7 @@
 /** Words that are in no English dictionary, with suggestions (never applied by `--fix`). */
 import fs from 'node:fs'
 import path from 'node:path'
+import {doc} from '../src/example.js'
 import {typoList} from '../src/data/typos.js'
 import type {Root} from 'mdast'
 import {latinPhrases, policyWords} from '../src/data/policy-words.js'
@@ -63,16 +64,22 @@ export default defineRule<Options>({
     }
   },
   examples: [
-    {name: 'valid.md', input: 'We use Hotjar to see how visitors use the site. It sets `_hjid`; see the GDPR notice.\n'},
+    {name: 'valid.md', input: doc`
+      We use Hotjar to see how visitors use the site. It sets \`_hjid\`; see the GDPR notice.
+    `},
     {
       name: 'invalid.md',
-      input: 'We keep your preferances for a year.\n',
+      input: doc`
+        We keep your preferances for a year.
+      `,
       messages: ['1:14-1:25: Unexpected unknown word `preferances`, expected `preferences`']
     },
     {
       name: 'british.md',
       options: {dialect: 'en-US'},
-      input: 'We organise your data.\n',
+      input: doc`
+        We organise your data.
+      `,
       messages: ['1:4-1:12: Unexpected unknown word `organise`, expected `organize`, `organism`, or `organist`']
     }
   ],

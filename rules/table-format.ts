@@ -2,6 +2,7 @@
 import {markdownTable} from 'markdown-table'
 import type {Paragraph, RootContent, Table} from 'mdast'
 import {visitParents} from 'unist-util-visit-parents'
+import {doc} from '../src/example.js'
 import type {Range} from '../src/model/source.js'
 import {tables, type GfmTable} from '../src/model/tables.js'
 import {defineRule, noOptions, type NoOptions, type RuleContext} from '../src/rule.js'
@@ -31,34 +32,69 @@ export default defineRule<NoOptions>({
   examples: [
     {
       name: 'valid.md',
-      input: '| Cookie | Expires |\n| ------ | ------- |\n| `sid`  | Session |\n\n| Cookie | Expires |\n| --- | --- |\n| `consent` | 6 months |\n'
+      input: doc`
+        | Cookie | Expires |
+        | ------ | ------- |
+        | \`sid\`  | Session |
+
+        | Cookie | Expires |
+        | --- | --- |
+        | \`consent\` | 6 months |
+      `
     },
     {
       name: 'tabs.md',
-      input: '| Cookie\t| Expires\t|\n|---\t|---\t|\n| `sid`\t| Session\t|\n',
+      input: doc`
+        | Cookie\t| Expires\t|
+        |---\t|---\t|
+        | \`sid\`\t| Session\t|
+      `,
       messages: ['1:1-3:20: Unexpected tab in a table, expected spaces'],
-      fixed: '| Cookie | Expires |\n| ------ | ------- |\n| `sid`  | Session |\n'
+      fixed: doc`
+        | Cookie | Expires |
+        | ------ | ------- |
+        | \`sid\`  | Session |
+      `
     },
     {
       name: 'cells.md',
       description: 'A row with an extra cell: the provider was typed into the wrong place. Reported, never moved.',
-      input: '| Cookie | Expires |\n| ------ | ------- |\n| `_ga` | Google | 2 years |\n',
+      input: doc`
+        | Cookie | Expires |
+        | ------ | ------- |
+        | \`_ga\` | Google | 2 years |
+      `,
       messages: ['3:1-3:29: Unexpected 3 cells in a row, expected 2 like the header']
     },
     {
       name: 'not-a-table.md',
-      input: '| Cookie | Purpose | Expires |\n| --- | --- |\n| `sid` | Sign-in | Session |\n',
+      input: doc`
+        | Cookie | Purpose | Expires |
+        | --- | --- |
+        | \`sid\` | Sign-in | Session |
+      `,
       messages: ['1:1-3:30: Unexpected pipe-separated lines that are not a table, expected a delimiter row with as many cells as the header (3, not 2)']
     },
     {
       name: 'no-delimiter.md',
       description: 'Without a delimiter row, the lines render as one paragraph. A single line with pipes in prose is left alone.',
-      input: 'Choose | Accept | or | Reject | in the banner.\n\n| Cookie | Expires |\n| `sid` | Session |\n',
+      input: doc`
+        Choose | Accept | or | Reject | in the banner.
+
+        | Cookie | Expires |
+        | \`sid\` | Session |
+      `,
       messages: ['3:1-4:20: Unexpected pipe-separated lines without a delimiter row, expected a delimiter row such as `| --- | --- |` after the header']
     },
     {
       name: 'empty-row.md',
-      input: '| Cookie | Expires |\n| ------ | ------- |\n| `sid`  | Session |\n|        |         |\n| `lang` | 1 year  |\n',
+      input: doc`
+        | Cookie | Expires |
+        | ------ | ------- |
+        | \`sid\`  | Session |
+        |        |         |
+        | \`lang\` | 1 year  |
+      `,
       messages: ['4:1-4:21: Unexpected empty table row, expected a value in at least one cell']
     }
   ],

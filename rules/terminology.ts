@@ -1,5 +1,6 @@
 /** One term, one spelling per document: `third-party` before a noun, `e-mail` or `email`, `website` or `web site`, and the writer's own terms. */
 import type {Root} from 'mdast'
+import {doc} from '../src/example.js'
 import {nodeRange} from '../src/model/source.js'
 import {isEnglish, matchCase, prose, type Run} from '../src/model/words.js'
 import {fail, record, stringList} from '../src/options.js'
@@ -159,30 +160,54 @@ export default defineRule<Options>({
     }
   },
   examples: [
-    {name: 'valid.md', input: '## Third-party cookies\n\nWe share data with a third party only when third-party cookies are allowed.\n'},
+    {name: 'valid.md', input: doc`
+      ## Third-party cookies
+
+      We share data with a third party only when third-party cookies are allowed.
+    `},
     {
       name: 'invalid.md',
-      input: '## Third party cookies\n\nOur site sets third-party cookies. Each third-party cookie is listed below.\n',
+      input: doc`
+        ## Third party cookies
+
+        Our site sets third-party cookies. Each third-party cookie is listed below.
+      `,
       messages: ['1:4-1:15: Unexpected `Third party` before a noun, expected `Third-party`'],
-      fixed: '## Third-party cookies\n\nOur site sets third-party cookies. Each third-party cookie is listed below.\n'
+      fixed: doc`
+        ## Third-party cookies
+
+        Our site sets third-party cookies. Each third-party cookie is listed below.
+      `
     },
     {
       name: 'majority.md',
-      input: 'Write to us by e-mail. We answer every e-mail within a week; email us any time.\n',
+      input: doc`
+        Write to us by e-mail. We answer every e-mail within a week; email us any time.
+      `,
       messages: ['1:62-1:67: Unexpected `email`, expected `e-mail` like the 2 other uses in this document'],
-      fixed: 'Write to us by e-mail. We answer every e-mail within a week; e-mail us any time.\n'
+      fixed: doc`
+        Write to us by e-mail. We answer every e-mail within a week; e-mail us any time.
+      `
     },
     {
       name: 'document-name.md',
-      input: '# Cookie Policy\n\nThis Cookie Policy lists our cookies. We may update this Cookies Policy.\n',
+      input: doc`
+        # Cookie Policy
+
+        This Cookie Policy lists our cookies. We may update this Cookies Policy.
+      `,
       messages: ['3:58-3:72: Unexpected `Cookies Policy` as the name of this document, expected `Cookie Policy` like its title']
     },
     {
       name: 'terms.md',
       options: {terms: {'web site': 'website'}},
-      input: 'This web site uses cookies.\n',
+      input: doc`
+        This web site uses cookies.
+      `,
       messages: ['1:6-1:14: Unexpected `web site`, expected `website`'],
-      fixed: 'This website uses cookies.\n'
+      fixed: doc`
+        This website uses cookies.
+      `
     }
   ],
   check(tree, context) {

@@ -1,4 +1,5 @@
 /** Known misspellings with one correction each, repeated words and phrases (`the the`, `on the on the`), and two determiners in a row (`the this`). */
+import {doc} from '../src/example.js'
 import {typoList} from '../src/data/typos.js'
 import {inCookieIdentifiers, isEnglish, matchCase, prose, wordKey, type Word} from '../src/model/words.js'
 import {fail, record, stringList} from '../src/options.js'
@@ -46,32 +47,50 @@ export default defineRule<Options>({
     }
   },
   examples: [
-    {name: 'valid.md', input: 'We use cookies to remember your privacy preferences.\n'},
+    {name: 'valid.md', input: doc`
+      We use cookies to remember your privacy preferences.
+    `},
     {
       name: 'invalid.md',
-      input: '## Which cokkies do we use?\n\nCokkies help us keep the the site secure.\n',
+      input: doc`
+        ## Which cokkies do we use?
+
+        Cokkies help us keep the the site secure.
+      `,
       messages: [
         '1:10-1:17: Unexpected `cokkies`, expected `cookies`',
         '3:1-3:8: Unexpected `Cokkies`, expected `Cookies`',
         '3:25-3:29: Unexpected repeated word `the`, expected it once'
       ],
-      fixed: '## Which cookies do we use?\n\nCookies help us keep the site secure.\n'
+      fixed: doc`
+        ## Which cookies do we use?
+
+        Cookies help us keep the site secure.
+      `
     },
     {
       name: 'phrases.md',
-      input: 'Settings are stored on the on the device. We may share the this data with processors.\n',
+      input: doc`
+        Settings are stored on the on the device. We may share the this data with processors.
+      `,
       messages: [
         '1:27-1:34: Unexpected repeated phrase `on the`, expected it once',
         '1:56-1:64: Unexpected `the this`, expected one of `the` or `this`'
       ],
-      fixed: 'Settings are stored on the device. We may share the this data with processors.\n'
+      fixed: doc`
+        Settings are stored on the device. We may share the this data with processors.
+      `
     },
     {
       name: 'extra.md',
       options: {extra: ['cookiez->cookies']},
-      input: 'Our site sets cookiez.\n',
+      input: doc`
+        Our site sets cookiez.
+      `,
       messages: ['1:15-1:22: Unexpected `cookiez`, expected `cookies`'],
-      fixed: 'Our site sets cookies.\n'
+      fixed: doc`
+        Our site sets cookies.
+      `
     }
   ],
   check(tree, context) {
