@@ -4,9 +4,9 @@ import type {Paragraph, RootContent, Table} from 'mdast'
 import {visitParents} from 'unist-util-visit-parents'
 import type {Range} from '../src/model/source.js'
 import {tables, type GfmTable} from '../src/model/tables.js'
-import {defineRule, noOptions, type NoOptions, type RuleContext} from '../src/rule.js'
+import {defineRule, type NoOptions, type RuleContext} from '../src/rule.js'
 
-export default defineRule<NoOptions>({
+export default defineRule({
   meta: {
     id: 'table-format',
     description: 'GFM tables are well formed: no tabs, consistent pipes and padding, as many cells per row as the header',
@@ -27,7 +27,6 @@ export default defineRule<NoOptions>({
     recommended: 'off',
     fix: 'safe'
   },
-  options: noOptions('table-format'),
   examples: [
     {
       name: 'valid.md',
