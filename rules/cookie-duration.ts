@@ -30,9 +30,10 @@ const rule = defineRule({
     maxAge: option.custom({
       default: '25 months',
       doc: 'The longest lifetime accepted, as a duration such as `13 months` or `400 days`.',
+      accepts: 'a duration like `13 months`',
       parse(value, fallback, fail) {
         if (value === undefined) return fallback
-        if (typeof value !== 'string' || maxSeconds(value) === undefined) return fail('a duration like `13 months`')
+        if (typeof value !== 'string' || maxSeconds(value) === undefined) return fail()
         return value
       }
     })

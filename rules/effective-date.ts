@@ -74,7 +74,7 @@ const rule = defineRule({
     required: option.oneOf({
       values: ['auto', 'always', 'never'],
       default: 'auto',
-      doc: '`auto` (default): pages whose title (or, without one, file name) names a policy (policy, notice, terms, privacy, cookies) need a date; `always`; `never`.'
+      doc: '`auto`: pages whose title (or, without one, file name) names a policy (policy, notice, terms, privacy, cookies) need a date.'
     }),
     maxAge: option.integer({default: 0, doc: 'Report a policy whose latest date is more than this many days old; `0` (default) turns it off.'})
   },

@@ -42,7 +42,7 @@ const rule = defineRule({
     style: option.oneOf({
       values: ['sentence', 'title', 'consistent'],
       default: 'consistent',
-      doc: "`'sentence'`, `'title'`, or `'consistent'` (the document's majority; nothing is reported on a tie)."
+      doc: "`consistent` follows the document's majority; nothing is reported on a tie."
     })
   },
   examples: [

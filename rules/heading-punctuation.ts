@@ -30,11 +30,11 @@ export default defineRule({
       // The full-width and ideographic forms of the same four marks, as CJK text and IME input write them.
       default: '.:;,。．：；，、',
       doc: 'The characters a heading may not end with; add `?` or `!` to forbid those too.',
+      accepts: 'a string of punctuation characters like `.:;,`',
       parse(value, fallback, fail) {
+        // `null` too means the default.
         const characters = value ?? fallback
-        if (typeof characters !== 'string' || characters.length === 0 || /[\s\p{L}\p{N}]/u.test(characters)) {
-          return fail('a string of punctuation characters like `.:;,`', characters)
-        }
+        if (typeof characters !== 'string' || characters.length === 0 || /[\s\p{L}\p{N}]/u.test(characters)) return fail()
         return characters
       }
     })

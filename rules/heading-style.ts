@@ -43,7 +43,7 @@ const rule = defineRule({
     style: option.oneOf({
       values: ['consistent', 'atx', 'setext'],
       default: 'consistent',
-      doc: "`'atx'`, `'setext'`, or `'consistent'` (the majority of the document's level 1 and 2 headings; a tie goes to the first heading's style)."
+      doc: "`consistent` follows the majority of the document's level 1 and 2 headings; a tie goes to the first heading's style."
     })
   },
   examples: [

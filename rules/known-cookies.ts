@@ -30,9 +30,10 @@ const rule = defineRule({
     openCookieDatabase: option.custom({
       default: '',
       doc: 'Path to a copy of `open-cookie-database.csv` or `.json`; the default uses the built-in table only.',
+      accepts: 'a path to an Open Cookie Database file',
       parse(value, fallback, fail) {
         if (value === undefined || value === '') return fallback
-        if (typeof value !== 'string') return fail('a path to an Open Cookie Database file')
+        if (typeof value !== 'string') return fail()
         try {
           reference(value)
         } catch {

@@ -35,7 +35,7 @@ const rule = defineRule({
     style: option.oneOf({
       values: ['markdown', 'html', 'consistent'],
       default: new FromSetting('linkStyle'),
-      doc: "`'markdown'`, `'html'`, or `'consistent'` (follow the document's majority; Markdown on a tie)."
+      doc: "`consistent` follows the document's majority; Markdown on a tie."
     }),
     targetBlank: option.oneOf({
       values: ['keep-html', 'drop'],

@@ -137,18 +137,20 @@ const rule = defineRule({
   options: {
     terms: option.custom<Record<string, string>>({
       default: {},
-      doc: 'Preferred spellings, e.g. `{"web site": "website", "cookie policy": "Cookie Policy"}`; a group whose spellings appear here is left to `terms`.',
+      doc: 'Preferred spellings: every key (any case) is reported and fixed to its value, e.g. `{"cookie policy": "Cookie Policy"}`; a group whose spellings appear here is left to `terms`.',
+      accepts: 'an object of preferred spellings like `{"web site": "website"}`',
       parse(value, fallback, fail) {
+        // `null` too means the default.
         const terms = value ?? fallback
         if (typeof terms !== 'object' || terms === null || Array.isArray(terms) || !Object.values(terms).every((item) => typeof item === 'string')) {
-          return fail('an object of preferred spellings like `{"web site": "website"}`', terms)
+          return fail()
         }
         return {...(terms as Record<string, string>)}
       }
     }),
     ignore: option.strings({
       default: [],
-      doc: 'Built-in groups to leave alone: ' + groupIds.map((id) => '`' + id + '`').join(', ') + '.',
+      doc: 'Built-in groups to leave alone.',
       each: {test: (id) => groupIds.includes(id), expected: groupIds.map((g) => '`' + g + '`').join(', ')}
     })
   },

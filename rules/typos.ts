@@ -24,7 +24,7 @@ export default defineRule({
   options: {
     extra: option.strings({
       default: [],
-      doc: 'More misspellings, each written `wrong->right` (`["cookiez->cookies"]`).',
+      doc: 'More misspellings (`["cookiez->cookies"]`).',
       each: {test: (pair) => /^[^\s>-][^>]*->[^>]+$/.test(pair), expected: 'pairs written `wrong->right`'}
     }),
     allowRepeated: option.strings({

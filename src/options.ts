@@ -40,23 +40,33 @@ export function oneOf<T extends string>(value: unknown, name: string, allowed: r
   return fail(name, value, allowed.map((a) => '`' + a + '`').join(', ').replace(/, ([^,]*)$/, ', or $1'))
 }
 
+/** "`a` or `b`", "`a`, `b`, or `c`": the values of a `one of` option, for the docs. */
+function choices(allowed: readonly string[]): string {
+  const quoted = allowed.map((a) => '`' + a + '`')
+  return quoted.length === 2 ? quoted.join(' or ') : quoted.join(', ').replace(/, ([^,]*)$/, ', or $1')
+}
+
+const booleans = '`true` or `false`'
+const strings = 'a list of strings'
+const wholeNumber = (min: number) => `a whole number of at least ${min}`
+
 export function boolean(value: unknown, name: string, fallback: boolean): boolean {
   if (value === undefined) return fallback
   if (typeof value === 'boolean') return value
-  return fail(name, value, '`true` or `false`')
+  return fail(name, value, booleans)
 }
 
 export function stringList(value: unknown, name: string, fallback: readonly string[]): string[] {
   if (value === undefined) return [...fallback]
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return [...value]
-  return fail(name, value, 'a list of strings')
+  return fail(name, value, strings)
 }
 
 /** A whole number, at least `min`. */
 export function integer(value: unknown, name: string, fallback: number, min = 0): number {
   if (value === undefined) return fallback
   if (typeof value === 'number' && Number.isInteger(value) && value >= min) return value
-  return fail(name, value, `a whole number of at least ${min}`)
+  return fail(name, value, wholeNumber(min))
 }
 
 /** A default taken from a shared setting (`settings.policylint`), so one setting configures several rules. */
@@ -80,8 +90,8 @@ export interface OptionSpec<T = unknown> {
   /** One line, rendered into the docs. */
   doc: string
   default: Default<T>
-  /** The allowed values, for `one of`. */
-  values?: readonly string[]
+  /** What the option accepts, in the words its error message uses (`` `true` or `false` ``); shown in the docs. */
+  accepts: string
   /** The given value (`undefined` when absent) to the resolved one; throws an `OptionError` naming `name`. */
   parse(value: unknown, fallback: T, name: string): T
 }
@@ -101,10 +111,10 @@ interface Declared<T> {
 export const option = {
   /** One of a few strings. */
   oneOf<const V extends string>(spec: Declared<NoInfer<V>> & {values: readonly V[]}): OptionSpec<V> {
-    return {...spec, kind: 'one of', parse: (value, fallback, name) => oneOf(value, name, spec.values, fallback)}
+    return {...spec, kind: 'one of', accepts: choices(spec.values), parse: (value, fallback, name) => oneOf(value, name, spec.values, fallback)}
   },
   boolean(spec: Declared<boolean>): OptionSpec<boolean> {
-    return {...spec, kind: 'boolean', parse: (value, fallback, name) => boolean(value, name, fallback)}
+    return {...spec, kind: 'boolean', accepts: booleans, parse: (value, fallback, name) => boolean(value, name, fallback)}
   },
   /**
    * A list of strings. `each` checks every item, the default's too (a bad one is named with `expected`);
@@ -117,6 +127,7 @@ export const option = {
     return {
       ...spec,
       kind: 'strings',
+      accepts: each ? 'a list of ' + each.expected : strings,
       parse(value, fallback, name) {
         const list = stringList(value, name, fallback)
         if (each) for (const item of list) if (!each.test(item)) fail(name, item, each.expected)
@@ -126,17 +137,17 @@ export const option = {
   },
   /** A whole number, at least `min` (0 unless given). */
   integer(spec: Declared<number> & {min?: number}): OptionSpec<number> {
-    return {...spec, kind: 'integer', parse: (value, fallback, name) => integer(value, name, fallback, spec.min)}
+    return {...spec, kind: 'integer', accepts: wholeNumber(spec.min ?? 0), parse: (value, fallback, name) => integer(value, name, fallback, spec.min)}
   },
   /**
-   * Anything else: `parse` gets the given value (`undefined` when absent) and the default, and calls
-   * `fail(expected)` (or `fail(expected, shown)` to name another value than the given one) on a bad value.
+   * Anything else: `accepts` says what it takes (docs and messages); `parse` gets the given value (`undefined` when
+   * absent) and the default, and on a bad value calls `fail()`, or `fail(expected)` to say more than `accepts`.
    */
-  custom<T>(spec: Declared<T> & {parse(value: unknown, fallback: T, fail: (expected: string, shown?: unknown) => never): T}): OptionSpec<T> {
+  custom<T>(spec: Declared<T> & {accepts: string; parse(value: unknown, fallback: T, fail: (expected?: string) => never): T}): OptionSpec<T> {
     return {
       ...spec,
       kind: 'custom',
-      parse: (value, fallback, name) => spec.parse(value, fallback, (expected, shown = value) => fail(name, shown, expected))
+      parse: (value, fallback, name) => spec.parse(value, fallback, (expected = spec.accepts) => fail(name, value, expected))
     }
   }
 }

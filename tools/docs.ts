@@ -90,8 +90,10 @@ export async function renderRule(rule: Rule<any>): Promise<string> {
   if (names.length === 0) {
     out.push('This rule has no options.', '')
   } else {
-    out.push('| Option | Default | Description |', '| --- | --- | --- |')
-    for (const name of names) out.push(`| \`${name}\` | ${inlineCode(JSON.stringify(defaults[name]))} | ${cell(optionDoc(spec[name]))} |`)
+    out.push('| Option | Accepts | Default | Description |', '| --- | --- | --- | --- |')
+    for (const name of names) {
+      out.push(`| \`${name}\` | ${cell(spec[name].accepts)} | ${inlineCode(JSON.stringify(defaults[name]))} | ${cell(optionDoc(spec[name]))} |`)
+    }
     out.push('')
   }
 
