@@ -8,10 +8,11 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {rules} from '../rules/index.js'
+import linkStyle from '../rules/link-style.js'
 import {safeEdits} from '../src/fix.js'
 import {defaultOf} from '../src/options.js'
 import {syntax} from '../src/preset.js'
-import {docsUrl, messageSource, type Rule} from '../src/rule.js'
+import {docsUrl, messageSource, type OptionsOf, type Rule} from '../src/rule.js'
 import {parseSettings} from '../src/settings.js'
 import {fixText, formatMessage, lintText, testNow} from './lint-helpers.js'
 import {root} from './paths.js'
@@ -207,6 +208,14 @@ options('the parser derived from each rule’s declared options', () => {
   assert.equal(parse('link-style', {style: 'consistent'}, {linkStyle: 'html'}).style, 'consistent', 'a given value wins over the setting')
   assert.equal(parse('heading-punctuation', {characters: null}).characters, '.:;,。．：；，、', '`null` keeps the default')
   assert.deepEqual(parse('typos', {allowRepeated: ['That', 'Had’s']}).allowRepeated, ['that', "had's"], 'list items are normalised')
+})
+
+options('the options’ type is inferred from the declaration', () => {
+  type LinkStyle = OptionsOf<typeof linkStyle>
+  const typed: LinkStyle = {style: 'consistent', targetBlank: 'drop', mixedOnly: false}
+  // @ts-expect-error: only the declared values type-check
+  const wrong: LinkStyle['style'] = 'xml'
+  assert.ok(typed && wrong)
 })
 
 options.run()
