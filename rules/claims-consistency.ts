@@ -8,7 +8,7 @@ import {nodeRange, type Range} from '../src/model/source.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
 import {cellRange, fieldCell} from '../src/model/tables.js'
 import {isEnglish, prose} from '../src/model/words.js'
-import {defineRule, noOptions, type NoOptions, type RuleContext} from '../src/rule.js'
+import {defineRule, type NoOptions, type RuleContext} from '../src/rule.js'
 
 type Context = RuleContext<NoOptions>
 /** A block of prose outside tables and headings, with where it starts in the source. */
@@ -71,7 +71,7 @@ const advertisingCategory = /\b(?:advertising|marketing|targeting|advertisement)
 
 /** Words of an owner's name too generic to count as naming it (`Google Ads` is named by `Google`). */
 
-export default defineRule<NoOptions>({
+export default defineRule({
   meta: {
     id: 'claims-consistency',
     description: 'Prose claims that the page\'s cookie tables contradict',
@@ -93,7 +93,6 @@ export default defineRule<NoOptions>({
     recommended: 'warn',
     fix: 'none'
   },
-  options: noOptions('claims-consistency'),
   examples: [
     {
       name: 'valid.md',

@@ -1,15 +1,8 @@
 /** Words confused with others in patterns that are next to never right: `which maybe set`, `could of been`, `rather then`. */
 import {doc} from '../src/example.js'
 import {isEnglish, matchCase, prose} from '../src/model/words.js'
-import {record, stringList} from '../src/options.js'
+import {option} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
-
-export interface Options {
-  /** Pattern ids to leave alone. */
-  ignore: string[]
-}
-
-const defaults: Options = {ignore: []}
 
 interface Pattern {
   id: string
@@ -52,7 +45,7 @@ const patterns: Pattern[] = [
   {id: 'per-se', regex: /\bper\s+(?<w>say)\b/gid, replacement: 'se'}
 ]
 
-export default defineRule<Options>({
+export default defineRule({
   meta: {
     id: 'confusables',
     description: 'Words confused with similar ones, in patterns that are next to never right',
@@ -66,12 +59,7 @@ export default defineRule<Options>({
     fix: 'safe'
   },
   options: {
-    defaults,
-    docs: {ignore: 'Pattern ids to leave alone: ' + patterns.map((pattern) => '`' + pattern.id + '`').join(', ') + '.'},
-    parse(raw) {
-      const value = record(raw, 'confusables', ['ignore'])
-      return {ignore: stringList(value.ignore, 'ignore', defaults.ignore)}
-    }
+    ignore: option.strings({default: [], doc: 'Pattern ids to leave alone: ' + patterns.map((pattern) => '`' + pattern.id + '`').join(', ') + '.'})
   },
   examples: [
     {name: 'valid.md', input: doc`

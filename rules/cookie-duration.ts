@@ -4,17 +4,12 @@ import {parseDuration, unitSeconds, type Duration} from '../src/values/duration.
 import type {FieldMatch} from '../src/data/fields.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
 import {cellLines, cellRange, fieldCell, isPlaceholder, type Cell, type CookieTable} from '../src/model/tables.js'
-import {fail, record} from '../src/options.js'
-import {defineRule, type RuleContext} from '../src/rule.js'
+import {option} from '../src/options.js'
+import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
 
-export interface Options {
-  /** The longest lifetime accepted (`25 months`). */
-  maxAge: string
-}
+export type Options = OptionsOf<typeof rule>
 
-const defaults: Options = {maxAge: '25 months'}
-
-export default defineRule<Options>({
+const rule = defineRule({
   meta: {
     id: 'cookie-duration',
     description: 'Cookie lifetimes in cookie tables are durations a reader can understand, and not excessive',
@@ -33,18 +28,16 @@ export default defineRule<Options>({
     fix: 'suggestion'
   },
   options: {
-    defaults,
-    docs: {
-      maxAge: 'The longest lifetime accepted, as a duration such as `13 months` or `400 days`.'
-    },
-    parse(raw) {
-      const value = record(raw, 'cookie-duration', ['maxAge'])
-      if (value.maxAge === undefined) return {...defaults}
-      if (typeof value.maxAge !== 'string' || maxSeconds(value.maxAge) === undefined) {
-        return fail('maxAge', value.maxAge, 'a duration like `13 months`')
+    maxAge: option.custom({
+      default: '25 months',
+      doc: 'The longest lifetime accepted, as a duration such as `13 months` or `400 days`.',
+      accepts: 'a duration like `13 months`',
+      parse(value, fallback, fail) {
+        if (value === undefined) return fallback
+        if (typeof value !== 'string' || maxSeconds(value) === undefined) return fail()
+        return value
       }
-      return {maxAge: value.maxAge}
-    }
+    })
   },
   examples: [
     {
@@ -158,6 +151,7 @@ export default defineRule<Options>({
     }
   }
 })
+export default rule
 
 function checkValue(line: string, duration: Duration, match: FieldMatch, table: CookieTable, range: [number, number], context: RuleContext<Options>): void {
   const shown = '`' + line + '`'

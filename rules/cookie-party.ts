@@ -3,11 +3,11 @@ import {doc} from '../src/example.js'
 import {cookieRows, siteDomainSet} from '../src/model/cookie-rows.js'
 import {lookup, reference} from '../src/data/known-cookies.js'
 import {cellRange, type Cell} from '../src/model/tables.js'
-import {defineRule, noOptions, type NoOptions} from '../src/rule.js'
+import {defineRule} from '../src/rule.js'
 
 type Party = 'first' | 'third'
 
-export default defineRule<NoOptions>({
+export default defineRule({
   meta: {
     id: 'cookie-party',
     description: 'First- and third-party claims agree with the cookie\'s domain and the site\'s own domains',
@@ -22,7 +22,6 @@ export default defineRule<NoOptions>({
     recommended: 'warn',
     fix: 'none'
   },
-  options: noOptions('cookie-party'),
   examples: [
     {
       name: 'valid.md',

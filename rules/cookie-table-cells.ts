@@ -4,11 +4,11 @@ import {parseDuration} from '../src/values/duration.js'
 import type {Field} from '../src/data/fields.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
 import {cellLines, cellRange, fieldCell, isPlaceholder, type Cell, type Row, type CookieTable} from '../src/model/tables.js'
-import {defineRule, noOptions, type NoOptions, type RuleContext} from '../src/rule.js'
+import {defineRule, type NoOptions, type RuleContext} from '../src/rule.js'
 
 const requiredFields: Field[] = ['name', 'purpose', 'duration']
 
-export default defineRule<NoOptions>({
+export default defineRule({
   meta: {
     id: 'cookie-table-cells',
     description: 'Cookie-table cells hold real values: none empty where required, no placeholders, no duplicate rows',
@@ -22,7 +22,6 @@ export default defineRule<NoOptions>({
     recommended: 'warn',
     fix: 'suggestion'
   },
-  options: noOptions('cookie-table-cells'),
   examples: [
     {
       name: 'valid.md',

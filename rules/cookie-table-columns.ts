@@ -7,15 +7,10 @@ import {nodeRange, type Range} from '../src/model/source.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
 import {cellLines, fieldCell, tables, type CookieTable, type Table} from '../src/model/tables.js'
 import {walk} from '../src/model/walk.js'
-import {fail, record, stringList} from '../src/options.js'
-import {defineRule, type RuleContext} from '../src/rule.js'
+import {FromSetting, option} from '../src/options.js'
+import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
 
-export interface Options {
-  /** Fields every cookie table needs; `a|b` means either. */
-  required: string[]
-}
-
-const defaults: Options = {required: ['name', 'purpose', 'duration', 'provider|domain']}
+export type Options = OptionsOf<typeof rule>
 
 const known = new Set(['name', 'provider', 'domain', 'purpose', 'category', 'duration', 'party', 'session', 'storageType', 'privacyLink'])
 
@@ -45,7 +40,7 @@ const examplesOf: Record<string, string> = {
   privacyLink: '`Privacy policy`'
 }
 
-export default defineRule<Options>({
+const rule = defineRule({
   meta: {
     id: 'cookie-table-columns',
     description: 'Cookie tables have name, purpose, duration and provider (or domain) columns, labelled consistently',
@@ -65,21 +60,14 @@ export default defineRule<Options>({
     fix: 'none'
   },
   options: {
-    defaults,
-    docs: {
-      required:
-        "Fields every cookie table needs: `name`, `provider`, `domain`, `purpose`, `category`, `duration`, `party`, `session`, `storageType`, `privacyLink`; `a|b` accepts either. The shared setting `requiredColumns` sets the default."
-    },
-    parse(raw, settings) {
-      const value = record(raw, 'cookie-table-columns', ['required'])
-      const required = stringList(value.required, 'required', settings.requiredColumns)
-      for (const entry of required) {
-        for (const field of entry.split('|')) {
-          if (!known.has(field)) fail('required', entry, 'fields such as `name`, `purpose`, `duration` or `provider|domain`')
-        }
+    required: option.strings({
+      default: new FromSetting('requiredColumns'),
+      doc: 'Fields every cookie table needs: `name`, `provider`, `domain`, `purpose`, `category`, `duration`, `party`, `session`, `storageType`, `privacyLink`; `a|b` accepts either.',
+      each: {
+        test: (entry) => entry.split('|').every((field) => known.has(field)),
+        expected: 'fields such as `name`, `purpose`, `duration` or `provider|domain`'
       }
-      return {required}
-    }
+    })
   },
   examples: [
     {
@@ -190,6 +178,7 @@ export default defineRule<Options>({
     namedAlike(cookie.filter((table) => table.kind === 'gfm' || table.kind === 'html'), context)
   }
 })
+export default rule
 
 function isProviderEntry(entry: string): boolean {
   return entry.split('|').every((field) => field === 'provider' || field === 'domain')

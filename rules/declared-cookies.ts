@@ -6,9 +6,9 @@ import {cookieRows, type CookieRow} from '../src/model/cookie-rows.js'
 import {formatSeconds, parseDuration} from '../src/values/duration.js'
 import {readObserved, type ObservedCookie} from '../src/observed.js'
 import type {Range} from '../src/model/source.js'
-import {defineRule, noOptions, type NoOptions, type RuleContext} from '../src/rule.js'
+import {defineRule, type NoOptions, type RuleContext} from '../src/rule.js'
 
-export default defineRule<NoOptions>({
+export default defineRule({
   meta: {
     id: 'declared-cookies',
     description: 'Declared cookies agree with the cookies a browser observed on the site',
@@ -26,7 +26,6 @@ export default defineRule<NoOptions>({
     recommended: 'warn',
     fix: 'none'
   },
-  options: noOptions('declared-cookies'),
   examples: [
     {
       name: 'valid.md',

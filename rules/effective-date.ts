@@ -6,17 +6,10 @@ import {isMap, isScalar, parseDocument} from 'yaml'
 import {doc} from '../src/example.js'
 import {nodeRange, type Range} from '../src/model/source.js'
 import {isEnglish, prose} from '../src/model/words.js'
-import {integer, oneOf, record} from '../src/options.js'
-import {defineRule, type RuleContext} from '../src/rule.js'
+import {option} from '../src/options.js'
+import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
 
-export interface Options {
-  /** When a statement is required: `auto` for pages whose title (or file name) names a policy (policy, notice, terms, privacy, cookies). */
-  required: 'auto' | 'always' | 'never'
-  /** Days after which the latest date is stale; `0` turns the check off. */
-  maxAge: number
-}
-
-const defaults: Options = {required: 'auto', maxAge: 0}
+export type Options = OptionsOf<typeof rule>
 
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const month = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
@@ -52,7 +45,7 @@ const keyword =
 
 const frontMatterKeys = /^(?:date|post[_-]?date|published|updated|last[_-]?updated|last[_-]?update|last[_-]?modified(?:[_-]at)?|lastmod|modified|effective(?:[_-]?date)?|last[_-]?revised)$/i
 
-export default defineRule<Options>({
+const rule = defineRule({
   meta: {
     id: 'effective-date',
     description: 'A policy states when it took effect or was last updated, with a valid, past, consistently written date',
@@ -79,18 +72,12 @@ export default defineRule<Options>({
     fix: 'none'
   },
   options: {
-    defaults,
-    docs: {
-      required: '`auto` (default): pages whose title (or, without one, file name) names a policy (policy, notice, terms, privacy, cookies) need a date; `always`; `never`.',
-      maxAge: 'Report a policy whose latest date is more than this many days old; `0` (default) turns it off.'
-    },
-    parse(raw) {
-      const value = record(raw, 'effective-date', ['required', 'maxAge'])
-      return {
-        required: oneOf(value.required, 'required', ['auto', 'always', 'never'], defaults.required),
-        maxAge: integer(value.maxAge, 'maxAge', defaults.maxAge)
-      }
-    }
+    required: option.oneOf({
+      values: ['auto', 'always', 'never'],
+      default: 'auto',
+      doc: '`auto`: pages whose title (or, without one, file name) names a policy (policy, notice, terms, privacy, cookies) need a date.'
+    }),
+    maxAge: option.integer({default: 0, doc: 'Report a policy whose latest date is more than this many days old; `0` (default) turns it off.'})
   },
   examples: [
     {name: 'valid.md', input: doc`
@@ -195,6 +182,7 @@ export default defineRule<Options>({
     }
   }
 })
+export default rule
 
 /** Where a missing date is reported: the title (first-level heading, front matter `title`), else the first heading or block. */
 function titleRange(tree: Root, context: RuleContext<Options>): Range | undefined {

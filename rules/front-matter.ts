@@ -4,19 +4,12 @@ import {toString} from 'mdast-util-to-string'
 import {isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair} from 'yaml'
 import {doc} from '../src/example.js'
 import {nodeRange, type Range} from '../src/model/source.js'
-import {boolean, record, stringList} from '../src/options.js'
-import {defineRule, type Report, type RuleContext} from '../src/rule.js'
+import {option} from '../src/options.js'
+import {defineRule, type OptionsOf, type Report, type RuleContext} from '../src/rule.js'
 
-export interface Options {
-  /** Keys the front matter must have. */
-  required: string[]
-  /** Whether `title` must agree with the only level-1 heading. */
-  titleMatchesHeading: boolean
-}
+export type Options = OptionsOf<typeof rule>
 
-const defaults: Options = {required: ['title'], titleMatchesHeading: true}
-
-export default defineRule<Options>({
+const rule = defineRule({
   meta: {
     id: 'front-matter',
     description: 'YAML front matter that does not parse, repeats a key, lacks a required key, or disagrees with the heading',
@@ -37,18 +30,8 @@ export default defineRule<Options>({
     fix: 'none'
   },
   options: {
-    defaults,
-    docs: {
-      required: 'Keys the front matter must have (`["title", "last_updated"]`); replaces the default list.',
-      titleMatchesHeading: 'Whether the `title` must agree with the level-1 heading.'
-    },
-    parse(raw) {
-      const value = record(raw, 'front-matter', ['required', 'titleMatchesHeading'])
-      return {
-        required: stringList(value.required, 'required', defaults.required),
-        titleMatchesHeading: boolean(value.titleMatchesHeading, 'titleMatchesHeading', defaults.titleMatchesHeading)
-      }
-    }
+    required: option.strings({default: ['title'], doc: 'Keys the front matter must have (`["title", "last_updated"]`); replaces the default list.'}),
+    titleMatchesHeading: option.boolean({default: true, doc: 'Whether the `title` must agree with the level-1 heading.'})
   },
   examples: [
     {name: 'valid.md', input: doc`
@@ -145,6 +128,7 @@ export default defineRule<Options>({
     }
   }
 })
+export default rule
 
 function duplicates(items: Array<Pair<unknown, unknown>>, context: RuleContext<Options>, at: (range: readonly number[]) => Range, findings: Report[]): void {
   const first = new Map<string, YamlNode>()

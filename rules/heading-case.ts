@@ -1,15 +1,11 @@
 /** Headings are capitalised one way: sentence case or title case, by default the document's majority. */
 import type {Heading} from 'mdast'
 import {doc} from '../src/example.js'
-import {oneOf, record} from '../src/options.js'
-import {defineRule, type RuleContext} from '../src/rule.js'
+import {option} from '../src/options.js'
+import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
 import {prose, wordKey, type Word} from '../src/model/words.js'
 
-export interface Options {
-  style: 'sentence' | 'title' | 'consistent'
-}
-
-const defaults: Options = {style: 'consistent'}
+export type Options = OptionsOf<typeof rule>
 
 /** Words title case leaves in lower case. */
 const minor = new Set(
@@ -28,7 +24,7 @@ interface Judged {
   lower: Word[]
 }
 
-export default defineRule<Options>({
+const rule = defineRule({
   meta: {
     id: 'heading-case',
     description: 'Headings are capitalised one way: sentence case or title case',
@@ -44,12 +40,11 @@ export default defineRule<Options>({
     fix: 'suggestion'
   },
   options: {
-    defaults,
-    docs: {style: "`'sentence'`, `'title'`, or `'consistent'` (the document's majority; nothing is reported on a tie)."},
-    parse(raw) {
-      const value = record(raw, 'heading-case', ['style'])
-      return {style: oneOf(value.style, 'style', ['sentence', 'title', 'consistent'], defaults.style)}
-    }
+    style: option.oneOf({
+      values: ['sentence', 'title', 'consistent'],
+      default: 'consistent',
+      doc: "`consistent` follows the document's majority; nothing is reported on a tie."
+    })
   },
   examples: [
     {name: 'valid.md', input: doc`
@@ -168,6 +163,7 @@ export default defineRule<Options>({
     }
   }
 })
+export default rule
 
 /** Words of the heading in runs of two or more capitalised words that the body writes the same way. */
 function namedWords(words: Word[], body: string, source: string): Set<Word> {

@@ -3,7 +3,7 @@ import type {Heading, Html} from 'mdast'
 import {visit} from 'unist-util-visit'
 import {doc} from '../src/example.js'
 import {lineOf, nodeRange, type Range} from '../src/model/source.js'
-import {defineRule, noOptions} from '../src/rule.js'
+import {defineRule} from '../src/rule.js'
 
 /** A heading in Markdown or an `<h1>`…`<h6>` tag in HTML (pasted pages mix the two). */
 interface Mark {
@@ -31,7 +31,6 @@ export default defineRule({
     recommended: 'warn',
     fix: 'none'
   },
-  options: noOptions('heading-increment'),
   examples: [
     {name: 'valid.md', input: doc`
       # Cookie policy

@@ -3,23 +3,15 @@ import type {Heading, PhrasingContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import {doc} from '../src/example.js'
-import {fail, record} from '../src/options.js'
+import {option} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
 import {nodeRange} from '../src/model/source.js'
 import {parseSnippet} from '../src/model/reparse.js'
 
-export interface Options {
-  /** The characters a heading may not end with. */
-  characters: string
-}
-
-// The full-width and ideographic forms of the same four marks, as CJK text and IME input write them.
-const defaults: Options = {characters: '.:;,。．：；，、'}
-
 /** Words that end in a period as abbreviations: removing it would be wrong. */
 const abbreviation = /(?:^|[\s(])(?:etc|inc|ltd|co|corp|jr|sr|vs|no|st|approx|(?:\p{L}\.)+\p{L})$/iu
 
-export default defineRule<Options>({
+export default defineRule({
   meta: {
     id: 'heading-punctuation',
     description: 'Headings do not end in punctuation such as `.` or `:`',
@@ -35,16 +27,18 @@ export default defineRule<Options>({
     fix: 'safe'
   },
   options: {
-    defaults,
-    docs: {characters: 'The characters a heading may not end with; add `?` or `!` to forbid those too.'},
-    parse(raw) {
-      const value = record(raw, 'heading-punctuation', ['characters'])
-      const characters = value.characters ?? defaults.characters
-      if (typeof characters !== 'string' || characters.length === 0 || /[\s\p{L}\p{N}]/u.test(characters)) {
-        fail('characters', characters, 'a string of punctuation characters like `.:;,`')
+    characters: option.custom({
+      // The full-width and ideographic forms of the same four marks, as CJK text and IME input write them.
+      default: '.:;,。．：；，、',
+      doc: 'The characters a heading may not end with; add `?` or `!` to forbid those too.',
+      accepts: 'a string of punctuation characters like `.:;,`',
+      parse(value, fallback, fail) {
+        // `null` too means the default.
+        const characters = value ?? fallback
+        if (typeof characters !== 'string' || characters.length === 0 || /[\s\p{L}\p{N}]/u.test(characters)) return fail()
+        return characters
       }
-      return {characters: characters as string}
-    }
+    })
   },
   examples: [
     {name: 'valid.md', input: doc`

@@ -3,16 +3,12 @@ import type {Heading, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visitParents} from 'unist-util-visit-parents'
 import {doc} from '../src/example.js'
-import {oneOf, record} from '../src/options.js'
+import {option} from '../src/options.js'
 import {nodeRange, type Range} from '../src/model/source.js'
 import {parseSnippet} from '../src/model/reparse.js'
-import {defineRule, type RuleContext} from '../src/rule.js'
+import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
 
-export interface Options {
-  style: 'consistent' | 'atx' | 'setext'
-}
-
-const defaults: Options = {style: 'consistent'}
+export type Options = OptionsOf<typeof rule>
 
 type Style = 'atx' | 'setext'
 
@@ -26,7 +22,7 @@ interface Written {
 
 const display: Record<Style, string> = {atx: 'ATX', setext: 'setext'}
 
-export default defineRule<Options>({
+const rule = defineRule({
   meta: {
     id: 'heading-style',
     description: 'Level 1 and 2 headings are written one way: ATX (`# Title`) or setext (underlined)',
@@ -45,15 +41,11 @@ export default defineRule<Options>({
     fix: 'safe'
   },
   options: {
-    defaults,
-    docs: {
-      style:
-        "`'atx'`, `'setext'`, or `'consistent'` (the majority of the document's level 1 and 2 headings; a tie goes to the first heading's style)."
-    },
-    parse(raw) {
-      const value = record(raw, 'heading-style', ['style'])
-      return {style: oneOf(value.style, 'style', ['consistent', 'atx', 'setext'], defaults.style)}
-    }
+    style: option.oneOf({
+      values: ['consistent', 'atx', 'setext'],
+      default: 'consistent',
+      doc: "`consistent` follows the majority of the document's level 1 and 2 headings; a tie goes to the first heading's style."
+    })
   },
   examples: [
     {name: 'valid.md', input: doc`
@@ -133,6 +125,7 @@ export default defineRule<Options>({
     }
   }
 })
+export default rule
 
 /** Level 1 and 2 headings with their style; levels 3 to 6 have no choice to make. */
 function headings(tree: Root, source: string): Written[] {

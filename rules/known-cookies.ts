@@ -6,17 +6,12 @@ import {formatSeconds, parseDuration, unitSeconds, type Unit} from '../src/value
 import {looseKey, lookup, reference, type KnownCookie, type Reference} from '../src/data/known-cookies.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
 import {cellLines, cellRange, fieldCell, type Row, type CookieTable} from '../src/model/tables.js'
-import {fail, record} from '../src/options.js'
-import {defineRule, type RuleContext} from '../src/rule.js'
+import {option} from '../src/options.js'
+import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
 
-export interface Options {
-  /** Path to a copy of the Open Cookie Database (CSV or JSON as published); empty for the built-in table only. */
-  openCookieDatabase: string
-}
+export type Options = OptionsOf<typeof rule>
 
-const defaults: Options = {openCookieDatabase: ''}
-
-export default defineRule<Options>({
+const rule = defineRule({
   meta: {
     id: 'known-cookies',
     description: 'Well-known cookies (Google Analytics, Hotjar, Cloudflare, Pardot, HubSpot, Meta, Google Ads) are described as their vendors set them',
@@ -33,19 +28,21 @@ export default defineRule<Options>({
     fix: 'none'
   },
   options: {
-    defaults,
-    docs: {openCookieDatabase: 'Path to a copy of `open-cookie-database.csv` or `.json`; the default uses the built-in table only.'},
-    parse(raw) {
-      const value = record(raw, 'known-cookies', ['openCookieDatabase'])
-      if (value.openCookieDatabase === undefined || value.openCookieDatabase === '') return {...defaults}
-      if (typeof value.openCookieDatabase !== 'string') return fail('openCookieDatabase', value.openCookieDatabase, 'a path to an Open Cookie Database file')
-      try {
-        reference(value.openCookieDatabase)
-      } catch {
-        return fail('openCookieDatabase', value.openCookieDatabase, 'a readable Open Cookie Database file (CSV or JSON)')
+    openCookieDatabase: option.custom({
+      default: '',
+      doc: 'Path to a copy of `open-cookie-database.csv` or `.json`; the default uses the built-in table only.',
+      accepts: 'a path to an Open Cookie Database file',
+      parse(value, fallback, fail) {
+        if (value === undefined || value === '') return fallback
+        if (typeof value !== 'string') return fail()
+        try {
+          reference(value)
+        } catch {
+          return fail('a readable Open Cookie Database file (CSV or JSON)')
+        }
+        return value
       }
-      return {openCookieDatabase: value.openCookieDatabase}
-    }
+    })
   },
   examples: [
     {
@@ -94,6 +91,7 @@ export default defineRule<Options>({
     }
   }
 })
+export default rule
 
 function checkRow(table: CookieTable, row: Row, known: Reference, heading: string | undefined, context: RuleContext<Options>): void {
   const nameCell = fieldCell(table, row, 'name')

@@ -4,17 +4,12 @@ import {doc} from '../src/example.js'
 import {parseHtml} from '../src/model/html.js'
 import {links, type AnyLink, type HtmlLink} from '../src/model/links.js'
 import type {Range} from '../src/model/source.js'
-import {record, stringList} from '../src/options.js'
-import {defineRule, type RuleContext} from '../src/rule.js'
+import {option} from '../src/options.js'
+import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
 
-export interface Options {
-  /** Hosts where `http://` is expected (local development servers). */
-  allowHttpHosts: string[]
-}
+export type Options = OptionsOf<typeof rule>
 
-const defaults: Options = {allowHttpHosts: ['localhost', '127.0.0.1', '[::1]']}
-
-export default defineRule<Options>({
+const rule = defineRule({
   meta: {
     id: 'link-safety',
     description: 'Links are safe to follow: no script URLs, no `target="_blank"` without `rel="noopener"`, no plain `http://`, no empty or scheme-less links',
@@ -31,12 +26,7 @@ export default defineRule<Options>({
     fix: 'safe'
   },
   options: {
-    defaults,
-    docs: {allowHttpHosts: 'Hosts where `http://` links are expected and not reported.'},
-    parse(raw) {
-      const value = record(raw, 'link-safety', ['allowHttpHosts'])
-      return {allowHttpHosts: stringList(value.allowHttpHosts, 'allowHttpHosts', defaults.allowHttpHosts)}
-    }
+    allowHttpHosts: option.strings({default: ['localhost', '127.0.0.1', '[::1]'], doc: 'Hosts where `http://` links are expected and not reported.'})
   },
   examples: [
     {
@@ -94,6 +84,7 @@ export default defineRule<Options>({
     }
   }
 })
+export default rule
 
 function checkLink(link: AnyLink, context: RuleContext<Options>): void {
   const node = link.syntax === 'html' ? link.fragment.node : link.node

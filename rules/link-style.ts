@@ -6,19 +6,12 @@ import {doc} from '../src/example.js'
 import {parseHtml} from '../src/model/html.js'
 import {links, type HtmlLink, type MarkdownLink} from '../src/model/links.js'
 import {parsePhrasing} from '../src/model/reparse.js'
-import {boolean, oneOf, record} from '../src/options.js'
-import {defineRule, type RuleContext} from '../src/rule.js'
+import {FromSetting, option} from '../src/options.js'
+import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
 
-export interface Options {
-  style: 'markdown' | 'html' | 'consistent'
-  targetBlank: 'keep-html' | 'drop'
-  /** Report only documents that use both syntaxes. */
-  mixedOnly: boolean
-}
+export type Options = OptionsOf<typeof rule>
 
-const defaults: Options = {style: 'markdown', targetBlank: 'keep-html', mixedOnly: true}
-
-export default defineRule<Options>({
+const rule = defineRule({
   meta: {
     id: 'link-style',
     description: 'Links are written one way in a document: Markdown links or HTML `<a>` links',
@@ -40,20 +33,20 @@ export default defineRule<Options>({
     fix: 'safe'
   },
   options: {
-    defaults,
-    docs: {
-      style: "`'markdown'`, `'html'`, or `'consistent'` (follow the document's majority; Markdown on a tie). The shared setting `linkStyle` sets the default.",
-      targetBlank: "`'keep-html'` reports HTML links with `target=\"_blank\"` without fixing them; `'drop'` converts them, dropping the new-tab behaviour.",
-      mixedOnly: '`true` reports only documents that use both syntaxes; `false` also reports every link of the other syntax in a document that uses one.'
-    },
-    parse(raw, settings) {
-      const value = record(raw, 'link-style', ['style', 'targetBlank', 'mixedOnly'])
-      return {
-        style: oneOf(value.style, 'style', ['markdown', 'html', 'consistent'], settings.linkStyle),
-        targetBlank: oneOf(value.targetBlank, 'targetBlank', ['keep-html', 'drop'], defaults.targetBlank),
-        mixedOnly: boolean(value.mixedOnly, 'mixedOnly', defaults.mixedOnly)
-      }
-    }
+    style: option.oneOf({
+      values: ['markdown', 'html', 'consistent'],
+      default: new FromSetting('linkStyle'),
+      doc: "`consistent` follows the document's majority; Markdown on a tie."
+    }),
+    targetBlank: option.oneOf({
+      values: ['keep-html', 'drop'],
+      default: 'keep-html',
+      doc: "`'keep-html'` reports HTML links with `target=\"_blank\"` without fixing them; `'drop'` converts them, dropping the new-tab behaviour."
+    }),
+    mixedOnly: option.boolean({
+      default: true,
+      doc: '`true` reports only documents that use both syntaxes; `false` also reports every link of the other syntax in a document that uses one.'
+    })
   },
   examples: [
     {
@@ -138,6 +131,7 @@ export default defineRule<Options>({
     }
   }
 })
+export default rule
 
 /** `rel` values a Markdown link can drop without changing anything (without `target`, they do nothing). */
 const meaningless = new Set(['noopener', 'noreferrer'])

@@ -4,14 +4,12 @@ import {convert, convertRecordRun, type ConvertOptions} from '../src/html-table-
 import {cookieTables} from '../src/model/cookie-shapes.js'
 import {tables, type HtmlTable} from '../src/model/tables.js'
 import {lineOf} from '../src/model/source.js'
-import {oneOf, record} from '../src/options.js'
-import {defineRule, type RuleContext} from '../src/rule.js'
+import {option} from '../src/options.js'
+import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
 
-export type Options = ConvertOptions
+export type Options = OptionsOf<typeof rule>
 
-const defaults: Options = {headerless: 'empty-header', rowHeaders: 'plain'}
-
-export default defineRule<Options>({
+const rule = defineRule({
   meta: {
     id: 'no-html-table',
     description: 'Tables are written as GFM tables, not HTML `<table>`s',
@@ -37,19 +35,16 @@ export default defineRule<Options>({
     fix: 'unsafe'
   },
   options: {
-    defaults,
-    docs: {
-      headerless:
-        "A table without a header row (`<thead>` or a first row of `<th>`): `'empty-header'` writes an empty header row above its rows (an unsafe fix: the empty row shows), `'first-row'` makes its first row the header, `'keep'` leaves it alone.",
-      rowHeaders: "`<th>` cells in body rows become `'plain'` cells or `'bold'` ones (an unsafe fix either way: their look changes)."
-    },
-    parse(raw) {
-      const value = record(raw, 'no-html-table', ['headerless', 'rowHeaders'])
-      return {
-        headerless: oneOf(value.headerless, 'headerless', ['empty-header', 'first-row', 'keep'], defaults.headerless),
-        rowHeaders: oneOf(value.rowHeaders, 'rowHeaders', ['plain', 'bold'], defaults.rowHeaders)
-      }
-    }
+    headerless: option.oneOf({
+      values: ['empty-header', 'first-row', 'keep'],
+      default: 'empty-header',
+      doc: "A table without a header row (`<thead>` or a first row of `<th>`): `'empty-header'` writes an empty header row above its rows (an unsafe fix: the empty row shows), `'first-row'` makes its first row the header, `'keep'` leaves it alone."
+    }),
+    rowHeaders: option.oneOf({
+      values: ['plain', 'bold'],
+      default: 'plain',
+      doc: "`<th>` cells in body rows become `'plain'` cells or `'bold'` ones (an unsafe fix either way: their look changes)."
+    })
   },
   examples: [
     {
@@ -170,6 +165,7 @@ export default defineRule<Options>({
     for (const {start, report} of fixed) if (start >= firstRefused) report()
   }
 })
+export default rule
 
 function reportRefused(refused: Array<{table: HtmlTable; why: string}>, context: RuleContext<Options>, reason: string): void {
   if (refused.length === 0) return

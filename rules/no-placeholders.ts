@@ -4,16 +4,9 @@ import {doc} from '../src/example.js'
 import {prose, type Run} from '../src/model/words.js'
 import {nodeRange} from '../src/model/source.js'
 import {walk} from '../src/model/walk.js'
-import {record, stringList} from '../src/options.js'
+import {option} from '../src/options.js'
 import type {Range} from '../src/model/source.js'
 import {defineRule} from '../src/rule.js'
-
-export interface Options {
-  /** Placeholder texts that are fine (compared without case). */
-  allow: string[]
-}
-
-const defaults: Options = {allow: []}
 
 /** Words that name what a template slot stands for. */
 const slotWords =
@@ -22,7 +15,7 @@ const slotWord = new RegExp(`^(?:${slotWords})$`, 'i')
 /** A bracketed slot that asks the writer to do something. */
 const instruction = /^(?:insert|enter|add|fill in|replace|your|the company's|company)\b/i
 
-export default defineRule<Options>({
+export default defineRule({
   meta: {
     id: 'no-placeholders',
     description: 'Template text left in prose',
@@ -41,12 +34,7 @@ export default defineRule<Options>({
     fix: 'none'
   },
   options: {
-    defaults,
-    docs: {allow: 'Placeholder texts to accept, as written in the document (`["[TBD]"]`); compared without case.'},
-    parse(raw) {
-      const value = record(raw, 'no-placeholders', ['allow'])
-      return {allow: stringList(value.allow, 'allow', defaults.allow)}
-    }
+    allow: option.strings({default: [], doc: 'Placeholder texts to accept, as written in the document (`["[TBD]"]`); compared without case.'})
   },
   examples: [
     {name: 'valid.md', input: doc`

@@ -9,22 +9,13 @@ import {dictionary, suggestible, type Dialect} from '../src/data/dictionary.js'
 import {nodeRange} from '../src/model/source.js'
 import {walk} from '../src/model/walk.js'
 import {inCookieIdentifiers, isEnglish, prose, wordKey, type Word} from '../src/model/words.js'
-import {oneOf, record, stringList} from '../src/options.js'
+import {option} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
-
-export interface Options {
-  /** `en`: American dictionary, British spellings accepted; `en-US` or `en-GB`: one dialect only. */
-  dialect: 'en' | 'en-US' | 'en-GB'
-  /** Extra accepted words, besides the shared `words` setting and `.policylint-words` files. */
-  words: string[]
-}
-
-const defaults: Options = {dialect: 'en', words: []}
 
 /** A word used this often in one document is a term the writer means, not a slip. */
 const repeatedTerm = 3
 
-export default defineRule<Options>({
+export default defineRule({
   meta: {
     id: 'spelling',
     description: 'Words that are in no English dictionary',
@@ -50,18 +41,12 @@ export default defineRule<Options>({
     fix: 'suggestion'
   },
   options: {
-    defaults,
-    docs: {
-      dialect: "`'en'` (American dictionary; British spellings such as `organisation` accepted), `'en-US'`, or `'en-GB'` (British dictionary).",
-      words: 'More words to accept (any case), besides the shared `words` setting and `.policylint-words` files.'
-    },
-    parse(raw) {
-      const value = record(raw, 'spelling', ['dialect', 'words'])
-      return {
-        dialect: oneOf(value.dialect, 'dialect', ['en', 'en-US', 'en-GB'], defaults.dialect),
-        words: stringList(value.words, 'words', defaults.words)
-      }
-    }
+    dialect: option.oneOf({
+      values: ['en', 'en-US', 'en-GB'],
+      default: 'en',
+      doc: "`'en'` (American dictionary; British spellings such as `organisation` accepted), `'en-US'`, or `'en-GB'` (British dictionary)."
+    }),
+    words: option.strings({default: [], doc: 'More words to accept (any case), besides the shared `words` setting and `.policylint-words` files.'})
   },
   examples: [
     {name: 'valid.md', input: doc`

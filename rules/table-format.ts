@@ -5,9 +5,9 @@ import {visitParents} from 'unist-util-visit-parents'
 import {doc} from '../src/example.js'
 import type {Range} from '../src/model/source.js'
 import {tables, type GfmTable} from '../src/model/tables.js'
-import {defineRule, noOptions, type NoOptions, type RuleContext} from '../src/rule.js'
+import {defineRule, type NoOptions, type RuleContext} from '../src/rule.js'
 
-export default defineRule<NoOptions>({
+export default defineRule({
   meta: {
     id: 'table-format',
     description: 'GFM tables are well formed: no tabs, consistent pipes and padding, as many cells per row as the header',
@@ -28,7 +28,6 @@ export default defineRule<NoOptions>({
     recommended: 'off',
     fix: 'safe'
   },
-  options: noOptions('table-format'),
   examples: [
     {
       name: 'valid.md',

@@ -3,17 +3,10 @@ import type {Root} from 'mdast'
 import {doc} from '../src/example.js'
 import {nodeRange} from '../src/model/source.js'
 import {isEnglish, matchCase, prose, type Run} from '../src/model/words.js'
-import {fail, record, stringList} from '../src/options.js'
-import {defineRule, type RuleContext} from '../src/rule.js'
+import {option} from '../src/options.js'
+import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
 
-export interface Options {
-  /** Preferred spellings: every key (any case) is reported and fixed to its value. */
-  terms: Record<string, string>
-  /** Built-in groups to leave alone. */
-  ignore: string[]
-}
-
-const defaults: Options = {terms: {}, ignore: []}
+export type Options = OptionsOf<typeof rule>
 
 /** Where a compound stands: before a noun (`third-party cookies`), or as a noun or verb (`a third party`, `to log in`). */
 type Position = 'modifier' | 'other'
@@ -121,7 +114,7 @@ const variants: VariantGroup[] = [
 
 const groupIds = [...compounds.map((group) => group.id), ...variants.map((group) => group.id), 'document-name']
 
-export default defineRule<Options>({
+const rule = defineRule({
   meta: {
     id: 'terminology',
     description: 'One term, one spelling per document',
@@ -143,21 +136,24 @@ export default defineRule<Options>({
     fix: 'safe'
   },
   options: {
-    defaults,
-    docs: {
-      terms: 'Preferred spellings, e.g. `{"web site": "website", "cookie policy": "Cookie Policy"}`; a group whose spellings appear here is left to `terms`.',
-      ignore: 'Built-in groups to leave alone: ' + groupIds.map((id) => '`' + id + '`').join(', ') + '.'
-    },
-    parse(raw) {
-      const value = record(raw, 'terminology', ['terms', 'ignore'])
-      const terms = value.terms ?? {}
-      if (typeof terms !== 'object' || terms === null || Array.isArray(terms) || !Object.values(terms).every((item) => typeof item === 'string')) {
-        fail('terms', terms, 'an object of preferred spellings like `{"web site": "website"}`')
+    terms: option.custom<Record<string, string>>({
+      default: {},
+      doc: 'Preferred spellings: every key (any case) is reported and fixed to its value, e.g. `{"cookie policy": "Cookie Policy"}`; a group whose spellings appear here is left to `terms`.',
+      accepts: 'an object of preferred spellings like `{"web site": "website"}`',
+      parse(value, fallback, fail) {
+        // `null` too means the default.
+        const terms = value ?? fallback
+        if (typeof terms !== 'object' || terms === null || Array.isArray(terms) || !Object.values(terms).every((item) => typeof item === 'string')) {
+          return fail()
+        }
+        return {...(terms as Record<string, string>)}
       }
-      const ignore = stringList(value.ignore, 'ignore', defaults.ignore)
-      for (const id of ignore) if (!groupIds.includes(id)) fail('ignore', id, groupIds.map((g) => '`' + g + '`').join(', '))
-      return {terms: {...(terms as Record<string, string>)}, ignore}
-    }
+    }),
+    ignore: option.strings({
+      default: [],
+      doc: 'Built-in groups to leave alone.',
+      each: {test: (id) => groupIds.includes(id), expected: groupIds.map((g) => '`' + g + '`').join(', ')}
+    })
   },
   examples: [
     {name: 'valid.md', input: doc`
@@ -232,6 +228,7 @@ export default defineRule<Options>({
     if (!ignore.has('document-name') && !namesConfigured) checkDocumentName(tree, runs, context)
   }
 })
+export default rule
 
 /** Spelling-insensitive key: lower case, hyphens and spaces dropped. */
 function normal(value: string): string {

@@ -2,19 +2,10 @@
 import {doc} from '../src/example.js'
 import {typoList} from '../src/data/typos.js'
 import {inCookieIdentifiers, isEnglish, matchCase, prose, wordKey, type Word} from '../src/model/words.js'
-import {fail, record, stringList} from '../src/options.js'
+import {option} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
 
-export interface Options {
-  /** Extra misspellings, as `wrong->right` pairs. */
-  extra: string[]
-  /** Words that are fine repeated (`that that`, `had had`). */
-  allowRepeated: string[]
-}
-
-const defaults: Options = {extra: [], allowRepeated: ['that', 'had', 'is', 'bye', 'ha', 'no', 'very', 'so']}
-
-export default defineRule<Options>({
+export default defineRule({
   meta: {
     id: 'typos',
     description: 'Known misspellings, repeated words and phrases, and doubled determiners in prose',
@@ -32,19 +23,16 @@ export default defineRule<Options>({
     fix: 'safe'
   },
   options: {
-    defaults,
-    docs: {
-      extra: 'More misspellings, each written `wrong->right` (`["cookiez->cookies"]`).',
-      allowRepeated: 'Words that may be written twice in a row (`that that`); replaces the default list.'
-    },
-    parse(raw) {
-      const value = record(raw, 'typos', ['extra', 'allowRepeated'])
-      const extra = stringList(value.extra, 'extra', defaults.extra)
-      for (const pair of extra) {
-        if (!/^[^\s>-][^>]*->[^>]+$/.test(pair)) fail('extra', pair, 'pairs written `wrong->right`')
-      }
-      return {extra, allowRepeated: stringList(value.allowRepeated, 'allowRepeated', defaults.allowRepeated).map(wordKey)}
-    }
+    extra: option.strings({
+      default: [],
+      doc: 'More misspellings (`["cookiez->cookies"]`).',
+      each: {test: (pair) => /^[^\s>-][^>]*->[^>]+$/.test(pair), expected: 'pairs written `wrong->right`'}
+    }),
+    allowRepeated: option.strings({
+      default: ['that', 'had', 'is', 'bye', 'ha', 'no', 'very', 'so'],
+      doc: 'Words that may be written twice in a row (`that that`); replaces the default list.',
+      normalize: wordKey
+    })
   },
   examples: [
     {name: 'valid.md', input: doc`

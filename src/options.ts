@@ -1,4 +1,8 @@
-/** Small validators for rule options and shared settings; each throws an `OptionError` that names the option. */
+/**
+ * Rule options declared once (`option.*` specs, from which `defineRule` derives the parser, the docs and the type)
+ * and the small validators they and the shared settings use; each throws an `OptionError` that names the option.
+ */
+import type {SharedSettings} from './settings.js'
 
 /** A bad option value: the message names the option, the value and what was expected. */
 export class OptionError extends Error {
@@ -36,21 +40,127 @@ export function oneOf<T extends string>(value: unknown, name: string, allowed: r
   return fail(name, value, allowed.map((a) => '`' + a + '`').join(', ').replace(/, ([^,]*)$/, ', or $1'))
 }
 
+/** "`a` or `b`", "`a`, `b`, or `c`": the values of a `one of` option, for the docs. */
+function choices(allowed: readonly string[]): string {
+  const quoted = allowed.map((a) => '`' + a + '`')
+  return quoted.length === 2 ? quoted.join(' or ') : quoted.join(', ').replace(/, ([^,]*)$/, ', or $1')
+}
+
+const booleans = '`true` or `false`'
+const strings = 'a list of strings'
+const wholeNumber = (min: number) => `a whole number of at least ${min}`
+
 export function boolean(value: unknown, name: string, fallback: boolean): boolean {
   if (value === undefined) return fallback
   if (typeof value === 'boolean') return value
-  return fail(name, value, '`true` or `false`')
+  return fail(name, value, booleans)
 }
 
 export function stringList(value: unknown, name: string, fallback: readonly string[]): string[] {
   if (value === undefined) return [...fallback]
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return [...value]
-  return fail(name, value, 'a list of strings')
+  return fail(name, value, strings)
 }
 
 /** A whole number, at least `min`. */
 export function integer(value: unknown, name: string, fallback: number, min = 0): number {
   if (value === undefined) return fallback
   if (typeof value === 'number' && Number.isInteger(value) && value >= min) return value
-  return fail(name, value, `a whole number of at least ${min}`)
+  return fail(name, value, wholeNumber(min))
+}
+
+/** A default taken from a shared setting (`settings.policylint`), so one setting configures several rules. */
+export class FromSetting<Key extends keyof SharedSettings = keyof SharedSettings> {
+  constructor(readonly setting: Key) {}
+}
+
+/** The settings whose values can be the default of an option of type `T`. */
+type SettingFor<T> = {[Key in keyof SharedSettings]: SharedSettings[Key] extends T ? Key : never}[keyof SharedSettings]
+
+/** The default of an option: a value, or the shared setting it comes from. */
+export type Default<T> = T | FromSetting<SettingFor<T>>
+
+/**
+ * One option, declared once: `defineRule` derives the parser, the docs and the option's type from it. Build one
+ * with `option.oneOf`, `option.boolean`, `option.strings`, `option.integer` or, for the few complex ones,
+ * `option.custom`.
+ */
+export interface OptionSpec<T = unknown> {
+  kind: 'one of' | 'boolean' | 'strings' | 'integer' | 'custom'
+  /** One line, rendered into the docs. */
+  doc: string
+  default: Default<T>
+  /** What the option accepts, in the words its error message uses (`` `true` or `false` ``); shown in the docs. */
+  accepts: string
+  /** The given value (`undefined` when absent) to the resolved one; throws an `OptionError` naming `name`. */
+  parse(value: unknown, fallback: T, name: string): T
+}
+
+/** A rule's options: name → spec, in the order the docs list them and messages name them. */
+export type OptionsSpec = Record<string, OptionSpec<any>>
+
+/** The TypeScript type of the options a spec declares (a rule's own: `OptionsOf<typeof rule>` in `rule.ts`). */
+export type OptionsFromSpec<Spec> = {[Name in keyof Spec]: Spec[Name] extends OptionSpec<infer T> ? T : never}
+
+interface Declared<T> {
+  default: Default<T>
+  doc: string
+}
+
+/** Options, declared once each. */
+export const option = {
+  /** One of a few strings. */
+  oneOf<const V extends string>(spec: Declared<NoInfer<V>> & {values: readonly V[]}): OptionSpec<V> {
+    return {...spec, kind: 'one of', accepts: choices(spec.values), parse: (value, fallback, name) => oneOf(value, name, spec.values, fallback)}
+  },
+  boolean(spec: Declared<boolean>): OptionSpec<boolean> {
+    return {...spec, kind: 'boolean', accepts: booleans, parse: (value, fallback, name) => boolean(value, name, fallback)}
+  },
+  /**
+   * A list of strings. `each` checks every item, the default's too (a bad one is named with `expected`);
+   * `normalize` rewrites every item, the default's too.
+   */
+  strings(
+    spec: Declared<string[]> & {each?: {test(item: string): boolean; expected: string}; normalize?(item: string): string}
+  ): OptionSpec<string[]> {
+    const {each, normalize} = spec
+    return {
+      ...spec,
+      kind: 'strings',
+      accepts: each ? 'a list of ' + each.expected : strings,
+      parse(value, fallback, name) {
+        const list = stringList(value, name, fallback)
+        if (each) for (const item of list) if (!each.test(item)) fail(name, item, each.expected)
+        return normalize ? list.map(normalize) : list
+      }
+    }
+  },
+  /** A whole number, at least `min` (0 unless given). */
+  integer(spec: Declared<number> & {min?: number}): OptionSpec<number> {
+    return {...spec, kind: 'integer', accepts: wholeNumber(spec.min ?? 0), parse: (value, fallback, name) => integer(value, name, fallback, spec.min)}
+  },
+  /**
+   * Anything else: `accepts` says what it takes (docs and messages); `parse` gets the given value (`undefined` when
+   * absent) and the default, and on a bad value calls `fail()`, or `fail(expected)` to say more than `accepts`.
+   */
+  custom<T>(spec: Declared<T> & {accepts: string; parse(value: unknown, fallback: T, fail: (expected?: string) => never): T}): OptionSpec<T> {
+    return {
+      ...spec,
+      kind: 'custom',
+      parse: (value, fallback, name) => spec.parse(value, fallback, (expected = spec.accepts) => fail(name, value, expected))
+    }
+  }
+}
+
+/** The default of one option under `settings`. */
+export function defaultOf<T>(spec: OptionSpec<T>, settings: SharedSettings): T {
+  return spec.default instanceof FromSetting ? (settings[spec.default.setting] as T) : spec.default
+}
+
+/** Parse a rule's raw options by its spec: unknown keys first, then each option in declared order. */
+export function parseOptions<Spec extends OptionsSpec>(spec: Spec, raw: unknown, ruleId: string, settings: SharedSettings): OptionsFromSpec<Spec> {
+  const value = record(raw, ruleId, Object.keys(spec))
+  const options: Record<string, unknown> = {}
+  for (const [name, item] of Object.entries(spec)) options[name] = item.parse(value[name], defaultOf(item, settings), name)
+  return options as OptionsFromSpec<Spec>
 }

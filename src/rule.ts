@@ -6,7 +6,7 @@ import {lintRule} from 'unified-lint-rule'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {documentSource, nodeRange, type Range} from './model/source.js'
-import {OptionError, record, show} from './options.js'
+import {OptionError, parseOptions, show, type OptionsFromSpec, type OptionsSpec} from './options.js'
 import {parseSettings, type SharedSettings} from './settings.js'
 
 /** The `source` of every message policylint makes (vfile's field; the document text is `context.source`). */
@@ -105,33 +105,25 @@ export interface Example {
   unsafeFixed?: string
 }
 
+/** A rule's options as declared, and the parser `defineRule` derives from the declaration. */
 export interface RuleOptions<Options> {
-  defaults: Options
-  /** One line per option, rendered into the docs. */
-  docs: {[Key in keyof Options]: string}
+  /** One spec per option, in the order the docs list them. */
+  spec: OptionsSpec
   /** Pure: raw configuration in, resolved options out; throws `OptionError` on a bad value. */
   parse(raw: unknown, settings: SharedSettings): Options
 }
 
 export type NoOptions = Record<string, never>
 
-/** The options of a rule that takes none: any option given is an error that names the rule. */
-export function noOptions(id: string): RuleOptions<NoOptions> {
-  return {
-    defaults: {},
-    docs: {},
-    parse(raw) {
-      record(raw, id, [])
-      return {}
-    }
-  }
-}
+/** The resolved options of a rule, as its declaration types them: `type Options = OptionsOf<typeof rule>`. */
+export type OptionsOf<R> = R extends Rule<infer Options> ? Options : never
 
-export interface RuleDefinition<Options> {
+export interface RuleDefinition<Spec extends OptionsSpec> {
   meta: RuleMeta
-  options: RuleOptions<Options>
+  /** One `option.*` spec per option; a rule without options declares none. */
+  options?: Spec
   examples: Example[]
-  check(tree: Root, context: RuleContext<Options>): void
+  check(tree: Root, context: RuleContext<OptionsFromSpec<Spec>>): void
 }
 
 export interface Rule<Options = unknown> {
@@ -188,8 +180,11 @@ function severityProblem(config: unknown): string | undefined {
   return `Unexpected severity ${show(severity)}, expected \`off\`, \`warn\`, \`error\` (or 0, 1, 2)`
 }
 
-export function defineRule<Options>(definition: RuleDefinition<Options>): Rule<Options> {
+/** A rule from its definition; its options' parser and type come from its declared `options`. */
+export function defineRule<const Spec extends OptionsSpec = {}>(definition: RuleDefinition<Spec>): Rule<OptionsFromSpec<Spec>> {
   const {meta} = definition
+  const spec = definition.options ?? ({} as Spec)
+  const options: RuleOptions<OptionsFromSpec<Spec>> = {spec, parse: (raw, settings) => parseOptions(spec, raw, meta.id, settings)}
   const origin = messageSource + ':' + meta.id
   const url = docsUrl(meta.id)
 
@@ -202,7 +197,7 @@ export function defineRule<Options>(definition: RuleDefinition<Options>): Rule<O
         message.failure = true
         return
       }
-      run(definition, url, tree, file, raw, processor)
+      run(definition, options, url, tree, file, raw, processor)
     })
     // unified-lint-rule would read `['eror']` as options (or throw on a number): it reaches the rule as a failure instead.
     const transformer = attacher.call(processor, badSeverity ? undefined : config) as Transformer<Root> | undefined
@@ -229,11 +224,12 @@ export function defineRule<Options>(definition: RuleDefinition<Options>): Rule<O
   }
 
   Object.defineProperty(plugin, 'name', {value: origin})
-  return Object.assign(plugin, {meta, options: definition.options, examples: definition.examples})
+  return Object.assign(plugin, {meta, options, examples: definition.examples})
 }
 
-function run<Options>(
-  definition: RuleDefinition<Options>,
+function run<Spec extends OptionsSpec>(
+  definition: RuleDefinition<Spec>,
+  parser: RuleOptions<OptionsFromSpec<Spec>>,
   url: string,
   tree: Root,
   file: VFile,
@@ -242,10 +238,10 @@ function run<Options>(
 ): void {
   const {meta} = definition
   let settings: SharedSettings
-  let options: Options
+  let options: OptionsFromSpec<Spec>
   try {
     settings = settingsOf(processor)
-    options = definition.options.parse(raw, settings)
+    options = parser.parse(raw, settings)
   } catch (error) {
     if (!(error instanceof OptionError)) throw error
     const message = file.message(error.message)

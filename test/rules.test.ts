@@ -8,9 +8,11 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {rules} from '../rules/index.js'
+import linkStyle from '../rules/link-style.js'
 import {safeEdits} from '../src/fix.js'
+import {defaultOf} from '../src/options.js'
 import {syntax} from '../src/preset.js'
-import {docsUrl, messageSource, type Rule} from '../src/rule.js'
+import {docsUrl, messageSource, type OptionsOf, type Rule} from '../src/rule.js'
 import {parseSettings} from '../src/settings.js'
 import {fixText, formatMessage, lintText, testNow} from './lint-helpers.js'
 import {root} from './paths.js'
@@ -102,12 +104,15 @@ for (const rule of rules) {
     assert.ok(examples.some((example) => example.messages?.length), 'at least one invalid example')
     if (rule.meta.fix === 'safe' || rule.meta.fix === 'unsafe') assert.ok(examples.some((example) => example.fixed), 'a fixable rule shows a fix')
     if (rule.meta.fix === 'unsafe') assert.ok(examples.some((example) => example.unsafeFixed), 'a rule with unsafe fixes shows one')
-    const optionNames = Object.keys(rule.options.defaults as object)
+    const {spec} = rule.options
+    const optionNames = Object.keys(spec)
     if (optionNames.length > 0) {
       assert.ok(examples.some((example) => example.options !== undefined), 'a rule with options shows them')
     }
-    assert.deepEqual(Object.keys(rule.options.docs).sort(), optionNames.sort(), 'every option is documented')
-    assert.deepEqual(rule.options.parse(undefined, parseSettings(undefined)), rule.options.defaults, 'parse(undefined) gives the defaults')
+    for (const name of optionNames) assert.ok(spec[name].doc.trim().length > 0, `option \`${name}\` is documented`)
+    const settings = parseSettings(undefined)
+    const defaults = Object.fromEntries(optionNames.map((name) => [name, defaultOf(spec[name], settings)]))
+    assert.deepEqual(rule.options.parse(undefined, settings), defaults, 'parse(undefined) gives the declared defaults')
     assert.ok(fs.existsSync(path.join(root, 'fixtures', rule.meta.id)), `fixtures/${rule.meta.id}/ exists`)
   })
 
@@ -175,3 +180,42 @@ function writeFixed(rule: Rule<any>, item: Case, output: string, suffix: '.fixed
   if (suffix === '.fixed.md') item.fixed = output
   else item.unsafeFixed = output
 }
+
+/** Options are declared once per rule; the parser derived from the declaration keeps these messages word for word. */
+const options = suite('options')
+
+options('the parser derived from each rule’s declared options', () => {
+  const byId = new Map(rules.map((rule) => [rule.meta.id, rule]))
+  const parse = (id: string, raw: unknown, settings?: Record<string, unknown>) => byId.get(id)!.options.parse(raw, parseSettings(settings))
+  const fails = (id: string, raw: unknown, message: string, settings?: Record<string, unknown>) =>
+    assert.throws(() => parse(id, raw, settings), (error: Error) => error.name === 'OptionError' && error.message === message, `${id} ${JSON.stringify(raw)}`)
+
+  fails('table-format', {bogus: 1}, 'Unexpected option `bogus` for `table-format`, expected no options')
+  fails('link-style', 'x', 'Unexpected options `x` for `link-style`, expected an object')
+  fails('link-style', {bogus: 1}, 'Unexpected option `bogus` for `link-style`, expected `style`, `targetBlank`, `mixedOnly`')
+  fails('link-style', {style: 7}, 'Unexpected value `7` for `style`, expected `markdown`, `html`, or `consistent`')
+  fails('front-matter', {titleMatchesHeading: 'x'}, 'Unexpected value `x` for `titleMatchesHeading`, expected `true` or `false`')
+  fails('effective-date', {maxAge: 1.5}, 'Unexpected value `1.5` for `maxAge`, expected a whole number of at least 0')
+  fails('cookie-duration', {maxAge: 'forever'}, 'Unexpected value `forever` for `maxAge`, expected a duration like `13 months`')
+  fails('heading-punctuation', {characters: 'ab'}, 'Unexpected value `ab` for `characters`, expected a string of punctuation characters like `.:;,`')
+  fails('terminology', {terms: {a: 1}}, 'Unexpected value `{"a":1}` for `terms`, expected an object of preferred spellings like `{"web site": "website"}`')
+  // A default taken from a shared setting is checked like a given value.
+  fails('cookie-table-columns', undefined, 'Unexpected value `foo` for `required`, expected fields such as `name`, `purpose`, `duration` or `provider|domain`', {
+    requiredColumns: ['foo']
+  })
+
+  assert.equal(parse('link-style', undefined, {linkStyle: 'html'}).style, 'html', 'a default from a shared setting')
+  assert.equal(parse('link-style', {style: 'consistent'}, {linkStyle: 'html'}).style, 'consistent', 'a given value wins over the setting')
+  assert.equal(parse('heading-punctuation', {characters: null}).characters, '.:;,。．：；，、', '`null` keeps the default')
+  assert.deepEqual(parse('typos', {allowRepeated: ['That', 'Had’s']}).allowRepeated, ['that', "had's"], 'list items are normalised')
+})
+
+options('the options’ type is inferred from the declaration', () => {
+  type LinkStyle = OptionsOf<typeof linkStyle>
+  const typed: LinkStyle = {style: 'consistent', targetBlank: 'drop', mixedOnly: false}
+  // @ts-expect-error: only the declared values type-check
+  const wrong: LinkStyle['style'] = 'xml'
+  assert.ok(typed && wrong)
+})
+
+options.run()

@@ -6,7 +6,9 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import * as registry from '../rules/index.js'
 import {fixText, lintText} from '../src/lint-text.js'
+import {defaultOf, FromSetting, type OptionSpec} from '../src/options.js'
 import type {Example, FixKind, Rule} from '../src/rule.js'
+import {parseSettings} from '../src/settings.js'
 
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -80,16 +82,17 @@ export async function renderRule(rule: Rule<any>): Promise<string> {
     ''
   ]
 
-  const defaults = (rule.options.defaults ?? {}) as Record<string, unknown>
-  const names = Object.keys(defaults)
+  const {spec} = rule.options
+  const names = Object.keys(spec)
+  const settings = parseSettings(undefined)
+  const defaults = Object.fromEntries(names.map((name) => [name, defaultOf(spec[name], settings)]))
   out.push('## Options', '')
   if (names.length === 0) {
     out.push('This rule has no options.', '')
   } else {
-    out.push('| Option | Default | Description |', '| --- | --- | --- |')
-    const docs = rule.options.docs as Record<string, string>
+    out.push('| Option | Accepts | Default | Description |', '| --- | --- | --- | --- |')
     for (const name of names) {
-      out.push(`| \`${name}\` | ${inlineCode(JSON.stringify(defaults[name]))} | ${cell(docs[name] ?? '')} |`)
+      out.push(`| \`${name}\` | ${cell(spec[name].accepts)} | ${inlineCode(JSON.stringify(defaults[name]))} | ${cell(optionDoc(spec[name]))} |`)
     }
     out.push('')
   }
@@ -118,6 +121,11 @@ export async function renderRule(rule: Rule<any>): Promise<string> {
     out.push(...(await renderExample(rule, example)))
   }
   return out.join('\n').replace(/\n+$/, '\n')
+}
+
+/** An option's doc line, saying where its default comes from when a shared setting sets it. */
+function optionDoc(option: OptionSpec): string {
+  return option.default instanceof FromSetting ? `${option.doc} The shared setting \`${option.default.setting}\` sets the default.` : option.doc
 }
 
 async function renderExample(rule: Rule<any>, example: Example): Promise<string[]> {
