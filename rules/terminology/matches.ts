@@ -30,7 +30,11 @@ export function* matches(runs: Run[], regex: RegExp, proseOnly = false): Generat
  * Report every occurrence whose variant is not the document's majority (nothing on a tie), rewritten by `rewrite`
  * after an occurrence of the majority.
  */
-export function reportMinority<T extends Occurrence & {variant: string}>(found: T[], rewrite: (item: T, example: T) => string, context: RuleContext<Options>): void {
+export function reportMinority<T extends Occurrence & {variant: string}>(
+  found: T[],
+  rewrite: (item: T, example: T) => string,
+  context: RuleContext<Options>
+): void {
   const counts = new Map<string, number>()
   for (const item of found) counts.set(item.variant, (counts.get(item.variant) ?? 0) + 1)
   const ranked = [...counts].sort((a, b) => b[1] - a[1])
