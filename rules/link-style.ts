@@ -1,13 +1,14 @@
 /** One link syntax per document: Markdown links or HTML `<a>` links, not both. */
-import type {Link} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
 import {doc} from '../src/example.js'
 import {parseHtml} from '../src/model/html.js'
+import {crawlerHints, keptAsHtml} from '../src/model/link-attributes.js'
 import {links, type HtmlLink, type MarkdownLink} from '../src/model/links.js'
-import {parsePhrasing} from '../src/model/reparse.js'
 import {FromSetting, option} from '../src/options.js'
 import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
+import {destination, escapeAttribute, escapeHtml, quoteTitle, sameLink} from '../src/write-links.js'
+
+export {keptAsHtml} from '../src/model/link-attributes.js'
 
 export type Options = OptionsOf<typeof rule>
 
@@ -133,30 +134,6 @@ const rule = defineRule({
 })
 export default rule
 
-/** `rel` values a Markdown link can drop without changing anything (without `target`, they do nothing). */
-const meaningless = new Set(['noopener', 'noreferrer'])
-/** `rel` values for search engines: the link is still an ordinary link, but converting it would drop them. */
-const crawlerHints = new Set(['nofollow', 'ugc', 'sponsored', 'external'])
-
-/**
- * Why an HTML link must stay HTML whatever the document's style: an attribute that carries meaning a Markdown link
- * cannot hold. `class` counts: it may be a script hook, and it changes how the link looks.
- */
-export function keptAsHtml(link: HtmlLink): string | undefined {
-  for (const [name, value] of Object.entries(link.attributes)) {
-    const lower = name.toLowerCase()
-    if (lower === 'href' || lower === 'title' || lower === 'target') continue
-    if (lower === 'rel') {
-      const tokens = value.toLowerCase().split(/\s+/).filter(Boolean)
-      const other = tokens.find((token) => !meaningless.has(token) && !crawlerHints.has(token))
-      if (other) return `\`rel="${other}"\` carries meaning that a Markdown link cannot hold`
-      continue
-    }
-    return `the attribute \`${name}\` carries meaning that a Markdown link cannot hold`
-  }
-  return undefined
-}
-
 function reportHtmlLink(link: HtmlLink, context: RuleContext<Options>, suffix: string): void {
   const reason = 'Unexpected HTML link, expected a Markdown link' + suffix
   const range = link.range
@@ -231,47 +208,4 @@ function reportMarkdownLink(link: MarkdownLink, context: RuleContext<Options>, s
     return
   }
   context.report({reason, fix: {range, text: html}})
-}
-
-/** A link destination: `<…>` when it holds spaces or unbalanced parentheses. */
-function destination(url: string, inTableCell: boolean): string {
-  let value = url.replace(/\\/g, '\\\\')
-  if (inTableCell) value = value.replace(/\|/g, '%7C')
-  if (/[\s<>]/.test(value) || !balanced(value)) return '<' + value.replace(/[<>]/g, (c) => '\\' + c) + '>'
-  return value
-}
-
-function balanced(value: string): boolean {
-  let depth = 0
-  for (const char of value) {
-    if (char === '(') depth++
-    else if (char === ')' && --depth < 0) return false
-  }
-  return depth === 0
-}
-
-function quoteTitle(title: string, inTableCell: boolean): string {
-  let value = title.replace(/[\\"]/g, (c) => '\\' + c)
-  if (inTableCell) value = value.replace(/\|/g, '\\|')
-  return '"' + value + '"'
-}
-
-function escapeAttribute(value: string, inTableCell: boolean): string {
-  let escaped = value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
-  // A `|` would end a GFM table cell before the HTML is read.
-  if (inTableCell) escaped = escaped.replace(/\|/g, '&#124;')
-  return escaped
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
-
-/** Re-parse the Markdown a fix would write and check it is one link with the same URL, title and text. */
-function sameLink(markdown: string, inTableCell: boolean, url: string, title: string | null, text: string): boolean {
-  const found: Link[] = []
-  visit(parsePhrasing(markdown, inTableCell), 'link', (node) => {
-    found.push(node)
-  })
-  return found.length === 1 && found[0].url === url && (found[0].title ?? null) === title && toString(found[0]) === text
 }

@@ -1,19 +1,11 @@
 /** Template text left in prose: `{{company}}`, `[Company Name]`, `\[insert …\]`, `WEBSITE NAME` slots, `lorem ipsum`, `TODO`, `TBD`, `____`, and empty contact fields (`Email:`). */
-import type {Root} from 'mdast'
 import {doc} from '../src/example.js'
+import {functionWord, instruction, slotWord} from '../src/data/template-slots.js'
+import {emptyFields} from '../src/model/contact-fields.js'
 import {prose, type Run} from '../src/model/words.js'
-import {nodeRange} from '../src/model/source.js'
-import {walk} from '../src/model/walk.js'
 import {option} from '../src/options.js'
 import type {Range} from '../src/model/source.js'
 import {defineRule} from '../src/rule.js'
-
-/** Words that name what a template slot stands for. */
-const slotWords =
-  'name|names|address|company|date|e-?mail|website|site|url|domain|phone|telephone|number|country|state|city|details|jurisdiction|organi[sz]ation|business|entity|owner|product|service|app|application|contact|county|region|postcode|zip'
-const slotWord = new RegExp(`^(?:${slotWords})$`, 'i')
-/** A bracketed slot that asks the writer to do something. */
-const instruction = /^(?:insert|enter|add|fill in|replace|your|the company's|company)\b/i
 
 export default defineRule({
   meta: {
@@ -176,8 +168,6 @@ function bracketSlot(content: string): boolean {
   return named && uniformCase
 }
 
-const functionWord = /^(?:a|an|the|and|or|of|to|by|with|for|from|in|on|at|as|is|are|be|if|any|all|such|this|that|these|our|your|their|its|we|you|it|no|not|please|how|what|who|why|when|where)$/i
-
 /**
  * Two or more words in capitals, one of them naming a slot (`WEBSITE NAME`, `DOMAIN ADDRESS`), in a sentence
  * otherwise written in lower case: capitals in headings and in legal paragraphs written in capitals are not slots.
@@ -215,80 +205,4 @@ function capitalSlots(text: string, raw: string): Range[] {
     index = end + 1
   }
   return result
-}
-
-/** Labels of contact fields that hold one value (`Email:`, `Phone number:`). */
-const fieldLabel =
-  /^(?:(?:full |your |company |business |legal )?name|company|organi[sz]ation|e-?mail(?: address)?|(?:postal |registered |office |business )?address|registered office|phone(?: number)?|telephone(?: number)?|tel|fax|mobile|website|url|post ?code|zip(?: code)?|city|country|(?:vat|company|registration) (?:number|no))$/i
-/** A line `Label: value` with its list marker or blockquote prefix and any emphasis around the label. */
-const fieldLine = /^([ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?)((?:\*\*|__|\*|_)?([\p{L}][\p{L} -]{0,30}?)[ \t]*:(?:\*\*|__|\*|_)?)(.*)$/u
-
-interface Line {
-  start: number
-  text: string
-  /** Inside a paragraph (so not code, HTML, a table or front matter). */
-  prose: boolean
-}
-
-/**
- * Fields left empty in a contact block: a run of lines (no blank line between) where at least two lines are
- * contact fields, and one of them has nothing after its colon while the next line is another field (or the
- * block ends before a heading, a rule or the end of the page). A label followed by its value, or by a list, on
- * the next line is a lead-in, not an empty field.
- */
-function emptyFields(tree: Root, source: string): Array<{label: string; range: Range}> {
-  const paragraphs: Range[] = []
-  walk(tree, (node) => {
-    if (node.type !== 'paragraph') return
-    const range = nodeRange(node)
-    if (range) paragraphs.push(range)
-  })
-  if (paragraphs.length === 0) return []
-  const lines: Line[] = []
-  let offset = 0
-  for (const text of source.split('\n')) {
-    const content = offset + (/^[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?/.exec(text)?.[0].length ?? 0)
-    const prose = text.trim() !== '' && paragraphs.some(([start, end]) => content >= start && content < end)
-    lines.push({start: offset, text: text.replace(/\r$/, ''), prose})
-    offset += text.length + 1
-  }
-  const result: Array<{label: string; range: Range}> = []
-  const field = (line: Line | undefined) => {
-    if (!line || !line.prose) return undefined
-    const match = fieldLine.exec(line.text)
-    if (!match || !fieldLabel.test(match[3].trim())) return undefined
-    const value = match[4].replace(/^(?:\*\*|__|\*|_)+/, '').replace(/(?:\\|<br\s*\/?>|&nbsp;|\s)+$/i, '').trim()
-    return {label: match[2], labelStart: line.start + match[1].length, empty: value === '' && !/_{3,}/.test(match[4])}
-  }
-  let index = 0
-  while (index < lines.length) {
-    if (!lines[index].prose) {
-      index++
-      continue
-    }
-    let end = index
-    while (end + 1 < lines.length && lines[end + 1].prose) end++
-    const block = lines.slice(index, end + 1)
-    const fields = block.map(field)
-    // `The contact form asks for:` over a list of labels describes a form; it is not a block left unfilled.
-    const leadIn = block.some((line, at) => !fields[at] && /:[ \t*_]*$/.test(line.text))
-    if (fields.filter(Boolean).length >= 2 && !leadIn) {
-      fields.forEach((found, at) => {
-        if (!found?.empty) return
-        const next = block[at + 1]
-        if (next ? !fields[at + 1] : !blockEndsSection(lines, end + 1)) return
-        result.push({label: found.label.replace(/[*_]/g, ''), range: [found.labelStart, found.labelStart + found.label.length]})
-      })
-    }
-    index = end + 1
-  }
-  return result
-}
-
-/** Whether what follows a block (after blank lines) is a heading, a thematic break or the end of the page. */
-function blockEndsSection(lines: readonly Line[], from: number): boolean {
-  let index = from
-  while (index < lines.length && lines[index].text.trim() === '') index++
-  if (index >= lines.length) return true
-  return /^ {0,3}(?:#{1,6}(?:[ \t]|$)|(?:[-*_][ \t]*){3,}$)/.test(lines[index].text)
 }

@@ -1,10 +1,11 @@
 /** GFM tables are well formed: no tabs, consistent pipes and padding, a cell count that matches the header. */
-import {markdownTable} from 'markdown-table'
 import type {Paragraph, RootContent, Table} from 'mdast'
 import {visitParents} from 'unist-util-visit-parents'
 import {doc} from '../src/example.js'
 import type {Range} from '../src/model/source.js'
+import {delimiterOutOfShape, delimiterRow, ragged, rowLike, splitCells, stripQuote} from '../src/model/table-lines.js'
 import {tables, type GfmTable} from '../src/model/tables.js'
+import {renderTable} from '../src/render-table.js'
 import {defineRule, type NoOptions, type RuleContext} from '../src/rule.js'
 
 export default defineRule({
@@ -177,7 +178,7 @@ function checkTable(table: GfmTable, context: RuleContext<NoOptions>): void {
     context.report({reason, range, severity, note: 'Not fixed: the table is indented or inside a list item or block quote'})
     return
   }
-  const rendered = render(table, context.source)
+  const rendered = renderTable(table, context.source)
   const eol = text.includes('\r\n') ? '\r\n' : '\n'
   if (!rendered) {
     context.report({reason, range, severity, note: 'Not fixed: the re-rendered table would not read back the same'})
@@ -185,107 +186,6 @@ function checkTable(table: GfmTable, context: RuleContext<NoOptions>): void {
   }
   context.report({reason, severity, fix: {range, text: rendered.replace(/\n/g, eol)}})
 }
-
-/** The table re-rendered with markdown-table, each cell's content verbatim; undefined when that cannot be done. */
-function render(table: GfmTable, source: string): string | undefined {
-  const rows: string[][] = []
-  for (const row of [table.header!, ...table.rows]) {
-    const cells: string[] = []
-    for (const cell of row.cells) {
-      if (!cell.contentRange) {
-        if ((cell.children ?? []).length > 0) return undefined
-        cells.push('')
-        continue
-      }
-      const content = source.slice(cell.contentRange[0], cell.contentRange[1])
-      if (/[\r\n]/.test(content)) return undefined
-      cells.push(content.replace(/\t/g, ' '))
-    }
-    rows.push(cells)
-  }
-  const align = (table.node.align ?? []).map((a) => (a === 'left' ? 'l' : a === 'right' ? 'r' : a === 'center' ? 'c' : ''))
-  const markdown = markdownTable(rows, {align})
-  return readsBack(rows, align, markdown) ? markdown : undefined
-}
-
-/**
- * The rendered table splits into exactly the cells it was given, with the given alignment. GFM splits a row at
- * its unescaped pipes before any inline parsing, so identical cell strings parse to identical content; checking
- * the strings keeps this linear where re-parsing a big table with micromark costs as much as the document did.
- */
-function readsBack(rows: string[][], align: string[], markdown: string): boolean {
-  const lines = markdown.split('\n')
-  if (lines.length !== rows.length + 1) return false
-  const delimiter = splitCells(lines[1]).map((cell) => cell.trim())
-  const expectedDelimiter = align.map((a) => (a === 'l' ? /^:-+$/ : a === 'r' ? /^-+:$/ : a === 'c' ? /^:-+:$/ : /^-+$/))
-  if (delimiter.length !== rows[0].length || !delimiter.every((cell, index) => (expectedDelimiter[index] ?? /^-+$/).test(cell))) {
-    return false
-  }
-  return rows.every((cells, index) => {
-    const line = lines[index === 0 ? 0 : index + 1]
-    if (!line.startsWith('|')) return false
-    const written = splitCells(line).map((cell) => cell.trim())
-    return written.length === cells.length && written.every((cell, cellIndex) => cell === cells[cellIndex].trim())
-  })
-}
-
-/** Positions of the pipes that separate cells (not escaped). */
-function pipes(line: string): number[] {
-  const found: number[] = []
-  for (let index = 0; index < line.length; index++) {
-    if (line[index] === '\\') index++
-    else if (line[index] === '|') found.push(index)
-  }
-  return found
-}
-
-/**
- * Ragged: pipes used unevenly (some rows with outer pipes, some without), or a row that is neither aligned with
- * the header (same pipe positions) nor compact (every cell padded by one space, or by none). The delimiter row
- * may take any shape GFM accepts.
- */
-function ragged(lines: string[]): boolean {
-  const trimmed = lines.map((line) => line.replace(/^[ \t]+|[ \t]+$/g, ''))
-  const leading = trimmed.map((line) => line.startsWith('|'))
-  const trailing = trimmed.map((line) => line.endsWith('|') && !line.endsWith('\\|'))
-  if (new Set(leading).size > 1 || new Set(trailing).size > 1) return true
-  const framed = trimmed.map((line, index) => (leading[index] ? '' : '| ') + line + (trailing[index] ? '' : ' |'))
-  const header = pipes(framed[0]).join(',')
-  const spaced = (cell: string) => /^ {1,2}$/.test(cell) || /^ [^ ](.*[^ ])? $/.test(cell)
-  const tight = (cell: string) => cell === '' || /^[^ ](.*[^ ])?$/.test(cell)
-  const rows = framed.filter((_, index) => index !== 1)
-  const fits = (test: (cell: string) => boolean) => rows.every((line) => pipes(line).join(',') === header || splitCells(line).every(test))
-  return !(fits(spaced) || fits(tight))
-}
-
-/** In a table whose other rows are aligned, a delimiter row that is neither aligned nor uniformly compact. */
-function delimiterOutOfShape(lines: string[]): boolean {
-  if (lines.length < 3) return false
-  const trimmed = lines.map((line) => line.trim())
-  const header = pipes(trimmed[0]).join(',')
-  if (!trimmed.every((line, index) => index === 1 || pipes(line).join(',') === header)) return false
-  const delimiter = trimmed[1]
-  if (pipes(delimiter).join(',') === header) return false
-  const cells = splitCells(delimiter.startsWith('|') ? delimiter : '| ' + delimiter + ' |')
-  return !(cells.every((cell) => /^:?-+:?$/.test(cell)) || cells.every((cell) => /^ :?-+:? $/.test(cell)))
-}
-
-function splitCells(line: string): string[] {
-  const positions = pipes(line)
-  const cells: string[] = []
-  let start = 0
-  for (const position of positions) {
-    cells.push(line.slice(start, position))
-    start = position + 1
-  }
-  cells.push(line.slice(start))
-  // Drop the outside of leading and trailing pipes.
-  if (line.startsWith('|')) cells.shift()
-  if (line.endsWith('|') && !line.endsWith('\\|')) cells.pop()
-  return cells
-}
-
-const delimiterRow = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/
 
 /** A paragraph whose first lines look like a table header and delimiter row that GFM rejected. */
 function checkParagraph(node: Paragraph, context: RuleContext<NoOptions>, tableAbove: Table | undefined): void {
@@ -309,16 +209,6 @@ function checkParagraph(node: Paragraph, context: RuleContext<NoOptions>, tableA
   })
 }
 
-/** A line's content without block quote markers. */
-function stripQuote(line: string): string {
-  return line.replace(/^(?:[ \t]*>)+/, '')
-}
-
-/** A line that reads as a table row: it starts and ends with a pipe and holds at least two cells. */
-function rowLike(line: string): boolean {
-  const content = stripQuote(line).trim()
-  return content.startsWith('|') && content.endsWith('|') && !content.endsWith('\\|') && splitCells(content).length >= 2
-}
 
 /**
  * Two or more lines that read as table rows in a paragraph without a delimiter row: GFM renders them as one

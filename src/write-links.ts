@@ -1,0 +1,51 @@
+/**
+ * Writing a link in the other syntax: a Markdown destination and title, escaped HTML attributes and text, and
+ * reading the Markdown a fix would write back as a link.
+ */
+import type {Link} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {visit} from 'unist-util-visit'
+import {parsePhrasing} from './model/reparse.js'
+
+/** A link destination: `<…>` when it holds spaces or unbalanced parentheses. */
+export function destination(url: string, inTableCell: boolean): string {
+  let value = url.replace(/\\/g, '\\\\')
+  if (inTableCell) value = value.replace(/\|/g, '%7C')
+  if (/[\s<>]/.test(value) || !balanced(value)) return '<' + value.replace(/[<>]/g, (c) => '\\' + c) + '>'
+  return value
+}
+
+function balanced(value: string): boolean {
+  let depth = 0
+  for (const char of value) {
+    if (char === '(') depth++
+    else if (char === ')' && --depth < 0) return false
+  }
+  return depth === 0
+}
+
+export function quoteTitle(title: string, inTableCell: boolean): string {
+  let value = title.replace(/[\\"]/g, (c) => '\\' + c)
+  if (inTableCell) value = value.replace(/\|/g, '\\|')
+  return '"' + value + '"'
+}
+
+export function escapeAttribute(value: string, inTableCell: boolean): string {
+  let escaped = value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
+  // A `|` would end a GFM table cell before the HTML is read.
+  if (inTableCell) escaped = escaped.replace(/\|/g, '&#124;')
+  return escaped
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+/** Re-parse the Markdown a fix would write and check it is one link with the same URL, title and text. */
+export function sameLink(markdown: string, inTableCell: boolean, url: string, title: string | null, text: string): boolean {
+  const found: Link[] = []
+  visit(parsePhrasing(markdown, inTableCell), 'link', (node) => {
+    found.push(node)
+  })
+  return found.length === 1 && found[0].url === url && (found[0].title ?? null) === title && toString(found[0]) === text
+}
