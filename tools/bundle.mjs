@@ -31,7 +31,8 @@ const siblings = [
 const ownUrls = {
   name: 'own-import-meta-url',
   setup(build) {
-    build.onLoad({filter: /\.js$/}, async (args) => {
+    build.onLoad({filter: /\.[cm]?js$/}, async (args) => {
+      if (args.path.startsWith(path.join(root, 'node_modules') + path.sep)) return dependencyUrl(args.path)
       if (!args.path.startsWith(dist + path.sep) || args.path.startsWith(out + path.sep)) return undefined
       let contents = await fs.promises.readFile(args.path, 'utf8')
       if (!contents.includes('import.meta')) return {contents, loader: 'js'}
@@ -52,6 +53,27 @@ const ownUrls = {
       return {contents, loader: 'js'}
     })
   }
+}
+
+/**
+ * A dependency that makes paths from its `import.meta.url` (yargs finds its locales with it) gets its installed
+ * location: relative to its entry point, resolved from the bundle at run time, wherever npm put the package.
+ */
+async function dependencyUrl(file) {
+  const contents = await fs.promises.readFile(file, 'utf8')
+  if (!contents.includes('import.meta.url')) return undefined
+  const [name] = /^(@[^/]+\/[^/]+|[^/]+)/.exec(path.relative(path.join(root, 'node_modules'), file).split(path.sep).join('/'))
+  let entry
+  try {
+    entry = fileURLToPath(import.meta.resolve(name))
+  } catch {
+    return undefined
+  }
+  // A copy nested under another package is not the one the bundle would resolve: leave it.
+  if (!entry.startsWith(path.join(root, 'node_modules', name) + path.sep)) return undefined
+  const relative = path.relative(path.dirname(entry), file).split(path.sep).join('/')
+  const own = `new URL(${JSON.stringify(relative)}, import.meta.resolve(${JSON.stringify(name)})).href`
+  return {contents: contents.replace(/\bimport\.meta\.url\b/g, own), loader: 'js'}
 }
 
 const common = {
