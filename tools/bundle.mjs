@@ -9,8 +9,11 @@
  * dist/src/data/, the known-cookie table) stay valid. Two URLs are the exception, and point at bundles beside the
  * bundle instead: the worker that lint-files.js starts and the processor that the language server names.
  *
- * vfile and vfile-message stay external (both small ES modules): a configuration that imports `policylint` runs the
- * plain rules, whose messages must be instances of the same classes the CLI checks with `instanceof`.
+ * A configuration that imports `policylint` runs the plain preset and rules from dist/, beside the bundle's own copy.
+ * That is fine: a document is linted by one copy only (the bundle's when the configuration brings no plugins, the
+ * configuration's otherwise), and each copy's per-document state (memo, sources, parsed settings) is filled and read
+ * in that copy. What crosses between them are messages: vfile and vfile-message stay external (both small ES
+ * modules), so the rules' messages and evidence are instances of the classes the CLI checks with `instanceof`.
  */
 import path from 'node:path'
 import fs from 'node:fs'
