@@ -10,7 +10,8 @@ import {
 } from 'vscode-languageserver-protocol/node'
 import {root} from './paths.js'
 
-export const server = path.join(root, 'dist', 'src', 'lsp', 'server.js')
+// The executable as published (package.json `bin`): the bundle.
+export const server = path.join(root, 'dist', 'bundle', 'server.js')
 
 export interface Client {
   connection: ProtocolConnection

@@ -41,7 +41,7 @@ register('the packed tarball installs into a new CommonJS project and works ther
     assert.equal(pack.status, 0, pack.stderr)
     const [{filename, files}] = JSON.parse(pack.stdout) as [{filename: string; files: {path: string}[]}]
     const packed = new Set(files.map((file) => file.path))
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/src/cli/cli.js', 'dist/src/lsp/server.js', 'dist/src/preset.js', 'dist/rules/index.js', 'docs/rules/typos.md']) {
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/src/cli/cli.js', 'dist/src/lsp/server.js', 'dist/bundle/cli.js', 'dist/bundle/main.js', 'dist/bundle/worker.js', 'dist/bundle/server.js', 'dist/bundle/processor.js', 'dist/src/preset.js', 'dist/rules/index.js', 'docs/rules/typos.md']) {
       assert.ok(packed.has(needed), `the tarball holds ${needed}`)
     }
     assert.ok(![...packed].some((file) => file.startsWith('dist/test/') || file.startsWith('fixtures/')), 'no tests or fixtures in the tarball')

@@ -1,16 +1,22 @@
 #!/usr/bin/env node
 /**
  * The `policylint` executable. `--version` answers before anything else loads (a pre-commit hook or an editor
- * probing the tool should not pay for the rules and the engine); every other command loads cli-main.js.
+ * probing the tool should not pay for the rules and the engine); every other command loads main.js: the bundle
+ * that `npm run build` makes of it (dist/bundle/main.js, one file instead of several hundred modules), or, in a
+ * build without bundles (tsc alone), the modules themselves.
  */
 import fs from 'node:fs'
+import module from 'node:module'
 
 const argv = process.argv.slice(2)
 if (argv.length === 1 && argv[0] === '--version') {
   const manifest = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string}
   process.stdout.write(manifest.version + '\n')
 } else {
-  const {main} = await import('./main.js')
+  // Node 22.1 and later keep V8's compiled code between runs (in the system's temporary folder); Node 20 lacks it.
+  ;(module as {enableCompileCache?: () => unknown}).enableCompileCache?.()
+  const bundle = new URL('../../bundle/main.js', import.meta.url)
+  const {main} = (await import(fs.existsSync(bundle) ? bundle.href : './main.js')) as typeof import('./main.js')
   main(argv).then(
     (code) => {
       process.exitCode = code

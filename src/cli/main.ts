@@ -2,12 +2,8 @@
 import fs from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import yargs from 'yargs'
 import {VFile} from 'vfile'
-import {lint, settingsOnlyConfigs} from '../engine.js'
-import {fixFiles, maxPasses} from '../fix.js'
 import {unreadableReason} from './input.js'
-import {lintFiles} from './lint-files.js'
 import {formats, render, type Format} from '../report/index.js'
 import {parseShard, type Shard} from './shard.js'
 import {filePathOf, isFailure} from '../report/shared.js'
@@ -73,12 +69,14 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   if (argv.length > 0 && Object.hasOwn(subcommands, argv[0])) return (await subcommands[argv[0]]())(argv.slice(1), cwd)
   let args: Arguments
   try {
-    args = parseArguments(argv)
+    args = await parseArguments(argv)
   } catch (error) {
     process.stderr.write(`policylint: ${(error as Error).message}\n`)
     return 2
   }
 
+  // Loaded once the arguments are good: `--help`, a usage error and the subcommands need none of them.
+  const [{lintFiles}, {lint, settingsOnlyConfigs}] = await Promise.all([import('./lint-files.js'), import('../engine.js')])
   let files: VFile[]
   try {
     files = await lintFiles({
@@ -115,6 +113,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   if (args.fix || args.fixDryRun) {
     let fixedProblems = 0
     let fixedFiles = 0
+    const {fixFiles, maxPasses} = await import('../fix.js')
     const outcomes = await fixFiles(
       files,
       (changed) => lint({cwd, files: changed, configPath: args.config, detectConfig: args.useConfig}),
@@ -179,7 +178,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   const reportStream = documentOutput || (args.stdin && args.fix) ? process.stderr : process.stdout
   // Stylish wraps to the terminal's width; a pipe or a file gets 80 columns.
   const width = !args.outputFile && reportStream.isTTY ? reportStream.columns : undefined
-  const report = render(files, args.format, {color: args.color && !args.outputFile, cwd, width})
+  const report = await render(files, args.format, {color: args.color && !args.outputFile, cwd, width})
   if (documentOutput) process.stdout.write(documentOutput)
   if (args.outputFile) {
     const target = path.resolve(cwd, args.outputFile)
@@ -210,7 +209,8 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`
 }
 
-function parseArguments(argv: string[]): Arguments {
+async function parseArguments(argv: string[]): Promise<Arguments> {
+  const {default: yargs} = await import('yargs')
   const parsed = yargs(argv)
     .scriptName('policylint')
     .usage('$0 [paths...]\n\nLint (and fix) policy pages written in Markdown. Paths are files, folders or globs; the default is `.`.')

@@ -175,12 +175,13 @@ export function looseKey(name: string): string {
   return name.replace(/^_+/, '').toLowerCase()
 }
 
-const curatedReference = build(curated)
+/** Built on first use: a run whose documents declare no cookies never needs it. */
+let curatedReference: Reference | undefined
 const withDatabase = new Map<string, Reference>()
 
 /** The reference: the curated table, extended by an Open Cookie Database file when a path is given (read once). */
 export function reference(databasePath?: string): Reference {
-  if (!databasePath) return curatedReference
+  if (!databasePath) return (curatedReference ??= build(curated))
   let known = withDatabase.get(databasePath)
   if (!known) {
     known = build([...curated, ...readDatabase(databasePath)])

@@ -9,7 +9,6 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import type {Connection} from 'vscode-languageserver'
-import processor, {formattingEdits, latest, policylintLanguageServer, rangeKey, safeFixKeys} from './processor.js'
 
 process.title = 'policylint-language-server'
 
@@ -24,6 +23,9 @@ if (flags.includes('--help') || flags.includes('-h')) {
   process.stdout.write('Usage: policylint-language-server --stdio | --node-ipc | --socket=PORT\n\nA language server for policylint: the findings and quick fixes of `policylint` in your editor.\n')
   process.exit(0)
 }
+
+// The processor holds the preset and its rules: loaded once the server is to run.
+const {default: processor, formattingEdits, latest, policylintLanguageServer, rangeKey, safeFixKeys} = await import('./processor.js')
 
 // unified-language-server creates its connection with `createConnection` from vscode-languageserver (CommonJS);
 // wrap it in the copy that unified-language-server resolves, before unified-language-server is loaded.

@@ -1,0 +1,117 @@
+/**
+ * Part of `npm run build`, after tsc: bundle the CLI, its worker thread and the language server (and the
+ * processor it loads by URL) into one file each, in dist/bundle/, so starting one reads one file instead of
+ * several hundred modules (and never lexes CommonJS packages such as tldts for named exports). The preset and the
+ * rules stay plain ES modules in dist/src and dist/rules, for remark users.
+ *
+ * The bundles are built from tsc's output. Every module of this package keeps the `import.meta.url` it has in
+ * dist/ (the bundle rewrites it), so the paths it makes from it (package.json, the dictionary snapshots in
+ * dist/src/data/, the known-cookie table) stay valid. Two URLs are the exception, and point at bundles beside the
+ * bundle instead: the worker that lint-files.js starts and the processor that the language server names.
+ *
+ * A configuration that imports `policylint` runs the plain preset and rules from dist/, beside the bundle's own copy.
+ * That is fine: a document is linted by one copy only (the bundle's when the configuration brings no plugins, the
+ * configuration's otherwise), and each copy's per-document state (memo, sources, parsed settings) is filled and read
+ * in that copy. What crosses between them are messages: vfile and vfile-message stay external (both small ES
+ * modules), so the rules' messages and evidence are instances of the classes the CLI checks with `instanceof`.
+ */
+import path from 'node:path'
+import fs from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import * as esbuild from 'esbuild'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const dist = path.join(root, 'dist')
+const out = path.join(dist, 'bundle')
+
+/** URLs that name another entry point: they must name its bundle, which sits beside this one under the same name. */
+const siblings = [
+  {file: 'src/cli/lint-files.js', pattern: "new URL('./worker.js', import.meta.url)"},
+  {file: 'src/lsp/server.js', pattern: "new URL('./processor.js', import.meta.url)"}
+]
+
+/** Gives each module of this package its own dist/ location as `import.meta.url`. */
+const ownUrls = {
+  name: 'own-import-meta-url',
+  setup(build) {
+    build.onLoad({filter: /\.[cm]?js$/}, async (args) => {
+      if (args.path.startsWith(path.join(root, 'node_modules') + path.sep)) return dependencyUrl(args.path)
+      if (!args.path.startsWith(dist + path.sep) || args.path.startsWith(out + path.sep)) return undefined
+      let contents = await fs.promises.readFile(args.path, 'utf8')
+      if (!contents.includes('import.meta')) return {contents, loader: 'js'}
+      const relative = path.relative(dist, args.path).split(path.sep).join('/')
+      const kept = []
+      for (const {file, pattern} of siblings.filter((sibling) => sibling.file === relative)) {
+        // Fail the build rather than start a worker from the wrong file when the source changes.
+        if (!contents.includes(pattern)) throw new Error(`tools/bundle.mjs: expected \`${pattern}\` in dist/${file}`)
+        contents = contents.replaceAll(pattern, `__sibling${kept.length}__`)
+        kept.push(pattern)
+      }
+      // The bundle is at dist/bundle/NAME.js: the module's own URL is relative to it.
+      const own = `new URL(${JSON.stringify('../' + relative)}, import.meta.url).href`
+      contents = contents.replace(/\bimport\.meta\.url\b/g, own)
+      kept.forEach((pattern, index) => {
+        contents = contents.replace(`__sibling${index}__`, pattern)
+      })
+      return {contents, loader: 'js'}
+    })
+  }
+}
+
+/**
+ * A dependency that makes paths from its `import.meta.url` (yargs finds its locales with it) gets its installed
+ * location: relative to its entry point, resolved from the bundle at run time, wherever npm put the package.
+ */
+async function dependencyUrl(file) {
+  const contents = await fs.promises.readFile(file, 'utf8')
+  if (!contents.includes('import.meta.url')) return undefined
+  const [name] = /^(@[^/]+\/[^/]+|[^/]+)/.exec(path.relative(path.join(root, 'node_modules'), file).split(path.sep).join('/'))
+  let entry
+  try {
+    entry = fileURLToPath(import.meta.resolve(name))
+  } catch {
+    return undefined
+  }
+  // A copy nested under another package is not the one the bundle would resolve: leave it.
+  if (!entry.startsWith(path.join(root, 'node_modules', name) + path.sep)) return undefined
+  const relative = path.relative(path.dirname(entry), file).split(path.sep).join('/')
+  const own = `new URL(${JSON.stringify(relative)}, import.meta.resolve(${JSON.stringify(name)})).href`
+  return {contents: contents.replace(/\bimport\.meta\.url\b/g, own), loader: 'js'}
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outdir: out,
+  logLevel: 'warning',
+  legalComments: 'none',
+  // Bundled CommonJS packages call `require` for Node's own modules.
+  banner: {js: "import {createRequire as __createRequire} from 'node:module';const require = __createRequire(import.meta.url);"},
+  plugins: [ownUrls]
+}
+
+const shared = ['vfile', 'vfile-message']
+// playwright-core (for `policylint scan` only) is large and finds its own files at run time: it is loaded as installed.
+const large = ['playwright-core']
+
+await Promise.all([
+  esbuild.build({
+    ...common,
+    entryPoints: {main: path.join(dist, 'src/cli/main.js'), worker: path.join(dist, 'src/cli/worker.js')},
+    external: [...shared, ...large]
+  }),
+  // cli.js answers `--version` before it imports main.js: on its own, it is not held up by parsing the rest.
+  // Its `./main.js` (when dist/bundle/main.js is missing) is then this folder's main.js, the same file.
+  esbuild.build({...common, entryPoints: {cli: path.join(dist, 'src/cli/cli.js')}, external: ['./main.js']}),
+  // unified-language-server stays external: server.js adapts the connection it creates by wrapping
+  // `createConnection` on the copy of vscode-languageserver that it loads, which a bundled copy would not see.
+  esbuild.build({
+    ...common,
+    entryPoints: {server: path.join(dist, 'src/lsp/server.js'), processor: path.join(dist, 'src/lsp/processor.js')},
+    external: [...shared, 'unified-language-server', './processor.js']
+  })
+])
+
+for (const name of ['cli', 'server']) fs.chmodSync(path.join(out, name + '.js'), 0o755)
