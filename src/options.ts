@@ -69,16 +69,28 @@ export function integer(value: unknown, name: string, fallback: number, min = 0)
   return fail(name, value, wholeNumber(min))
 }
 
-/** A default taken from a shared setting (`settings.policylint`), so one setting configures several rules. */
-export class FromSetting<Key extends keyof SharedSettings = keyof SharedSettings> {
-  constructor(readonly setting: Key) {}
+/** A default taken from a shared setting (`settings.policylint`); `T` is the setting's type. */
+class SettingDefault<T> {
+  constructor(readonly setting: keyof SharedSettings) {}
+  /** Type only: an option of type `T` accepts this default. */
+  declare readonly settingType?: T
 }
 
-/** The settings whose values can be the default of an option of type `T`. */
-type SettingFor<T> = {[Key in keyof SharedSettings]: SharedSettings[Key] extends T ? Key : never}[keyof SharedSettings]
+/**
+ * `new FromSetting('linkStyle')`: a default taken from a shared setting, so one setting configures several rules.
+ * Only a setting of the option's type type-checks. (Typed by this signature, so that `Default` does not refer to
+ * `SharedSettings`, which the settings derive from specs built with these same builders.)
+ */
+export const FromSetting: new <Key extends keyof SharedSettings>(setting: Key) => SettingDefault<SharedSettings[Key]> = SettingDefault
+export type FromSetting<T = unknown> = SettingDefault<T>
 
-/** The default of an option: a value, or the shared setting it comes from. */
-export type Default<T> = T | FromSetting<SettingFor<T>>
+/** A default computed each time options are parsed (the clock's date), not fixed when it is declared. */
+export class Computed<T> {
+  constructor(readonly compute: () => T) {}
+}
+
+/** The default of an option: a value, the shared setting it comes from, or one computed at parse time. */
+export type Default<T> = T | FromSetting<T> | Computed<T>
 
 /**
  * One option, declared once: `defineRule` derives the parser, the docs and the option's type from it. Build one
@@ -141,24 +153,42 @@ export const option = {
   },
   /**
    * Anything else: `accepts` says what it takes (docs and messages); `parse` gets the given value (`undefined` when
-   * absent) and the default, and on a bad value calls `fail()`, or `fail(expected)` to say more than `accepts`.
+   * absent) and the default, and on a bad value calls `fail()`, or `fail(expected)` to say more than `accepts`, or
+   * `failItem(item)` to quote one bad item of a list rather than the whole value.
    */
-  custom<T>(spec: Declared<T> & {accepts: string; parse(value: unknown, fallback: T, fail: (expected?: string) => never): T}): OptionSpec<T> {
+  custom<T>(
+    spec: Declared<T> & {
+      accepts: string
+      parse(value: unknown, fallback: T, fail: (expected?: string) => never, failItem: (item: unknown, expected?: string) => never): T
+    }
+  ): OptionSpec<T> {
     return {
       ...spec,
       kind: 'custom',
-      parse: (value, fallback, name) => spec.parse(value, fallback, (expected = spec.accepts) => fail(name, value, expected))
+      parse: (value, fallback, name) =>
+        spec.parse(
+          value,
+          fallback,
+          (expected = spec.accepts) => fail(name, value, expected),
+          (item, expected = spec.accepts) => fail(name, item, expected)
+        )
     }
   }
 }
 
-/** The default of one option under `settings`. */
-export function defaultOf<T>(spec: OptionSpec<T>, settings: SharedSettings): T {
-  return spec.default instanceof FromSetting ? (settings[spec.default.setting] as T) : spec.default
+/** The default of one option under `settings` (absent while the shared settings themselves are parsed). */
+export function defaultOf<T>(spec: OptionSpec<T>, settings?: SharedSettings): T {
+  if (spec.default instanceof Computed) return spec.default.compute()
+  if (!(spec.default instanceof FromSetting)) return spec.default
+  if (!settings) throw new Error(`A shared setting cannot default to the shared setting \`${spec.default.setting}\``)
+  return settings[spec.default.setting] as T
 }
 
-/** Parse a rule's raw options by its spec: unknown keys first, then each option in declared order. */
-export function parseOptions<Spec extends OptionsSpec>(spec: Spec, raw: unknown, ruleId: string, settings: SharedSettings): OptionsFromSpec<Spec> {
+/**
+ * Parse raw options by their spec (a rule's, named `ruleId`, or the shared settings'): unknown keys first, then
+ * each option in declared order.
+ */
+export function parseOptions<Spec extends OptionsSpec>(spec: Spec, raw: unknown, ruleId: string, settings?: SharedSettings): OptionsFromSpec<Spec> {
   const value = record(raw, ruleId, Object.keys(spec))
   const options: Record<string, unknown> = {}
   for (const [name, item] of Object.entries(spec)) options[name] = item.parse(value[name], defaultOf(item, settings), name)

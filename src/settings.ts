@@ -1,25 +1,50 @@
 /** Settings several rules share, read once from `settings.policylint` in the configuration. */
-import {boolean, oneOf, OptionError, record, show, stringList} from './options.js'
+import {Computed, option, parseOptions, type OptionsFromSpec} from './options.js'
 
-export interface SharedSettings {
-  /** The site's own domains, used to tell first-party from third-party. */
-  siteDomains: string[]
-  /** The preferred link style, the default of `link-style`'s `style`. */
-  linkStyle: 'markdown' | 'html' | 'consistent'
-  /** Extra words the spelling rules accept. */
-  words: string[]
-  /** Fields every cookie table must have. */
-  requiredColumns: string[]
-  /** The clock date rules compare with: tests pin it, the CLI uses the real time. */
-  now: Date
-  /** Whether a `.policylint-words` file next to documents is read. */
-  readWordsFile: boolean
-  /**
-   * What a browser observed on the site: paths of HAR, Playwright/Puppeteer JSON or cookies.txt files (relative to
-   * the working folder), or inline records `{name, domain, lifetime}` (lifetime as `1 year` or `session`).
-   */
-  observedCookies: Array<string | InlineObservedCookie>
+/**
+ * The shared settings, each declared once (as rule options are): the parser, the defaults and the type
+ * `SharedSettings` are derived from these specs, in this order.
+ */
+export const settingsSpec = {
+  siteDomains: option.strings({default: [], doc: "The site's own domains, used to tell first-party from third-party."}),
+  linkStyle: option.oneOf({
+    values: ['markdown', 'html', 'consistent'],
+    default: 'markdown',
+    doc: "The preferred link style, the default of `link-style`'s `style`."
+  }),
+  words: option.strings({default: [], doc: 'Extra words the spelling rules accept.'}),
+  requiredColumns: option.strings({default: ['name', 'purpose', 'duration', 'provider|domain'], doc: 'Fields every cookie table must have.'}),
+  now: option.custom<Date>({
+    // Tests pin it; the CLI uses the real time, read when the settings are parsed.
+    default: new Computed(() => new Date()),
+    accepts: 'an ISO date like `2026-01-31`',
+    doc: 'The clock date rules compare with.',
+    parse(value, fallback, fail) {
+      if (value === undefined) return fallback
+      const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined
+      if (!date || Number.isNaN(date.getTime())) return fail()
+      return date
+    }
+  }),
+  readWordsFile: option.boolean({default: true, doc: 'Whether a `.policylint-words` file next to documents is read.'}),
+  observedCookies: option.custom<Array<string | InlineObservedCookie>>({
+    default: [],
+    accepts: 'a file path (HAR, Playwright or Puppeteer JSON, cookies.txt) or `{name, domain, lifetime}`',
+    doc:
+      'What a browser observed on the site: paths of HAR, Playwright/Puppeteer JSON or cookies.txt files (relative to ' +
+      'the working folder), or inline records `{name, domain, lifetime}` (lifetime as `1 year` or `session`); one or a list.',
+    parse(value, fallback, _fail, failItem) {
+      if (value === undefined) return [...fallback]
+      const list: unknown[] = Array.isArray(value) ? value : [value]
+      // Each bad item is quoted alone, not the whole list.
+      for (const item of list) if (typeof item !== 'string' && !isInlineCookie(item)) failItem(item)
+      return list as Array<string | InlineObservedCookie>
+    }
+  })
 }
+
+/** The parsed shared settings, typed from `settingsSpec`. */
+export type SharedSettings = OptionsFromSpec<typeof settingsSpec>
 
 export interface InlineObservedCookie {
   name: string
@@ -27,41 +52,13 @@ export interface InlineObservedCookie {
   lifetime?: string
 }
 
-export const settingKeys = ['siteDomains', 'linkStyle', 'words', 'requiredColumns', 'now', 'readWordsFile', 'observedCookies'] as const
+function isInlineCookie(item: unknown): item is InlineObservedCookie {
+  return typeof item === 'object' && item !== null && typeof (item as InlineObservedCookie).name === 'string' && typeof (item as InlineObservedCookie).domain === 'string'
+}
 
 /** Parse the `policylint` settings object; a bad value throws an `OptionError`. */
 export function parseSettings(raw: unknown): SharedSettings {
-  const value = record(raw, 'settings.policylint', settingKeys)
-  return {
-    siteDomains: stringList(value.siteDomains, 'siteDomains', []),
-    linkStyle: oneOf(value.linkStyle, 'linkStyle', ['markdown', 'html', 'consistent'], 'markdown'),
-    words: stringList(value.words, 'words', []),
-    requiredColumns: stringList(value.requiredColumns, 'requiredColumns', ['name', 'purpose', 'duration', 'provider|domain']),
-    now: parseNow(value.now),
-    readWordsFile: boolean(value.readWordsFile, 'readWordsFile', true),
-    observedCookies: parseObservedSetting(value.observedCookies)
-  }
-}
-
-function parseObservedSetting(value: unknown): SharedSettings['observedCookies'] {
-  if (value === undefined) return []
-  const list = Array.isArray(value) ? value : [value]
-  for (const item of list) {
-    const inline = typeof item === 'object' && item !== null && typeof (item as InlineObservedCookie).name === 'string' && typeof (item as InlineObservedCookie).domain === 'string'
-    if (typeof item !== 'string' && !inline) {
-      throw new OptionError(`Unexpected value ${show(item)} for \`observedCookies\`, expected a file path (HAR, Playwright or Puppeteer JSON, cookies.txt) or \`{name, domain, lifetime}\``)
-    }
-  }
-  return list as SharedSettings['observedCookies']
-}
-
-function parseNow(value: unknown): Date {
-  if (value === undefined) return new Date()
-  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined
-  if (!date || Number.isNaN(date.getTime())) {
-    throw new OptionError(`Unexpected value ${show(value)} for \`now\`, expected an ISO date like \`2026-01-31\``)
-  }
-  return date
+  return parseOptions(settingsSpec, raw, 'settings.policylint')
 }
 
 declare module 'unified' {
