@@ -1,5 +1,5 @@
 /** Cookie lifetimes are readable durations: parsable, with units, consistent with session claims, not excessive. */
-import {parseDuration, unitSeconds, type Duration} from '../src/values/duration.js'
+import {parseDuration, secondsOf, unitOf, unitSeconds, type Duration} from '../src/values/duration.js'
 import type {FieldMatch} from '../src/data/fields.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
 import {cellLines, cellRange, fieldCell, isPlaceholder, type Cell, type CookieTable} from '../src/model/tables.js'
@@ -149,11 +149,10 @@ function checkValue(line: string, duration: Duration, match: FieldMatch, table: 
         return
       }
       if (duration.number === 0) {
-        context.report({reason: `Unexpected ${shown} under \`${header}\`, expected \`Session\` or a lifetime: 0 ${match.unit} is ambiguous`, range})
+        context.report({reason: `Unexpected ${shown} under \`${header}\`, expected \`Session\` or a lifetime: 0 ${match.unit}s is ambiguous`, range})
         return
       }
-      const seconds = duration.number! * unitSeconds[match.unit.replace(/s$/, '') as keyof typeof unitSeconds]
-      checkMax(`${line} ${match.unit}`, seconds, range, context)
+      checkMax(`${line} ${match.unit}s`, secondsOf(duration.number!, match.unit), range, context)
       return
     }
     case 'duration':
@@ -265,13 +264,10 @@ function checkStyles(values: Array<{cell: Cell; duration: Duration}>, context: R
   })
 }
 
-const fullNames: Record<string, string> = {s: 'second', sec: 'second', secs: 'second', m: 'minute', min: 'minute', mins: 'minute', h: 'hour', hr: 'hour', hrs: 'hour', d: 'day', w: 'week', wk: 'week', wks: 'week', mo: 'month', mos: 'month', y: 'year', yr: 'year', yrs: 'year'}
-
 function rewriteUnits(text: string, style: string): string {
   return text.replace(/(\d+(?:[.,]\d+)?)(\s*)([A-Za-z]{2,})\b/g, (whole, number: string, space: string, unit: string) => {
+    if (!unitOf(unit)) return whole
     const lower = unit.toLowerCase()
-    const base = fullNames[lower] ?? lower.replace(/s$/, '')
-    if (!['second', 'minute', 'hour', 'day', 'week', 'month', 'year'].includes(base) && !fullNames[lower]) return whole
     const word = style === 'upper-case' ? unit.toUpperCase() : style === 'capitalised' ? lower[0].toUpperCase() + lower.slice(1) : lower
     return number + space + word
   })

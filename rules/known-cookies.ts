@@ -1,7 +1,7 @@
 /** Well-known cookies are described as their vendors set them: lifetime, spelling, category, still in use. */
 import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {formatSeconds, parseDuration, unitSeconds, type Unit} from '../src/values/duration.js'
+import {formatSeconds, parseDuration, secondsOf, unitSeconds, type Unit} from '../src/values/duration.js'
 import {looseKey, lookup, reference, type KnownCookie, type Reference} from '../src/data/known-cookies.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
 import {cellLines, cellRange, fieldCell, type Row, type CookieTable} from '../src/model/tables.js'
@@ -118,7 +118,7 @@ function checkRow(table: CookieTable, row: Row, known: Reference, heading: strin
 function checkLifetime(
   name: string,
   declared: string,
-  headerUnit: string | undefined,
+  headerUnit: Unit | undefined,
   entry: KnownCookie,
   range: [number, number],
   context: RuleContext<Options>
@@ -130,10 +130,9 @@ function checkLifetime(
   if (parsed.kind === 'session') seconds = 0
   else if (parsed.kind === 'duration' && !parsed.session) seconds = parsed.max
   else if (parsed.kind === 'bare' && headerUnit) {
-    const unit = headerUnit.replace(/s$/, '') as Unit
-    seconds = parsed.number! * unitSeconds[unit]
+    seconds = secondsOf(parsed.number!, headerUnit)
     // Consent tools round down to whole units: `0` days is anything under a day.
-    slack = unitSeconds[unit]
+    slack = unitSeconds[headerUnit]
   }
   if (seconds === undefined) return
   const [min, max] = typeof entry.lifetime === 'number' ? [entry.lifetime, entry.lifetime] : entry.lifetime
@@ -146,7 +145,7 @@ function checkLifetime(
   else wrong = seconds < min / tolerance || seconds > max * tolerance
   if (!wrong) return
   const expected = min === max ? (max === 0 ? 'a session cookie' : `about \`${formatSeconds(max)}\``) : `\`${formatSeconds(min)}\` to \`${formatSeconds(max)}\``
-  const written = parsed.kind === 'bare' && headerUnit ? `\`${declared}\` ${headerUnit}` : `\`${declared}\``
+  const written = parsed.kind === 'bare' && headerUnit ? `\`${declared}\` ${headerUnit}s` : `\`${declared}\``
   context.report({reason: `Unexpected lifetime ${written} for \`${name}\`, expected ${expected} (${entry.owner})`, range})
 }
 

@@ -2,7 +2,7 @@
 import type {Root} from 'mdast'
 import {getDomain, getDomainWithoutSuffix} from 'tldts'
 import {cached} from './memo.js'
-import {parseDuration, unitSeconds} from '../values/duration.js'
+import {amountOf, parseDuration, secondsOf} from '../values/duration.js'
 import type {Range} from './source.js'
 import {cookieTables} from './cookie-shapes.js'
 import {cellLines, cellRange, fieldCell, type Cell, type Row, type CookieTable} from './tables.js'
@@ -68,10 +68,9 @@ function readLifetime(table: CookieTable, text: string): {seconds: number; text:
   const duration = parseDuration(text)
   if (duration.kind === 'bare') {
     // `729` under `Lifespan (Days)`: the header gives the unit.
-    const header = table.columns[table.fieldColumns.get('duration')!]?.header ?? ''
-    const unit = /\byears?\b/i.test(header) ? 'year' : /\bmonths?\b/i.test(header) ? 'month' : /\bdays?\b/i.test(header) ? 'day' : undefined
+    const unit = table.columns[table.fieldColumns.get('duration')!]?.match.unit
     if (!unit || duration.number === undefined) return undefined
-    return {seconds: duration.number * unitSeconds[unit], text: `${duration.number} ${unit}${duration.number === 1 ? '' : 's'}`}
+    return {seconds: secondsOf(duration.number, unit), text: amountOf(duration.number, unit)}
   }
   if (duration.kind === 'session') return {seconds: 0, text: text.replace(/\s+/g, ' ').trim()}
   if ((duration.kind === 'duration' || duration.kind === 'range') && duration.max !== undefined) {

@@ -54,6 +54,9 @@ export interface Duration {
   configurable: boolean
 }
 
+/** The units, shortest first. */
+export const units: readonly Unit[] = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year']
+
 export const unitSeconds: Record<Unit, number> = {
   second: 1,
   minute: 60,
@@ -64,15 +67,18 @@ export const unitSeconds: Record<Unit, number> = {
   year: 365 * 86_400
 }
 
-const unitWords: Array<[RegExp, Unit]> = [
-  [/^(s|secs?|seconds?)$/, 'second'],
-  [/^(m|mins?|minutes?|minuts?)$/, 'minute'],
-  [/^(h|hrs?|hours?)$/, 'hour'],
-  [/^(d|days?|dys?)$/, 'day'],
-  [/^(w|wks?|weeks?)$/, 'week'],
-  [/^(mo|mos|mths?|months?|monts?)$/, 'month'],
-  [/^(y|yrs?|years?|yeras?)$/, 'year']
+/** How each unit is written, as regular-expression alternatives: the one list of unit spellings. */
+const spellings: Array<[Unit, string[]]> = [
+  ['second', ['seconds?', 'secs?', 's']],
+  ['minute', ['minutes?', 'minuts?', 'mins?', 'm']],
+  ['hour', ['hours?', 'hrs?', 'h']],
+  ['day', ['days?', 'dys?', 'd']],
+  ['week', ['weeks?', 'wks?', 'w']],
+  ['month', ['months?', 'monts?', 'mths?', 'mos?']],
+  ['year', ['years?', 'yrs?', 'yeras?', 'y']]
 ]
+
+const unitWords: Array<[RegExp, Unit]> = spellings.map(([unit, written]) => [new RegExp(`^(${written.join('|')})$`), unit])
 
 /** Unit spellings the parser reads through but a reader should not see. */
 const misspeltUnits: {[written: string]: string} = {minut: 'minute', minuts: 'minutes', mont: 'month', monts: 'months', yera: 'year', yeras: 'years', dy: 'day', dys: 'days'}
@@ -83,12 +89,12 @@ const numberWords: Record<string, number> = {
   'twenty-four': 24, thirty: 30, sixty: 60, ninety: 90, hundred: 100
 }
 
-const unitPattern = 'seconds?|secs?|minutes?|minuts?|mins?|hours?|hrs?|days?|dys?|weeks?|wks?|months?|monts?|mths?|mos?|years?|yrs?|yeras?|[smhdwy]'
 /**
  * The same vocabulary for finding a lifetime inside a sentence (`expires after 2 years`): written-out units and
  * amounts only, since a bare letter (`2 s`) or `a` is too loose in prose.
  */
-export const proseUnits = unitPattern.replace('|[smhdwy]', '')
+export const proseUnits = spellings.flatMap(([, written]) => written.filter((word) => word.length > 1)).join('|')
+const unitPattern = `${proseUnits}|[${spellings.flatMap(([, written]) => written.filter((word) => word.length === 1)).join('')}]`
 export const proseAmounts = `\\d+(?:[.,]\\d+)?|${Object.keys(numberWords).filter((word) => word.length > 2).sort((a, b) => b.length - a.length).join('|')}`
 
 const termPattern = new RegExp(
@@ -191,14 +197,25 @@ export function parseDuration(raw: string): Duration {
     const expected = misspeltUnits[misspelt.written.toLowerCase()]
     result.typo = {written: misspelt.written, expected: /^[A-Z]/.test(misspelt.written) ? expected[0].toUpperCase() + expected.slice(1) : expected}
   }
-  const singular = result.terms.find((term) => term.value !== 1 && /^(second|minute|hour|day|week|month|year)$/i.test(term.written))
-  const plural = result.terms.find((term) => term.value === 1 && /^(seconds|minutes|hours|days|weeks|months|years)$/i.test(term.written))
+  const singular = result.terms.find((term) => term.value !== 1 && term.written.toLowerCase() === term.unit)
+  const plural = result.terms.find((term) => term.value === 1 && term.written.toLowerCase() === term.unit + 's')
   if (!result.typo && singular) result.typo = {written: `${singular.value} ${singular.written}`, expected: `${singular.value} ${singular.written}s`}
   else if (!result.typo && plural) result.typo = {written: `1 ${plural.written}`, expected: `1 ${plural.written.slice(0, -1)}`}
   return result
 }
 
-function unitOf(written: string): Unit | undefined {
+/** `value` units in seconds: `secondsOf(2, 'year')`. */
+export function secondsOf(value: number, unit: Unit): number {
+  return value * unitSeconds[unit]
+}
+
+/** `2 years`, `1 day`: an amount of a unit in words. */
+export function amountOf(value: number, unit: Unit): string {
+  return `${value} ${unit}${value === 1 ? '' : 's'}`
+}
+
+/** The unit a word names, as the parser reads it (`Days`, `mins`, `y`, `minuts`); nothing for other words. */
+export function unitOf(written: string): Unit | undefined {
   const lower = written.toLowerCase()
   for (const [pattern, unit] of unitWords) if (pattern.test(lower)) return unit
   return undefined
@@ -213,15 +230,12 @@ export function understood(duration: Duration): boolean {
 export function formatSeconds(seconds: number): string {
   if (seconds === 0) return 'the session'
   if (seconds >= unitSeconds.hour && seconds <= 2 * unitSeconds.day && seconds % unitSeconds.hour === 0) {
-    const hours = seconds / unitSeconds.hour
-    return `${hours} hour${hours === 1 ? '' : 's'}`
+    return amountOf(seconds / unitSeconds.hour, 'hour')
   }
-  const units: Unit[] = ['year', 'month', 'week', 'day', 'hour', 'minute', 'second']
-  for (const unit of units) {
+  for (const unit of [...units].reverse()) {
     const count = seconds / unitSeconds[unit]
     if (count >= 1 && Number.isInteger(Math.round(count * 10) / 10) && Math.abs(count - Math.round(count)) < 0.05) {
-      const rounded = Math.round(count)
-      return `${rounded} ${unit}${rounded === 1 ? '' : 's'}`
+      return amountOf(Math.round(count), unit)
     }
   }
   const days = seconds / unitSeconds.day
