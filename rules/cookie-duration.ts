@@ -1,8 +1,8 @@
 /** Cookie lifetimes are readable durations: parsable, with units, consistent with session claims, not excessive. */
 import {parseDuration, secondsOf, unitOf, unitSeconds, type Duration} from '../src/values/duration.js'
 import type {FieldMatch} from '../src/data/fields.js'
-import {cookieTables} from '../src/model/cookie-shapes.js'
-import {cellLines, cellRange, fieldCell, isPlaceholder, type Cell, type CookieTable} from '../src/model/tables.js'
+import {cookieRowsByTable, type Lifetime} from '../src/model/cookie-rows.js'
+import {cellRange, fieldCell, isPlaceholder, type Cell, type CookieTable} from '../src/model/tables.js'
 import {fail, record} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
 
@@ -95,27 +95,25 @@ export default defineRule<Options>({
     }
   ],
   check(tree, context) {
-    for (const table of cookieTables(tree, context.source)) {
+    for (const [table, rows] of cookieRowsByTable(tree, context.source)) {
       const column = table.fieldColumns.get('duration')
       if (column === undefined) continue
       const match = table.columns[column].match
       const styles: Array<{cell: Cell; duration: Duration}> = []
-      for (const row of table.rows) {
-        const cell = row.cells[column]
-        if (!cell || cell.text === '') continue
-        const range = cellRange(cell)
-        if (!range) continue
+      for (const row of rows) {
+        const cell = row.durationCell
+        const range = row.durationRange
+        if (!cell || cell.text === '' || !range) continue
         // A placeholder is cookie-table-cells' to report.
         if (isPlaceholder(cell.text)) continue
-        const durations = cellLines(cell).filter((line) => line !== '').map((line) => ({line, duration: parseDuration(line)}))
         // Local storage has no expiry: `Persistent` is all there is to say (Cookiebot writes it so).
-        const webStorage = /html|local ?storage|indexeddb|web ?storage/i.test(fieldCell(table, row, 'storageType')?.text ?? '')
-        for (const {line, duration} of durations) {
+        const webStorage = /html|local ?storage|indexeddb|web ?storage/i.test(fieldCell(table, row.row, 'storageType')?.text ?? '')
+        for (const {text, duration} of row.lifetimes) {
           if (webStorage && duration.kind === 'qualitative') continue
-          checkValue(line, duration, match, table, range, context)
+          checkValue(text, duration, match, table, range, context)
           styles.push({cell, duration})
         }
-        checkSessionColumn(table, row.cells, durations, range, context)
+        checkSessionColumn(table, row.row.cells, row.lifetimes, range, context)
       }
       checkStyles(styles, context)
     }
@@ -215,14 +213,14 @@ function checkMax(shown: string, seconds: number, range: [number, number], conte
 function checkSessionColumn(
   table: CookieTable,
   cells: Cell[],
-  durations: Array<{line: string; duration: Duration}>,
+  durations: Lifetime[],
   range: [number, number],
   context: RuleContext<Options>
 ): void {
   const index = table.fieldColumns.get('session')
   if (index === undefined || durations.length !== 1) return
   const claim = cells[index]?.text.toLowerCase() ?? ''
-  const {duration, line} = durations[0]
+  const {duration, text: line} = durations[0]
   const claimsSession = /\bsession\b/.test(claim) && !/persist/.test(claim)
   const claimsPersistent = /\bpersist|permanent/.test(claim)
   if (claimsSession && duration.kind === 'duration' && !duration.session) {

@@ -2,7 +2,7 @@
 import type {Root} from 'mdast'
 import {getDomain, getDomainWithoutSuffix} from 'tldts'
 import {cached} from './memo.js'
-import {amountOf, parseDuration, secondsOf} from '../values/duration.js'
+import {amountOf, parseDuration, secondsOf, type Duration, type Unit} from '../values/duration.js'
 import type {Range} from './source.js'
 import {cookieTables} from './cookie-shapes.js'
 import {cellLines, cellRange, fieldCell, type Cell, type Row, type CookieTable} from './tables.js'
@@ -12,6 +12,7 @@ export interface CookieRow {
   row: Row
   /** The cookie names in the name cell (one per line), backticks removed. */
   names: string[]
+  nameCell: Cell | undefined
   nameRange: Range | undefined
   /** What a party column claims, when it says one thing. */
   party: 'first' | 'third' | undefined
@@ -26,7 +27,30 @@ export interface CookieRow {
   seconds: number | undefined
   /** The lifetime as written, whitespace collapsed (`729 days` for a bare `729` under `Lifespan (Days)`). */
   duration: string
+  durationCell: Cell | undefined
   durationRange: Range | undefined
+  /** Each non-empty line of the duration cell, parsed: one lifetime per cookie when the cell lists several. */
+  lifetimes: Lifetime[]
+  /** The unit the duration column's header gives a bare number (`day` for `Lifespan (Days)`). */
+  unit: Unit | undefined
+}
+
+export interface Lifetime {
+  text: string
+  duration: Duration
+}
+
+/** The rows of each cookie table, in document order. */
+export function cookieRowsByTable(tree: Root, source: string): Map<CookieTable, CookieRow[]> {
+  return cached(tree, 'cookie-rows-by-table', () => {
+    const byTable = new Map<CookieTable, CookieRow[]>()
+    for (const row of cookieRows(tree, source)) {
+      const rows = byTable.get(row.table)
+      if (rows) rows.push(row)
+      else byTable.set(row.table, [row])
+    }
+    return byTable
+  })
 }
 
 export function cookieRows(tree: Root, source: string): CookieRow[] {
@@ -47,11 +71,13 @@ function read(table: CookieTable, row: Row): CookieRow {
   const third = /\b(?:third|3rd)\b/i.test(partyText)
   const domainText = fieldCell(table, row, 'domain')?.text.trim() ?? ''
   const durationCell = fieldCell(table, row, 'duration')
-  const lifetime = durationCell ? readLifetime(table, durationCell.text) : undefined
+  const unit = table.columns[table.fieldColumns.get('duration')!]?.match.unit
+  const lifetime = durationCell ? readLifetime(unit, durationCell.text) : undefined
   return {
     table,
     row,
     names: cellLines(nameCell).map((line) => line.replace(/`/g, '').trim()).filter(Boolean),
+    nameCell,
     nameRange: nameCell && cellRange(nameCell),
     party: first === third ? undefined : first ? 'first' : 'third',
     partyCell,
@@ -60,15 +86,19 @@ function read(table: CookieTable, row: Row): CookieRow {
     provider: fieldCell(table, row, 'provider')?.text.trim() ?? '',
     seconds: lifetime?.seconds,
     duration: lifetime?.text ?? '',
-    durationRange: durationCell && cellRange(durationCell)
+    durationCell,
+    durationRange: durationCell && cellRange(durationCell),
+    lifetimes: cellLines(durationCell)
+      .filter((line) => line !== '')
+      .map((line) => ({text: line, duration: parseDuration(line)})),
+    unit
   }
 }
 
-function readLifetime(table: CookieTable, text: string): {seconds: number; text: string} | undefined {
+function readLifetime(unit: Unit | undefined, text: string): {seconds: number; text: string} | undefined {
   const duration = parseDuration(text)
   if (duration.kind === 'bare') {
     // `729` under `Lifespan (Days)`: the header gives the unit.
-    const unit = table.columns[table.fieldColumns.get('duration')!]?.match.unit
     if (!unit || duration.number === undefined) return undefined
     return {seconds: secondsOf(duration.number, unit), text: amountOf(duration.number, unit)}
   }
