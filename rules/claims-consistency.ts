@@ -8,6 +8,7 @@ import {cookieTables} from '../src/model/cookie-shapes.js'
 import {cellRange, fieldCell} from '../src/model/tables.js'
 import {isEnglish, prose} from '../src/model/words.js'
 import {defineRule, noOptions, type NoOptions, type RuleContext} from '../src/rule.js'
+import {escapeRegExp} from '../src/text.js'
 
 type Context = RuleContext<NoOptions>
 /** A block of prose outside tables and headings, with where it starts in the source. */
@@ -304,7 +305,7 @@ function checkUnnamedProviders(rows: CookieRow[], site: Set<string>, context: Co
   }
   if (providers.size === 0) return
   const text = visibleText(rows, context.source).toLowerCase()
-  const named = (word: string) => new RegExp(String.raw`(?<![a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(text)
+  const named = (word: string) => new RegExp(String.raw`(?<![a-z0-9])${escapeRegExp(word)}(?![a-z0-9])`).test(text)
   const reported: string[] = []
   for (const [provider, {names, words, row, why}] of providers) {
     if (words.length === 0 || words.some(named)) continue
@@ -325,8 +326,7 @@ function visibleText(rows: CookieRow[], source: string): string {
   const blanks: Range[] = []
   for (const {table, row} of rows) {
     for (const field of ['name', 'domain'] as const) {
-      const index = table.fieldColumns.get(field)
-      const cell = index === undefined ? undefined : row.cells[index]
+      const cell = fieldCell(table, row, field)
       const range = cell && cellRange(cell)
       if (range) blanks.push(range)
     }

@@ -2,7 +2,7 @@
 import {parseDuration, secondsOf, unitOf, unitSeconds, type Duration} from '../src/values/duration.js'
 import type {FieldMatch} from '../src/data/fields.js'
 import {cookieRowsByTable, type Lifetime} from '../src/model/cookie-rows.js'
-import {cellRange, fieldCell, isPlaceholder, type Cell, type CookieTable} from '../src/model/tables.js'
+import {cellRange, fieldCell, isPlaceholder, type Cell, type CookieTable, type Row} from '../src/model/tables.js'
 import {fail, record} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
 
@@ -113,7 +113,7 @@ export default defineRule<Options>({
           checkValue(text, duration, match, table, range, context)
           styles.push({cell, duration})
         }
-        checkSessionColumn(table, row.row.cells, row.lifetimes, range, context)
+        checkSessionColumn(table, row.row, row.lifetimes, range, context)
       }
       checkStyles(styles, context)
     }
@@ -212,21 +212,21 @@ function checkMax(shown: string, seconds: number, range: [number, number], conte
 /** A Session/Persistent column that disagrees with the lifetime. */
 function checkSessionColumn(
   table: CookieTable,
-  cells: Cell[],
+  row: Row,
   durations: Lifetime[],
   range: [number, number],
   context: RuleContext<Options>
 ): void {
-  const index = table.fieldColumns.get('session')
-  if (index === undefined || durations.length !== 1) return
-  const claim = cells[index]?.text.toLowerCase() ?? ''
+  const session = fieldCell(table, row, 'session')
+  if (!session || durations.length !== 1) return
+  const claim = session.text.toLowerCase()
   const {duration, text: line} = durations[0]
   const claimsSession = /\bsession\b/.test(claim) && !/persist/.test(claim)
   const claimsPersistent = /\bpersist|permanent/.test(claim)
   if (claimsSession && duration.kind === 'duration' && !duration.session) {
-    context.report({reason: `Unexpected lifetime \`${line}\` for a cookie marked \`${cells[index].text}\`, expected \`Session\``, range})
+    context.report({reason: `Unexpected lifetime \`${line}\` for a cookie marked \`${session.text}\`, expected \`Session\``, range})
   } else if (claimsPersistent && duration.kind === 'session') {
-    context.report({reason: `Unexpected \`${line}\` for a cookie marked \`${cells[index].text}\`, expected a lifetime`, range})
+    context.report({reason: `Unexpected \`${line}\` for a cookie marked \`${session.text}\`, expected a lifetime`, range})
   }
 }
 

@@ -59,9 +59,7 @@ const fieldWords: Partial<Record<Field, string>> = {name: 'cookie name', purpose
 
 function checkEmpty(table: CookieTable, row: Row, context: RuleContext<NoOptions>): void {
   for (const field of requiredFields) {
-    const index = table.fieldColumns.get(field)
-    if (index === undefined) continue
-    const cell = row.cells[index]
+    const cell = fieldCell(table, row, field)
     // A missing cell (a short row) is `table-format`'s to report.
     if (!cell || cell.text !== '' || !cell.range) continue
     context.report({reason: `Unexpected empty ${fieldWords[field]}, expected a value`, range: cellRange(cell)})

@@ -8,6 +8,7 @@ import {cellLines, fieldCell, tables, type CookieTable, type Table} from '../src
 import {walk} from '../src/model/walk.js'
 import {fail, record, stringList} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
+import {listOf} from '../src/text.js'
 
 export interface Options {
   /** Fields every cookie table needs; `a|b` means either. */
@@ -133,7 +134,7 @@ export default defineRule<Options>({
       )
       if (missing.length === 0 || !table.header?.range) continue
       const names = missing.map((entry) => entry.split('|').map((field) => fieldWords[field]).join(' or '))
-      const list = names.length === 1 ? names[0] : names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1]
+      const list = listOf(names)
       const samples = missing.map((entry) => examplesOf[entry.split('|')[0]])
       context.report({
         reason:

@@ -7,6 +7,7 @@ import {nodeRange, type Range} from '../src/model/source.js'
 import {isEnglish, prose} from '../src/model/words.js'
 import {integer, oneOf, record} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
+import {monthIndex, monthPattern} from '../src/text.js'
 
 export interface Options {
   /** When a statement is required: `auto` for pages whose title (or file name) names a policy (policy, notice, terms, privacy, cookies). */
@@ -17,8 +18,7 @@ export interface Options {
 
 const defaults: Options = {required: 'auto', maxAge: 0}
 
-const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
-const month = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
+const month = `(${monthPattern})\\.?`
 const day = '(\\d{1,2})(?:st|nd|rd|th)?\\.?'
 const year = '((?:19|20)\\d{2})'
 
@@ -423,10 +423,6 @@ function parseDate(text: string): {format: Format; length: number; date: Date | 
     return {format, length: match[0].replace(/[.,\s]+$/, '').length, date: realDate(y, m, d)}
   }
   return undefined
-}
-
-function monthIndex(name: string): number {
-  return months.indexOf(name.slice(0, 3).toLowerCase()) + 1
 }
 
 function realDate(y: number, m: number, d: number): Date | undefined {

@@ -10,6 +10,7 @@ import {walk} from '../src/model/walk.js'
 import {inCookieIdentifiers, isEnglish, prose, wordKey, type Word} from '../src/model/words.js'
 import {oneOf, record, stringList} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
+import {codeList, escapeRegExp} from '../src/text.js'
 
 export interface Options {
   /** `en`: American dictionary, British spellings accepted; `en-US` or `en-GB`: one dialect only. */
@@ -167,7 +168,7 @@ export default defineRule<Options>({
       // A capital opening a sentence, not one slip from any word, is a name (`Zendesk is …`, `Telefon: …`).
       if (list.length === 0 && word.sentenceStart && word.run.block !== 'heading' && /^\p{Lu}/u.test(bare)) continue
       const range: [number, number] = [word.range[0], word.range[1] - (word.text.length - bare.length)]
-      const expected = list.length > 0 ? list.map((item) => '`' + item + '`').join(', ').replace(/, ([^,]*)$/, ', or $1') : 'a word in the dictionary'
+      const expected = list.length > 0 ? codeList(list) : 'a word in the dictionary'
       // A word split by markup (`**G**lobaly`) gets no edit: writing over it would drop the markup.
       const plain = word.range[1] - word.range[0] === word.text.length
       context.report({
@@ -324,7 +325,7 @@ function inLatinPhrase(word: Word, source: string): boolean {
     if (at < 0) continue
     // The phrase's words before and after this one, with any spaces or markup between them.
     const pattern = new RegExp(
-      parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s*_]+'),
+      parts.map(escapeRegExp).join('[\\s*_]+'),
       'iy'
     )
     const from = Math.max(0, word.range[0] - 40)

@@ -4,6 +4,7 @@ import {nodeRange} from '../src/model/source.js'
 import {isEnglish, matchCase, prose, type Run} from '../src/model/words.js'
 import {fail, record, stringList} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
+import {escapeRegExp} from '../src/text.js'
 
 export interface Options {
   /** Preferred spellings: every key (any case) is reported and fixed to its value. */
@@ -233,7 +234,7 @@ function* matches(runs: Run[], regex: RegExp, proseOnly = false): Generator<Occu
 
 function checkTerm(runs: Run[], from: string, to: string, context: RuleContext<Options>): void {
   const caseOnly = from.toLowerCase() === to.toLowerCase()
-  const pattern = from.trim().split(/\s+/).map(escape).join('\\s+')
+  const pattern = from.trim().split(/\s+/).map(escapeRegExp).join('\\s+')
   const regex = new RegExp(`(?<![\\p{L}\\p{N}-])${pattern}(?![\\p{L}\\p{N}]|-[\\p{L}])`, 'giu')
   for (const found of matches(runs, regex)) {
     if (found.written === to) continue
@@ -242,10 +243,6 @@ function checkTerm(runs: Run[], from: string, to: string, context: RuleContext<O
     if (text === found.written) continue
     context.report({reason: `Unexpected \`${found.written}\`, expected \`${text}\``, fix: {range: [found.start, found.end], text}})
   }
-}
-
-function escape(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 interface Compound extends Occurrence {

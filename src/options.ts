@@ -1,4 +1,5 @@
 /** Small validators for rule options and shared settings; each throws an `OptionError` that names the option. */
+import {codeList} from './text.js'
 
 /** A bad option value: the message names the option, the value and what was expected. */
 export class OptionError extends Error {
@@ -33,7 +34,7 @@ export function record(raw: unknown, ruleId: string, allowed: readonly string[])
 export function oneOf<T extends string>(value: unknown, name: string, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T
-  return fail(name, value, allowed.map((a) => '`' + a + '`').join(', ').replace(/, ([^,]*)$/, ', or $1'))
+  return fail(name, value, codeList(allowed))
 }
 
 export function boolean(value: unknown, name: string, fallback: boolean): boolean {

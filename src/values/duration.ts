@@ -3,6 +3,7 @@
  * `30 seconds till 1 year`, `13 months by default, modifiable`, `Session (1 day)`, `10 Nov 2030`, `Seesion`.
  * Months are 30 days and years 365 days (as CookieBlock counts them), so `13 months` is 390 days, not 396.
  */
+import {monthPattern} from '../text.js'
 
 export type DurationKind =
   /** A lifetime: `2 years`, `1 year 24 days`. */
@@ -105,8 +106,7 @@ const sessionPattern =
   /\b(?:browser[- ]?)?(?:sess?ions?|seesions?|sesions?|sessoins?)\b(?:[- ]cookies?)?|\b(?:when|until|once)\b[^.]{0,30}\bbrowser\b[^.]{0,20}\b(?:clos\w*|quit\w*|exit\w*|end\w*)|\b(?:when|until|once) (?:the )?(?:user|you) (?:clos|quit|exit)\w* (?:your |the |their )?browser\b|\bclos\w* (?:your|the) browser\b|\bend of (?:the )?(?:browsing )?(?:visit|browser session)\b/gi
 const qualitativePattern =
   /\b(persistent|persistant|permanent|forever|unlimited|indefinite(?:ly)?|no expiration|never expires?|does not expire|varies|various|variable|unknown|undefined|n\/a|immediately|deleted when|until (?:you|the user) (?:log ?out|sign ?out|clear))\b/i
-const monthNames = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?'
-const datePattern = new RegExp(`\\b(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:${monthNames}),? \\d{4}|(?:${monthNames}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})\\b`, 'i')
+const datePattern = new RegExp(`\\b(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:${monthPattern}),? \\d{4}|(?:${monthPattern}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})\\b`, 'i')
 const rangeConnector = /^\s*(?:-|–|—|to|till|until|up to)\s*$/i
 const alternativeConnector = /\b(or|otherwise|depending|if|unless|else)\b/i
 
