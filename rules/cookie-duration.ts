@@ -1,8 +1,7 @@
 /** Cookie lifetimes are readable durations: parsable, with units, consistent with session claims, not excessive. */
-import {parseDuration, secondsOf, unitOf, unitSeconds, type Duration} from '../src/values/duration.js'
-import type {FieldMatch} from '../src/data/fields.js'
-import {cookieRowsByTable, type Lifetime} from '../src/model/cookie-rows.js'
-import {cellRange, fieldCell, isPlaceholder, type Cell, type CookieTable, type Row} from '../src/model/tables.js'
+import {parseDuration, recaseUnits, secondsOf, unitCaseOf, unitSeconds, type Duration, type UnitCase} from '../src/values/duration.js'
+import {cookieRowsByTable, type CookieRow} from '../src/model/cookie-rows.js'
+import {cellRange, fieldCell, isPlaceholder, type Cell} from '../src/model/tables.js'
 import {fail, record} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
 
@@ -96,9 +95,6 @@ export default defineRule<Options>({
   ],
   check(tree, context) {
     for (const [table, rows] of cookieRowsByTable(tree, context.source)) {
-      const column = table.fieldColumns.get('duration')
-      if (column === undefined) continue
-      const match = table.columns[column].match
       const styles: Array<{cell: Cell; duration: Duration}> = []
       for (const row of rows) {
         const cell = row.durationCell
@@ -110,17 +106,17 @@ export default defineRule<Options>({
         const webStorage = /html|local ?storage|indexeddb|web ?storage/i.test(fieldCell(table, row.row, 'storageType')?.text ?? '')
         for (const {text, duration} of row.lifetimes) {
           if (webStorage && duration.kind === 'qualitative') continue
-          checkValue(text, duration, match, table, range, context)
+          checkValue(text, duration, row, range, context)
           styles.push({cell, duration})
         }
-        checkSessionColumn(table, row.row, row.lifetimes, range, context)
+        checkSessionColumn(row, range, context)
       }
       checkStyles(styles, context)
     }
   }
 })
 
-function checkValue(line: string, duration: Duration, match: FieldMatch, table: CookieTable, range: [number, number], context: RuleContext<Options>): void {
+function checkValue(line: string, duration: Duration, {table, unit}: CookieRow, range: [number, number], context: RuleContext<Options>): void {
   const shown = '`' + line + '`'
   switch (duration.kind) {
     case 'unparsable': {
@@ -128,29 +124,28 @@ function checkValue(line: string, duration: Duration, match: FieldMatch, table: 
       return
     }
     case 'qualitative': {
-      const word = duration.word!
-      if (/^(persistent|persistant|permanent)$/.test(word)) {
+      if (duration.meaning === 'persistent') {
         // Says the cookie outlives the session, not for how long.
         context.report({reason: `Unexpected ${shown}, expected how long the cookie lasts, such as \`1 year\``, range})
-      } else if (/forever|unlimited|indefinite|no expiration|never expire|does not expire/.test(word)) {
+      } else if (duration.meaning === 'unlimited') {
         context.report({reason: `Unexpected lifetime ${shown}, expected at most \`${context.options.maxAge}\``, range})
-      } else if (/^(unknown|undefined|n\/a|varies|various|variable)$/.test(word)) {
+      } else if (duration.meaning === 'unknown') {
         context.report({reason: `Unexpected duration ${shown}, expected a lifetime such as \`1 year\` or \`Session\``, range})
       }
-      // An event (`Deleted when the sign-in completes`, `until you log out`) is a lifetime a reader understands.
+      // An event (`until you log out`) is a lifetime a reader understands.
       return
     }
     case 'bare': {
-      const header = table.columns[table.fieldColumns.get('duration')!].header
-      if (!match.unit) {
+      if (!unit) {
         context.report({reason: `Unexpected number ${shown} without a unit, expected a unit such as \`${line} days\``, range})
         return
       }
       if (duration.number === 0) {
-        context.report({reason: `Unexpected ${shown} under \`${header}\`, expected \`Session\` or a lifetime: 0 ${match.unit}s is ambiguous`, range})
+        const header = table.columns[table.fieldColumns.get('duration')!].header
+        context.report({reason: `Unexpected ${shown} under \`${header}\`, expected \`Session\` or a lifetime: 0 ${unit}s is ambiguous`, range})
         return
       }
-      checkMax(`${line} ${match.unit}s`, secondsOf(duration.number!, match.unit), range, context)
+      checkMax(`${line} ${unit}s`, secondsOf(duration.number!, unit), range, context)
       return
     }
     case 'duration':
@@ -210,17 +205,11 @@ function checkMax(shown: string, seconds: number, range: [number, number], conte
 }
 
 /** A Session/Persistent column that disagrees with the lifetime. */
-function checkSessionColumn(
-  table: CookieTable,
-  row: Row,
-  durations: Lifetime[],
-  range: [number, number],
-  context: RuleContext<Options>
-): void {
+function checkSessionColumn({table, row, lifetimes}: CookieRow, range: [number, number], context: RuleContext<Options>): void {
   const session = fieldCell(table, row, 'session')
-  if (!session || durations.length !== 1) return
+  if (!session || lifetimes.length !== 1) return
   const claim = session.text.toLowerCase()
-  const {duration, text: line} = durations[0]
+  const {duration, text: line} = lifetimes[0]
   const claimsSession = /\bsession\b/.test(claim) && !/persist/.test(claim)
   const claimsPersistent = /\bpersist|permanent/.test(claim)
   if (claimsSession && duration.kind === 'duration' && !duration.session) {
@@ -232,41 +221,31 @@ function checkSessionColumn(
 
 /** Units capitalised in some cells and not in others (`90 Days`, `30 days`): one suggestion per table. */
 function checkStyles(values: Array<{cell: Cell; duration: Duration}>, context: RuleContext<Options>): void {
-  const styleOf = (written: string) => (/^[A-Z]{2,}$/.test(written) ? 'upper-case' : /^[A-Z]/.test(written) ? 'capitalised' : 'lower-case')
-  const counts = new Map<string, number>()
+  const counts = new Map<UnitCase, number>()
   for (const {duration} of values) {
     for (const term of duration.terms) {
       if (term.written.length < 2) continue
-      counts.set(styleOf(term.written), (counts.get(styleOf(term.written)) ?? 0) + 1)
+      counts.set(unitCaseOf(term.written), (counts.get(unitCaseOf(term.written)) ?? 0) + 1)
     }
   }
   if (counts.size < 2) return
   const sorted = [...counts].sort((a, b) => b[1] - a[1])
   const [majority, majorityCount] = sorted[0]
   if (sorted[1][1] === majorityCount) return
-  const odd = values.filter(({duration}) => duration.terms.some((term) => term.written.length >= 2 && styleOf(term.written) !== majority))
+  const odd = values.filter(({duration}) => duration.terms.some((term) => term.written.length >= 2 && unitCaseOf(term.written) !== majority))
   const first = odd[0]
   const range = first && cellRange(first.cell)
   if (!range) return
-  const term = first.duration.terms.find((term) => term.written.length >= 2 && styleOf(term.written) !== majority)!
+  const term = first.duration.terms.find((term) => term.written.length >= 2 && unitCaseOf(term.written) !== majority)!
   const current = context.source.slice(range[0], range[1])
-  const rewritten = rewriteUnits(current, majority)
+  const rewritten = recaseUnits(current, majority)
   const others = odd.length - 1
   context.report({
     reason:
-      `Unexpected ${styleOf(term.written)} unit \`${term.written}\`${others > 0 ? ` (and in ${others} other cell${others === 1 ? '' : 's'})` : ''}, ` +
+      `Unexpected ${unitCaseOf(term.written)} unit \`${term.written}\`${others > 0 ? ` (and in ${others} other cell${others === 1 ? '' : 's'})` : ''}, ` +
       `expected ${majority} units like the rest of the table`,
     range,
     suggestions: rewritten !== current ? [{description: `Write the units ${majority}`, fix: {range, text: rewritten}}] : undefined,
     severity: 'warning'
-  })
-}
-
-function rewriteUnits(text: string, style: string): string {
-  return text.replace(/(\d+(?:[.,]\d+)?)(\s*)([A-Za-z]{2,})\b/g, (whole, number: string, space: string, unit: string) => {
-    if (!unitOf(unit)) return whole
-    const lower = unit.toLowerCase()
-    const word = style === 'upper-case' ? unit.toUpperCase() : style === 'capitalised' ? lower[0].toUpperCase() + lower.slice(1) : lower
-    return number + space + word
   })
 }

@@ -1,6 +1,7 @@
 /** One record per row of the document's cookie tables: names, party claim, domain, provider and lifetime, read once. */
 import type {Root} from 'mdast'
 import {getDomain, getDomainWithoutSuffix} from 'tldts'
+import {lookup, reference, vendorDomains} from '../data/known-cookies.js'
 import {cached} from './memo.js'
 import {amountOf, parseDuration, secondsOf, type Duration, type Unit} from '../values/duration.js'
 import type {Range} from './source.js'
@@ -130,4 +131,37 @@ export function siteDomainSet(domains: readonly string[]): Set<string> {
 /** `hotjar` for `hotjar.com`: the name a page would use for the company behind a domain. */
 export function domainName(domain: string): string | undefined {
   return getDomainWithoutSuffix(domain) ?? undefined
+}
+
+/** Why a row is a third-party cookie, when it is one: the table says so, or the domain is not the site's. */
+export function thirdParty(row: CookieRow, site: Set<string>): string | undefined {
+  if (row.party === 'third') return 'a third-party cookie'
+  if (row.party === 'first') return undefined
+  if (row.domain && site.size > 0) return site.has(row.domain) ? undefined : `a cookie of \`${row.domain}\`, not one of the site's domains`
+  // Without `siteDomains`, a vendor's own domain (`.doubleclick.net`) still says whose cookie it is.
+  const vendor = row.domain && vendorDomains.get(row.domain)
+  if (vendor) return `a cookie of \`${row.domain}\` (${vendor})`
+  if (row.domain || row.names.length !== 1) return undefined
+  const known = lookup(reference(), row.names[0])
+  return known?.party === 'third' ? `a third-party cookie of ${known.owner}` : undefined
+}
+
+/** Why a row is a first-party cookie, when it is one: the table says so, the site's domain, or a known first-party cookie. */
+export function firstParty(row: CookieRow, site: Set<string>): string | undefined {
+  if (row.party === 'first') return 'a first-party cookie'
+  if (row.party === 'third') return undefined
+  if (row.domain) return site.has(row.domain) ? `a cookie of the site's own \`${row.domain}\`` : undefined
+  const known = row.names.length === 1 ? lookup(reference(), row.names[0]) : undefined
+  return known?.party === 'first' ? `a first-party cookie of ${known.owner}, set on the site's own domain` : undefined
+}
+
+/** A category cell that names advertising, and not as what the cookie is not. */
+const advertisingCategory = /\b(?:advertising|marketing|targeting|advertisement)\b/i
+
+/** Why a row is an advertising cookie: its category says so, or it is a known marketing cookie. */
+export function advertisingCookie(row: CookieRow): string | undefined {
+  const category = fieldCell(row.table, row.row, 'category')?.text ?? ''
+  if (advertisingCategory.test(category) && !/\bnon-?|\bnot\b/i.test(category)) return `a cookie in \`${category.replace(/\s+/g, ' ')}\``
+  const known = row.names.length === 1 ? lookup(reference(), row.names[0]) : undefined
+  return known?.category === 'marketing' ? `an advertising cookie of ${known.owner}` : undefined
 }

@@ -42,8 +42,9 @@ export interface Duration {
   terms: Term[]
   /** The text mentions a browser session. */
   session: boolean
-  /** For `qualitative`: the word, lower-cased (`persistent`, `forever`, `unknown` …). */
+  /** For `qualitative`: the word, lower-cased (`persistent`, `forever`, `unknown` …), and what it says. */
   word?: string
+  meaning?: Meaning
   /** For `bare`: the number. */
   number?: number
   /** For `date`. */
@@ -104,8 +105,23 @@ const termPattern = new RegExp(
 )
 const sessionPattern =
   /\b(?:browser[- ]?)?(?:sess?ions?|seesions?|sesions?|sessoins?)\b(?:[- ]cookies?)?|\b(?:when|until|once)\b[^.]{0,30}\bbrowser\b[^.]{0,20}\b(?:clos\w*|quit\w*|exit\w*|end\w*)|\b(?:when|until|once) (?:the )?(?:user|you) (?:clos|quit|exit)\w* (?:your |the |their )?browser\b|\bclos\w* (?:your|the) browser\b|\bend of (?:the )?(?:browsing )?(?:visit|browser session)\b/gi
-const qualitativePattern =
-  /\b(persistent|persistant|permanent|forever|unlimited|indefinite(?:ly)?|no expiration|never expires?|does not expire|varies|various|variable|unknown|undefined|n\/a|immediately|deleted when|until (?:you|the user) (?:log ?out|sign ?out|clear))\b/i
+/** What a word that names no lifetime says, with the words that say it. */
+export type Meaning =
+  /** The cookie outlives the session, for no one knows how long. */
+  | 'persistent'
+  /** It never expires. */
+  | 'unlimited'
+  /** No one knows. */
+  | 'unknown'
+  /** It ends with an event (`Deleted when the sign-in completes`, `until you log out`): a lifetime a reader understands. */
+  | 'event'
+const qualitativeWords: Array<[Meaning, string]> = [
+  ['persistent', 'persistent|persistant|permanent'],
+  ['unlimited', 'forever|unlimited|indefinite(?:ly)?|no expiration|never expires?|does not expire'],
+  ['unknown', 'varies|various|variable|unknown|undefined|n\\/a'],
+  ['event', 'immediately|deleted when|until (?:you|the user) (?:log ?out|sign ?out|clear)']
+]
+const qualitativePattern = new RegExp(`\\b(${qualitativeWords.map(([, words]) => words).join('|')})\\b`, 'i')
 const datePattern = new RegExp(`\\b(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:${monthPattern}),? \\d{4}|(?:${monthPattern}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})\\b`, 'i')
 const rangeConnector = /^\s*(?:-|–|—|to|till|until|up to)\s*$/i
 const alternativeConnector = /\b(or|otherwise|depending|if|unless|else)\b/i
@@ -156,6 +172,7 @@ export function parseDuration(raw: string): Duration {
     } else if (qualitative) {
       result.kind = 'qualitative'
       result.word = qualitative[1].toLowerCase()
+      result.meaning = qualitativeWords.find(([, words]) => new RegExp(`^(?:${words})$`).test(result.word!))![0]
     }
     return result
   }
@@ -219,6 +236,23 @@ export function unitOf(written: string): Unit | undefined {
   const lower = written.toLowerCase()
   for (const [pattern, unit] of unitWords) if (pattern.test(lower)) return unit
   return undefined
+}
+
+export type UnitCase = 'upper-case' | 'capitalised' | 'lower-case'
+
+/** How a unit is written: `DAYS`, `Days`, `days`. */
+export function unitCaseOf(written: string): UnitCase {
+  return /^[A-Z]{2,}$/.test(written) ? 'upper-case' : /^[A-Z]/.test(written) ? 'capitalised' : 'lower-case'
+}
+
+/** `text` with every written-out unit after a number (`90 Days`, `2 yrs`) in one case. */
+export function recaseUnits(text: string, style: UnitCase): string {
+  return text.replace(/(\d+(?:[.,]\d+)?)(\s*)([A-Za-z]{2,})\b/g, (whole, number: string, space: string, unit: string) => {
+    if (!unitOf(unit)) return whole
+    const lower = unit.toLowerCase()
+    const word = style === 'upper-case' ? unit.toUpperCase() : style === 'capitalised' ? lower[0].toUpperCase() + lower.slice(1) : lower
+    return number + space + word
+  })
 }
 
 /** Whether the parser understood the value (anything but `unparsable`). */
