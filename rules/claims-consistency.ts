@@ -89,85 +89,54 @@ function checkSessionClaims(claims: Claims, rows: CookieRow[], context: Context)
   }
   if (!longest) return
   const name = longest.names[0] ?? ''
-  for (const range of claims('session-only')) {
-    context.report({
-      reason: `Unexpected claim of session cookies only, expected it to agree with the cookie table, which lists \`${name}\` for \`${longest.duration}\``,
-      range,
-      cause: context.evidence(`\`${name}\` lasts ${longest.duration}`, longest.durationRange!)
-    })
-  }
+  const evidence = {listed: `\`${name}\` for \`${longest.duration}\``, fact: `\`${name}\` lasts ${longest.duration}`, range: longest.durationRange!}
+  contradicted(claims('session-only'), 'claim of session cookies only', evidence, context)
 }
 
 function checkIdentifiabilityClaims(claims: Claims, rows: CookieRow[], context: Context): void {
-  let identifying: {name: string; range: Range} | undefined
   for (const row of rows) {
     const name = row.names.find((candidate) => identifyingName.test(candidate))
-    if (name && row.nameRange) {
-      identifying = {name, range: row.nameRange}
-      break
-    }
-  }
-  if (!identifying) return
-  for (const range of claims('anonymous')) {
-    context.report({
-      reason: `Unexpected claim that cookies do not identify you, expected it to agree with the cookie table, which lists \`${identifying.name}\``,
-      range,
-      cause: context.evidence(`\`${identifying.name}\` holds data that identifies a person`, identifying.range)
-    })
+    if (!name || !row.nameRange) continue
+    const evidence = {listed: `\`${name}\``, fact: `\`${name}\` holds data that identifies a person`, range: row.nameRange}
+    contradicted(claims('anonymous'), 'claim that cookies do not identify you', evidence, context)
+    return
   }
 }
 
 function checkThirdPartyClaims(claims: Claims, rows: CookieRow[], site: Set<string>, context: Context): void {
-  const evidence = rows.map((row) => ({row, why: thirdParty(row, site)})).find(({why}) => why !== undefined)
-  if (!evidence || !evidence.row.nameRange) return
-  const name = evidence.row.names.join(', ')
-  const cause = context.evidence(`\`${name}\` is ${evidence.why}`, evidence.row.nameRange)
-  for (const range of claims('first-party-only')) {
-    context.report({
-      reason: `Unexpected claim of first-party cookies only, expected it to agree with the cookie table, which lists \`${name}\` as ${evidence.why}`,
-      range,
-      cause
-    })
-  }
-  for (const range of claims('no-third-party')) {
-    context.report({
-      reason: `Unexpected claim of no third-party cookies, expected it to agree with the cookie table, which lists \`${name}\` as ${evidence.why}`,
-      range,
-      cause
-    })
-  }
-  for (const range of claims('no-sharing')) {
-    context.report({
-      reason: `Unexpected claim that no data is shared with third parties, expected it to agree with the cookie table, which lists \`${name}\` as ${evidence.why}`,
-      range,
-      cause
-    })
-  }
+  const found = rows.map((row) => ({row, why: thirdParty(row, site)})).find(({why}) => why !== undefined)
+  if (!found || !found.row.nameRange) return
+  const evidence = rowEvidence(found.row, found.why!)
+  contradicted(claims('first-party-only'), 'claim of first-party cookies only', evidence, context)
+  contradicted(claims('no-third-party'), 'claim of no third-party cookies', evidence, context)
+  contradicted(claims('no-sharing'), 'claim that no data is shared with third parties', evidence, context)
 }
 
 /** `We do not use first-party cookies` over a first-party row; `no advertising cookies` over an advertising one. */
 function checkKindClaims(claims: Claims, rows: CookieRow[], site: Set<string>, context: Context): void {
   const first = rows.map((row) => ({row, why: firstParty(row, site)})).find(({row, why}) => why !== undefined && row.nameRange)
-  if (first) {
-    const name = first.row.names.join(', ')
-    for (const range of claims('no-first-party')) {
-      context.report({
-        reason: `Unexpected claim of no first-party cookies, expected it to agree with the cookie table, which lists \`${name}\` as ${first.why}`,
-        range,
-        cause: context.evidence(`\`${name}\` is ${first.why}`, first.row.nameRange!)
-      })
-    }
-  }
+  if (first) contradicted(claims('no-first-party'), 'claim of no first-party cookies', rowEvidence(first.row, first.why!), context)
   const advertising = rows.map((row) => ({row, why: advertisingCookie(row)})).find(({row, why}) => why !== undefined && row.nameRange)
-  if (advertising) {
-    const name = advertising.row.names.join(', ')
-    for (const range of claims('no-advertising')) {
-      context.report({
-        reason: `Unexpected claim of no advertising cookies, expected it to agree with the cookie table, which lists \`${name}\` as ${advertising.why}`,
-        range,
-        cause: context.evidence(`\`${name}\` is ${advertising.why}`, advertising.row.nameRange!)
-      })
-    }
+  if (advertising) contradicted(claims('no-advertising'), 'claim of no advertising cookies', rowEvidence(advertising.row, advertising.why!), context)
+}
+
+/** What the table lists against a claim, the fact the cause states, and where. */
+type Evidence = {listed: string; fact: string; range: Range}
+
+/** A row as evidence: its cookies and why they contradict the claim (`a third-party cookie`). */
+function rowEvidence(row: CookieRow, why: string): Evidence {
+  const name = row.names.join(', ')
+  return {listed: `\`${name}\` as ${why}`, fact: `\`${name}\` is ${why}`, range: row.nameRange!}
+}
+
+/** Each claim the table contradicts, with the cell that contradicts it as the cause. */
+function contradicted(ranges: Range[], claim: string, evidence: Evidence, context: Context): void {
+  for (const range of ranges) {
+    context.report({
+      reason: `Unexpected ${claim}, expected it to agree with the cookie table, which lists ${evidence.listed}`,
+      range,
+      cause: context.evidence(evidence.fact, evidence.range)
+    })
   }
 }
 

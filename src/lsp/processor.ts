@@ -32,7 +32,7 @@ export interface LintRecord {
 /** The last lint of each open document, by URI: what "Format Document" applies. */
 export const latest = new Map<string, LintRecord>()
 
-/** The compiler: formatting applies the safe fixes as edits (see lsp.ts), never a re-serialised document. */
+/** The compiler: formatting applies the safe fixes as edits (see server.ts), never a re-serialised document. */
 function policylintLanguageServerBase(this: Processor) {
   this.compiler = (_tree, file) => String(file.value ?? '')
 }
