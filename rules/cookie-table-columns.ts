@@ -4,7 +4,8 @@ import type {Root} from 'mdast'
 import {lookup, namesOwner, reference} from '../src/data/known-cookies.js'
 import {nodeRange, type Range} from '../src/model/source.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
-import {cellLines, fieldCell, tables, type CookieTable, type Table} from '../src/model/tables.js'
+import {cookieRowsByTable, type CookieRow} from '../src/model/cookie-rows.js'
+import {tables, type CookieTable, type Table} from '../src/model/tables.js'
 import {walk} from '../src/model/walk.js'
 import {fail, record, stringList} from '../src/options.js'
 import {defineRule, type RuleContext} from '../src/rule.js'
@@ -128,9 +129,10 @@ export default defineRule<Options>({
   check(tree, context) {
     const cookie = cookieTables(tree, context.source)
     const intro = introductions(tree, context.source)
+    const rows = cookieRowsByTable(tree, context.source)
     for (const table of cookie) {
       const missing = context.options.required.filter(
-        (entry) => !entry.split('|').some((field) => table.fieldColumns.has(field as Field)) && !(isProviderEntry(entry) && providerEvident(table, intro(table.range?.[0])))
+        (entry) => !entry.split('|').some((field) => table.fieldColumns.has(field as Field)) && !(isProviderEntry(entry) && providerEvident(rows.get(table) ?? [], intro(table.range?.[0])))
       )
       if (missing.length === 0 || !table.header?.range) continue
       const names = missing.map((entry) => entry.split('|').map((field) => fieldWords[field]).join(' or '))
@@ -159,16 +161,14 @@ function isProviderEntry(entry: string): boolean {
  * or when each known vendor cookie's vendor is named in its row or in the heading or sentence that introduces
  * the table ("Google Analytics sets these cookies:").
  */
-function providerEvident(table: CookieTable, introduction: string): boolean {
+function providerEvident(rows: CookieRow[], introduction: string): boolean {
   const intro = introduction.toLowerCase()
   let vendors = 0
-  for (const row of table.rows) {
-    const party = fieldCell(table, row, 'party')?.text ?? ''
-    if (/\b(third|3rd)\b/i.test(party)) return false
-    const nameCell = fieldCell(table, row, 'name')
+  for (const {row, partyCell, nameCell, names} of rows) {
+    if (/\b(third|3rd)\b/i.test(partyCell?.text ?? '')) return false
     const rowText = row.cells.filter((cell) => cell !== nameCell).map((cell) => cell.text).join(' ').toLowerCase()
-    for (const name of cellLines(nameCell)) {
-      const known = lookup(reference(), name.replace(/`/g, ''))
+    for (const name of names) {
+      const known = lookup(reference(), name)
       if (!known) continue
       vendors++
       // The vendor named in the row (`Cloudflare Bot Management`) or above the table tells the reader who sets it.
