@@ -2,74 +2,21 @@
 import type {Heading, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {doc} from '../src/example.js'
-import {cookieRows, domainName, siteDomainSet, type CookieRow} from '../src/model/cookie-rows.js'
-import {lookup, ownerWords, reference, vendorDomains} from '../src/data/known-cookies.js'
+import {proseClaims, readerText, type ClaimKind} from '../src/model/claims.js'
+import {advertisingCookie, cookieRows, domainName, firstParty, siteDomainSet, thirdParty, type CookieRow} from '../src/model/cookie-rows.js'
+import {lookup, ownerWords, reference} from '../src/data/known-cookies.js'
 import {nodeRange, type Range} from '../src/model/source.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
-import {cellRange, fieldCell} from '../src/model/tables.js'
-import {isEnglish, prose} from '../src/model/words.js'
+import {isEnglish} from '../src/model/words.js'
 import {defineRule, type NoOptions, type RuleContext} from '../src/rule.js'
+import {escapeRegExp} from '../src/text.js'
 
 type Context = RuleContext<NoOptions>
-/** A block of prose outside tables and headings, with where it starts in the source. */
-type Block = {start: number; text: string}
+/** Where the prose makes a claim of a kind. */
+type Claims = (kind: ClaimKind) => Range[]
 
-/** `We use session cookies`, `we only use session cookies`, `this site uses only session cookies`. */
-const sessionClaim =
-  /\b(?:we|this (?:site|website|service)|our (?:site|website|service))[ \t]+(?:only[ \t]+)?uses?[ \t]+(?:only[ \t]+)?session[ \t]+cookies\b/i
-/** What makes such a sentence not a claim of session cookies only. */
-const notExclusive = /\b(?:persistent|permanent|long[- ]lived|and (?:other|third|analytics|marketing|tracking)|as well as|unless|if you|when you (?:opt|choose|agree|consent)|opt[- ]in)\b/i
-/** A document that talks about persistent cookies it sets makes no session-only claim. */
-const persistentMentioned = /\bpersistent[ \t]+cookies?\b|\bpermanent[ \t]+cookies?\b/i
-
-/** `not personally identifiable`, `do not store any personally identifiable information`. */
-const anonymousClaim =
-  /\b(?:(?:is|are)[ \t]+not[ \t]+personally[ \t]+identifiable|(?:do|does)[ \t]+not[ \t]+(?:store|contain|collect|hold)[ \t]+any[ \t]+personally[ \t]+identifiable[ \t]+information)\b/i
 /** Cookie names that hold who a person is: an e-mail address, a user id, an access token. */
 const identifyingName = /(?:^|[_.-])(?:user[_-]?e?mail|e?mail|user[_-]?id|userid|access[_-]?token|auth[_-]?token|username|user[_-]?name)(?:$|[_.-])/i
-
-const negation = String.raw`(?:do(?:es)?[ \t]+not|don['’]t|doesn['’]t|never|will[ \t]+not|won['’]t)`
-const subject = String.raw`(?:we|this[ \t]+(?:site|website|service)|our[ \t]+(?:site|website|service)s?)`
-/** `We do not use third-party cookies`, `No third-party cookies are set`. */
-const noThirdPartyClaim = new RegExp(
-  String.raw`\b${subject}[ \t]+${negation}[ \t]+(?:use|set|place|serve|allow)[ \t]+(?:any[ \t]+)?third[- ]party[ \t]+cookies\b` +
-    String.raw`|\bno[ \t]+third[- ]party[ \t]+cookies[ \t]+(?:are|will[ \t]+be)[ \t]+(?:used|set|placed)\b`,
-  'i'
-)
-/** `We do not share your personal data with third parties` (selling is another matter and not matched). */
-const noSharingClaim = new RegExp(
-  String.raw`\b${subject}[ \t]+${negation}[ \t]+(?:share|disclose|pass[ \t]+on)[ \t]+(?:any[ \t]+)?(?:of[ \t]+)?(?:your|this|the|such)?[ \t]*` +
-    String.raw`(?:personal[ \t]+)?(?:data|information|details)[ \t]+with[ \t]+(?:any[ \t]+)?(?:other[ \t]+)?third[- ]parties\b`,
-  'i'
-)
-/** What makes a third-party claim conditional or partial. */
-const qualified = /\b(?:unless|except|other than|apart from|without|but|however|only|save|beyond|outside|for their|until|if you)\b/i
-/** `We only use first-party cookies`, `All cookies on this site are first-party cookies`: no third-party cookie. */
-const onlyFirstPartyClaim = new RegExp(
-  String.raw`\b${subject}[ \t]+(?:only[ \t]+)?(?:use|set|place)s?[ \t]+(?:only[ \t]+)?first[- ]party[ \t]+cookies[ \t]+only\b` +
-    String.raw`|\b${subject}[ \t]+only[ \t]+(?:use|set|place)s?[ \t]+first[- ]party[ \t]+cookies\b` +
-    String.raw`|\b${subject}[ \t]+(?:use|set|place)s?[ \t]+only[ \t]+first[- ]party[ \t]+cookies\b` +
-    String.raw`|\ball[ \t]+(?:of[ \t]+)?(?:the|our)[ \t]+cookies[ \t]+(?:we[ \t]+use[ \t]+)?are[ \t]+first[- ]party(?:[ \t]+cookies)?\b`,
-  'i'
-)
-/** The same conditions, less `only`, which such a claim holds itself. */
-const qualifiedOnly = /\b(?:unless|except|other than|apart from|without|but|however|save|beyond|outside|for their|until|if you)\b/i
-/** `We do not use first-party cookies`, `No first-party cookies are set`. */
-const noFirstPartyClaim = new RegExp(
-  String.raw`\b${subject}[ \t]+${negation}[ \t]+(?:use|set|place)[ \t]+(?:any[ \t]+)?first[- ]party[ \t]+cookies\b` +
-    String.raw`|\bno[ \t]+first[- ]party[ \t]+cookies[ \t]+(?:are|will[ \t]+be)[ \t]+(?:used|set|placed)\b`,
-  'i'
-)
-/** `We do not use advertising cookies`, `No marketing cookies are set`. */
-const noAdvertisingClaim = new RegExp(
-  String.raw`\b${subject}[ \t]+${negation}[ \t]+(?:use|set|place|serve)[ \t]+(?:any[ \t]+)?(?:advertising|marketing|targeting)[ \t]+cookies\b` +
-    String.raw`|\bno[ \t]+(?:advertising|marketing|targeting)[ \t]+cookies[ \t]+(?:are|will[ \t]+be)[ \t]+(?:used|set|placed)\b`,
-  'i'
-)
-/** A category cell that names advertising, and not as what the cookie is not. */
-const advertisingCategory = /\b(?:advertising|marketing|targeting|advertisement)\b/i
-
-/** Words of an owner's name too generic to count as naming it (`Google Ads` is named by `Google`). */
 
 export default defineRule({
   meta: {
@@ -141,44 +88,18 @@ export default defineRule({
     if (!isEnglish(tree, context.file.basename)) return
     const rows = cookieRows(tree, context.source)
     if (rows.length === 0) return
-    const blocks = proseBlocks(tree, context.source)
-    checkSessionClaims(blocks, rows, context)
-    checkIdentifiabilityClaims(blocks, rows, context)
+    const claims: Claims = (kind) => proseClaims(tree, context.source, kind)
+    checkSessionClaims(claims, rows, context)
+    checkIdentifiabilityClaims(claims, rows, context)
     const site = siteDomainSet(context.settings.siteDomains)
-    checkThirdPartyClaims(blocks, rows, site, context)
-    checkKindClaims(blocks, rows, site, context)
-    checkUnnamedProviders(rows, site, context)
+    checkThirdPartyClaims(claims, rows, site, context)
+    checkKindClaims(claims, rows, site, context)
+    checkUnnamedProviders(tree, rows, site, context)
     checkHeadingCounts(tree, rows, context)
   }
 })
 
-/** Paragraphs, list items and HTML outside tables and headings: where claims are made. */
-function proseBlocks(tree: Root, source: string): Block[] {
-  const blocks = new Map<object, Range>()
-  for (const run of prose(tree, source).runs) {
-    if (run.block === 'tableCell' || run.block === 'heading') continue
-    const key = run.blockNode ?? run
-    const range = blocks.get(key)
-    if (range) range[1] = Math.max(range[1], run.end)
-    else blocks.set(key, [run.start, run.end])
-  }
-  return [...blocks.values()].map(([start, end]) => ({start, text: source.slice(start, end)}))
-}
-
-/** Each sentence of the prose that matches `claim` and not `unless`, with its range in the source. */
-function* claims(blocks: Block[], claim: RegExp, unless: RegExp): Generator<Range> {
-  for (const {start, text} of blocks) {
-    for (const sentence of text.matchAll(/[^.!?]+[.!?]?/g)) {
-      const found = claim.exec(sentence[0])
-      if (!found || unless.test(sentence[0])) continue
-      const at = start + sentence.index! + found.index
-      yield [at, at + found[0].length]
-    }
-  }
-}
-
-function checkSessionClaims(blocks: Block[], rows: CookieRow[], context: Context): void {
-  if (blocks.some(({text}) => persistentMentioned.test(text))) return
+function checkSessionClaims(claims: Claims, rows: CookieRow[], context: Context): void {
   // The cookie with the longest lifetime over a day.
   let longest: CookieRow | undefined
   for (const row of rows) {
@@ -186,124 +107,62 @@ function checkSessionClaims(blocks: Block[], rows: CookieRow[], context: Context
   }
   if (!longest) return
   const name = longest.names[0] ?? ''
-  for (const range of claims(blocks, sessionClaim, notExclusive)) {
-    context.report({
-      reason: `Unexpected claim of session cookies only, expected it to agree with the cookie table, which lists \`${name}\` for \`${longest.duration}\``,
-      range,
-      cause: context.evidence(`\`${name}\` lasts ${longest.duration}`, longest.durationRange!)
-    })
-  }
+  const evidence = {listed: `\`${name}\` for \`${longest.duration}\``, fact: `\`${name}\` lasts ${longest.duration}`, range: longest.durationRange!}
+  contradicted(claims('session-only'), 'claim of session cookies only', evidence, context)
 }
 
-function checkIdentifiabilityClaims(blocks: Block[], rows: CookieRow[], context: Context): void {
-  let identifying: {name: string; range: Range} | undefined
+function checkIdentifiabilityClaims(claims: Claims, rows: CookieRow[], context: Context): void {
   for (const row of rows) {
     const name = row.names.find((candidate) => identifyingName.test(candidate))
-    if (name && row.nameRange) {
-      identifying = {name, range: row.nameRange}
-      break
-    }
-  }
-  if (!identifying) return
-  const unless = /\b(?:unless|except|other than|apart from|if you|when you (?:sign|log))\b/i
-  for (const range of claims(blocks, anonymousClaim, unless)) {
-    context.report({
-      reason: `Unexpected claim that cookies do not identify you, expected it to agree with the cookie table, which lists \`${identifying.name}\``,
-      range,
-      cause: context.evidence(`\`${identifying.name}\` holds data that identifies a person`, identifying.range)
-    })
+    if (!name || !row.nameRange) continue
+    const evidence = {listed: `\`${name}\``, fact: `\`${name}\` holds data that identifies a person`, range: row.nameRange}
+    contradicted(claims('anonymous'), 'claim that cookies do not identify you', evidence, context)
+    return
   }
 }
 
-function checkThirdPartyClaims(blocks: Block[], rows: CookieRow[], site: Set<string>, context: Context): void {
-  const evidence = rows.map((row) => ({row, why: thirdParty(row, site)})).find(({why}) => why !== undefined)
-  if (!evidence || !evidence.row.nameRange) return
-  const name = evidence.row.names.join(', ')
-  const cause = context.evidence(`\`${name}\` is ${evidence.why}`, evidence.row.nameRange)
-  for (const range of claims(blocks, onlyFirstPartyClaim, qualifiedOnly)) {
-    context.report({
-      reason: `Unexpected claim of first-party cookies only, expected it to agree with the cookie table, which lists \`${name}\` as ${evidence.why}`,
-      range,
-      cause
-    })
-  }
-  for (const range of claims(blocks, noThirdPartyClaim, qualified)) {
-    context.report({
-      reason: `Unexpected claim of no third-party cookies, expected it to agree with the cookie table, which lists \`${name}\` as ${evidence.why}`,
-      range,
-      cause
-    })
-  }
-  for (const range of claims(blocks, noSharingClaim, qualified)) {
-    context.report({
-      reason: `Unexpected claim that no data is shared with third parties, expected it to agree with the cookie table, which lists \`${name}\` as ${evidence.why}`,
-      range,
-      cause
-    })
-  }
-}
-
-/** Why a row is a third-party cookie, when it is one: the table says so, or the domain is not the site's. */
-function thirdParty(row: CookieRow, site: Set<string>): string | undefined {
-  if (row.party === 'third') return 'a third-party cookie'
-  if (row.party === 'first') return undefined
-  if (row.domain && site.size > 0) return site.has(row.domain) ? undefined : `a cookie of \`${row.domain}\`, not one of the site's domains`
-  // Without `siteDomains`, a vendor's own domain (`.doubleclick.net`) still says whose cookie it is.
-  const vendor = row.domain && vendorDomains.get(row.domain)
-  if (vendor) return `a cookie of \`${row.domain}\` (${vendor})`
-  if (row.domain || row.names.length !== 1) return undefined
-  const known = lookup(reference(), row.names[0])
-  return known?.party === 'third' ? `a third-party cookie of ${known.owner}` : undefined
-}
-
-/** Why a row is a first-party cookie, when it is one: the table says so, the site's domain, or a known first-party cookie. */
-function firstParty(row: CookieRow, site: Set<string>): string | undefined {
-  if (row.party === 'first') return 'a first-party cookie'
-  if (row.party === 'third') return undefined
-  if (row.domain) return site.has(row.domain) ? `a cookie of the site's own \`${row.domain}\`` : undefined
-  const known = row.names.length === 1 ? lookup(reference(), row.names[0]) : undefined
-  return known?.party === 'first' ? `a first-party cookie of ${known.owner}, set on the site's own domain` : undefined
+function checkThirdPartyClaims(claims: Claims, rows: CookieRow[], site: Set<string>, context: Context): void {
+  const found = rows.map((row) => ({row, why: thirdParty(row, site)})).find(({why}) => why !== undefined)
+  if (!found || !found.row.nameRange) return
+  const evidence = rowEvidence(found.row, found.why!)
+  contradicted(claims('first-party-only'), 'claim of first-party cookies only', evidence, context)
+  contradicted(claims('no-third-party'), 'claim of no third-party cookies', evidence, context)
+  contradicted(claims('no-sharing'), 'claim that no data is shared with third parties', evidence, context)
 }
 
 /** `We do not use first-party cookies` over a first-party row; `no advertising cookies` over an advertising one. */
-function checkKindClaims(blocks: Block[], rows: CookieRow[], site: Set<string>, context: Context): void {
+function checkKindClaims(claims: Claims, rows: CookieRow[], site: Set<string>, context: Context): void {
   const first = rows.map((row) => ({row, why: firstParty(row, site)})).find(({row, why}) => why !== undefined && row.nameRange)
-  if (first) {
-    const name = first.row.names.join(', ')
-    for (const range of claims(blocks, noFirstPartyClaim, qualified)) {
-      context.report({
-        reason: `Unexpected claim of no first-party cookies, expected it to agree with the cookie table, which lists \`${name}\` as ${first.why}`,
-        range,
-        cause: context.evidence(`\`${name}\` is ${first.why}`, first.row.nameRange!)
-      })
-    }
-  }
+  if (first) contradicted(claims('no-first-party'), 'claim of no first-party cookies', rowEvidence(first.row, first.why!), context)
   const advertising = rows.map((row) => ({row, why: advertisingCookie(row)})).find(({row, why}) => why !== undefined && row.nameRange)
-  if (advertising) {
-    const name = advertising.row.names.join(', ')
-    for (const range of claims(blocks, noAdvertisingClaim, qualified)) {
-      context.report({
-        reason: `Unexpected claim of no advertising cookies, expected it to agree with the cookie table, which lists \`${name}\` as ${advertising.why}`,
-        range,
-        cause: context.evidence(`\`${name}\` is ${advertising.why}`, advertising.row.nameRange!)
-      })
-    }
-  }
+  if (advertising) contradicted(claims('no-advertising'), 'claim of no advertising cookies', rowEvidence(advertising.row, advertising.why!), context)
 }
 
-/** Why a row is an advertising cookie: its category says so, or it is a known marketing cookie. */
-function advertisingCookie(row: CookieRow): string | undefined {
-  const category = fieldCell(row.table, row.row, 'category')?.text ?? ''
-  if (advertisingCategory.test(category) && !/\bnon-?|\bnot\b/i.test(category)) return `a cookie in \`${category.replace(/\s+/g, ' ')}\``
-  const known = row.names.length === 1 ? lookup(reference(), row.names[0]) : undefined
-  return known?.category === 'marketing' ? `an advertising cookie of ${known.owner}` : undefined
+/** What the table lists against a claim, the fact the cause states, and where. */
+type Evidence = {listed: string; fact: string; range: Range}
+
+/** A row as evidence: its cookies and why they contradict the claim (`a third-party cookie`). */
+function rowEvidence(row: CookieRow, why: string): Evidence {
+  const name = row.names.join(', ')
+  return {listed: `\`${name}\` as ${why}`, fact: `\`${name}\` is ${why}`, range: row.nameRange!}
+}
+
+/** Each claim the table contradicts, with the cell that contradicts it as the cause. */
+function contradicted(ranges: Range[], claim: string, evidence: Evidence, context: Context): void {
+  for (const range of ranges) {
+    context.report({
+      reason: `Unexpected ${claim}, expected it to agree with the cookie table, which lists ${evidence.listed}`,
+      range,
+      cause: context.evidence(evidence.fact, evidence.range)
+    })
+  }
 }
 
 /**
  * Providers whose cookies the tables list, found by a known cookie's owner or a third-party domain, when no
  * provider column names them and the page names them nowhere else (cookie names and domain cells aside).
  */
-function checkUnnamedProviders(rows: CookieRow[], site: Set<string>, context: Context): void {
+function checkUnnamedProviders(tree: Root, rows: CookieRow[], site: Set<string>, context: Context): void {
   const providers = new Map<string, {names: string[]; words: string[]; row: CookieRow; why: string}>()
   const add = (provider: string, words: string[], row: CookieRow, name: string, why: string) => {
     const entry = providers.get(provider)
@@ -321,8 +180,8 @@ function checkUnnamedProviders(rows: CookieRow[], site: Set<string>, context: Co
     }
   }
   if (providers.size === 0) return
-  const text = visibleText(rows, context.source).toLowerCase()
-  const named = (word: string) => new RegExp(String.raw`(?<![a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(text)
+  const text = readerText(tree, context.source).toLowerCase()
+  const named = (word: string) => new RegExp(String.raw`(?<![a-z0-9])${escapeRegExp(word)}(?![a-z0-9])`).test(text)
   const reported: string[] = []
   for (const [provider, {names, words, row, why}] of providers) {
     if (words.length === 0 || words.some(named)) continue
@@ -336,28 +195,6 @@ function checkUnnamedProviders(rows: CookieRow[], site: Set<string>, context: Co
       cause: context.evidence(`\`${names[0]}\` is ${why}`, row.nameRange!)
     })
   }
-}
-
-/** The page's text with the cookie tables' name and domain cells blanked: what names a provider to a reader. */
-function visibleText(rows: CookieRow[], source: string): string {
-  const blanks: Range[] = []
-  for (const {table, row} of rows) {
-    for (const field of ['name', 'domain'] as const) {
-      const index = table.fieldColumns.get(field)
-      const cell = index === undefined ? undefined : row.cells[index]
-      const range = cell && cellRange(cell)
-      if (range) blanks.push(range)
-    }
-  }
-  blanks.sort((a, b) => a[0] - b[0])
-  let text = ''
-  let at = 0
-  for (const [start, end] of blanks) {
-    if (start < at) continue
-    text += source.slice(at, start) + ' '
-    at = end
-  }
-  return text + source.slice(at)
 }
 
 /** `## Necessary (6)` over cookie tables that list another number of cookies. */

@@ -1,9 +1,8 @@
 /** Cookie lifetimes are readable durations: parsable, with units, consistent with session claims, not excessive. */
 import {doc} from '../src/example.js'
-import {parseDuration, unitSeconds, type Duration} from '../src/values/duration.js'
-import type {FieldMatch} from '../src/data/fields.js'
-import {cookieTables} from '../src/model/cookie-shapes.js'
-import {cellLines, cellRange, fieldCell, isPlaceholder, type Cell, type CookieTable} from '../src/model/tables.js'
+import {parseDuration, recaseUnits, secondsOf, unitCaseOf, unitSeconds, type Duration, type UnitCase} from '../src/values/duration.js'
+import {cookieRowsByTable, type CookieRow} from '../src/model/cookie-rows.js'
+import {cellRange, fieldCell, isPlaceholder, type Cell} from '../src/model/tables.js'
 import {option} from '../src/options.js'
 import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
 
@@ -125,27 +124,22 @@ const rule = defineRule({
     }
   ],
   check(tree, context) {
-    for (const table of cookieTables(tree, context.source)) {
-      const column = table.fieldColumns.get('duration')
-      if (column === undefined) continue
-      const match = table.columns[column].match
+    for (const [table, rows] of cookieRowsByTable(tree, context.source)) {
       const styles: Array<{cell: Cell; duration: Duration}> = []
-      for (const row of table.rows) {
-        const cell = row.cells[column]
-        if (!cell || cell.text === '') continue
-        const range = cellRange(cell)
-        if (!range) continue
+      for (const row of rows) {
+        const cell = row.durationCell
+        const range = row.durationRange
+        if (!cell || cell.text === '' || !range) continue
         // A placeholder is cookie-table-cells' to report.
         if (isPlaceholder(cell.text)) continue
-        const durations = cellLines(cell).filter((line) => line !== '').map((line) => ({line, duration: parseDuration(line)}))
         // Local storage has no expiry: `Persistent` is all there is to say (Cookiebot writes it so).
-        const webStorage = /html|local ?storage|indexeddb|web ?storage/i.test(fieldCell(table, row, 'storageType')?.text ?? '')
-        for (const {line, duration} of durations) {
+        const webStorage = /html|local ?storage|indexeddb|web ?storage/i.test(fieldCell(table, row.row, 'storageType')?.text ?? '')
+        for (const {text, duration} of row.lifetimes) {
           if (webStorage && duration.kind === 'qualitative') continue
-          checkValue(line, duration, match, table, range, context)
+          checkValue(text, duration, row, range, context)
           styles.push({cell, duration})
         }
-        checkSessionColumn(table, row.cells, durations, range, context)
+        checkSessionColumn(row, range, context)
       }
       checkStyles(styles, context)
     }
@@ -153,7 +147,7 @@ const rule = defineRule({
 })
 export default rule
 
-function checkValue(line: string, duration: Duration, match: FieldMatch, table: CookieTable, range: [number, number], context: RuleContext<Options>): void {
+function checkValue(line: string, duration: Duration, {table, unit}: CookieRow, range: [number, number], context: RuleContext<Options>): void {
   const shown = '`' + line + '`'
   switch (duration.kind) {
     case 'unparsable': {
@@ -161,30 +155,28 @@ function checkValue(line: string, duration: Duration, match: FieldMatch, table: 
       return
     }
     case 'qualitative': {
-      const word = duration.word!
-      if (/^(persistent|persistant|permanent)$/.test(word)) {
+      if (duration.meaning === 'persistent') {
         // Says the cookie outlives the session, not for how long.
         context.report({reason: `Unexpected ${shown}, expected how long the cookie lasts, such as \`1 year\``, range})
-      } else if (/forever|unlimited|indefinite|no expiration|never expire|does not expire/.test(word)) {
+      } else if (duration.meaning === 'unlimited') {
         context.report({reason: `Unexpected lifetime ${shown}, expected at most \`${context.options.maxAge}\``, range})
-      } else if (/^(unknown|undefined|n\/a|varies|various|variable)$/.test(word)) {
+      } else if (duration.meaning === 'unknown') {
         context.report({reason: `Unexpected duration ${shown}, expected a lifetime such as \`1 year\` or \`Session\``, range})
       }
-      // An event (`Deleted when the sign-in completes`, `until you log out`) is a lifetime a reader understands.
+      // An event (`until you log out`) is a lifetime a reader understands.
       return
     }
     case 'bare': {
-      const header = table.columns[table.fieldColumns.get('duration')!].header
-      if (!match.unit) {
+      if (!unit) {
         context.report({reason: `Unexpected number ${shown} without a unit, expected a unit such as \`${line} days\``, range})
         return
       }
       if (duration.number === 0) {
-        context.report({reason: `Unexpected ${shown} under \`${header}\`, expected \`Session\` or a lifetime: 0 ${match.unit} is ambiguous`, range})
+        const header = table.columns[table.fieldColumns.get('duration')!].header
+        context.report({reason: `Unexpected ${shown} under \`${header}\`, expected \`Session\` or a lifetime: 0 ${unit}s is ambiguous`, range})
         return
       }
-      const seconds = duration.number! * unitSeconds[match.unit.replace(/s$/, '') as keyof typeof unitSeconds]
-      checkMax(`${line} ${match.unit}`, seconds, range, context)
+      checkMax(`${line} ${unit}s`, secondsOf(duration.number!, unit), range, context)
       return
     }
     case 'duration':
@@ -244,66 +236,47 @@ function checkMax(shown: string, seconds: number, range: [number, number], conte
 }
 
 /** A Session/Persistent column that disagrees with the lifetime. */
-function checkSessionColumn(
-  table: CookieTable,
-  cells: Cell[],
-  durations: Array<{line: string; duration: Duration}>,
-  range: [number, number],
-  context: RuleContext<Options>
-): void {
-  const index = table.fieldColumns.get('session')
-  if (index === undefined || durations.length !== 1) return
-  const claim = cells[index]?.text.toLowerCase() ?? ''
-  const {duration, line} = durations[0]
+function checkSessionColumn({table, row, lifetimes}: CookieRow, range: [number, number], context: RuleContext<Options>): void {
+  const session = fieldCell(table, row, 'session')
+  if (!session || lifetimes.length !== 1) return
+  const claim = session.text.toLowerCase()
+  const {duration, text: line} = lifetimes[0]
   const claimsSession = /\bsession\b/.test(claim) && !/persist/.test(claim)
   const claimsPersistent = /\bpersist|permanent/.test(claim)
   if (claimsSession && duration.kind === 'duration' && !duration.session) {
-    context.report({reason: `Unexpected lifetime \`${line}\` for a cookie marked \`${cells[index].text}\`, expected \`Session\``, range})
+    context.report({reason: `Unexpected lifetime \`${line}\` for a cookie marked \`${session.text}\`, expected \`Session\``, range})
   } else if (claimsPersistent && duration.kind === 'session') {
-    context.report({reason: `Unexpected \`${line}\` for a cookie marked \`${cells[index].text}\`, expected a lifetime`, range})
+    context.report({reason: `Unexpected \`${line}\` for a cookie marked \`${session.text}\`, expected a lifetime`, range})
   }
 }
 
 /** Units capitalised in some cells and not in others (`90 Days`, `30 days`): one suggestion per table. */
 function checkStyles(values: Array<{cell: Cell; duration: Duration}>, context: RuleContext<Options>): void {
-  const styleOf = (written: string) => (/^[A-Z]{2,}$/.test(written) ? 'upper-case' : /^[A-Z]/.test(written) ? 'capitalised' : 'lower-case')
-  const counts = new Map<string, number>()
+  const counts = new Map<UnitCase, number>()
   for (const {duration} of values) {
     for (const term of duration.terms) {
       if (term.written.length < 2) continue
-      counts.set(styleOf(term.written), (counts.get(styleOf(term.written)) ?? 0) + 1)
+      counts.set(unitCaseOf(term.written), (counts.get(unitCaseOf(term.written)) ?? 0) + 1)
     }
   }
   if (counts.size < 2) return
   const sorted = [...counts].sort((a, b) => b[1] - a[1])
   const [majority, majorityCount] = sorted[0]
   if (sorted[1][1] === majorityCount) return
-  const odd = values.filter(({duration}) => duration.terms.some((term) => term.written.length >= 2 && styleOf(term.written) !== majority))
+  const odd = values.filter(({duration}) => duration.terms.some((term) => term.written.length >= 2 && unitCaseOf(term.written) !== majority))
   const first = odd[0]
   const range = first && cellRange(first.cell)
   if (!range) return
-  const term = first.duration.terms.find((term) => term.written.length >= 2 && styleOf(term.written) !== majority)!
+  const term = first.duration.terms.find((term) => term.written.length >= 2 && unitCaseOf(term.written) !== majority)!
   const current = context.source.slice(range[0], range[1])
-  const rewritten = rewriteUnits(current, majority)
+  const rewritten = recaseUnits(current, majority)
   const others = odd.length - 1
   context.report({
     reason:
-      `Unexpected ${styleOf(term.written)} unit \`${term.written}\`${others > 0 ? ` (and in ${others} other cell${others === 1 ? '' : 's'})` : ''}, ` +
+      `Unexpected ${unitCaseOf(term.written)} unit \`${term.written}\`${others > 0 ? ` (and in ${others} other cell${others === 1 ? '' : 's'})` : ''}, ` +
       `expected ${majority} units like the rest of the table`,
     range,
     suggestions: rewritten !== current ? [{description: `Write the units ${majority}`, fix: {range, text: rewritten}}] : undefined,
     severity: 'warning'
-  })
-}
-
-const fullNames: Record<string, string> = {s: 'second', sec: 'second', secs: 'second', m: 'minute', min: 'minute', mins: 'minute', h: 'hour', hr: 'hour', hrs: 'hour', d: 'day', w: 'week', wk: 'week', wks: 'week', mo: 'month', mos: 'month', y: 'year', yr: 'year', yrs: 'year'}
-
-function rewriteUnits(text: string, style: string): string {
-  return text.replace(/(\d+(?:[.,]\d+)?)(\s*)([A-Za-z]{2,})\b/g, (whole, number: string, space: string, unit: string) => {
-    const lower = unit.toLowerCase()
-    const base = fullNames[lower] ?? lower.replace(/s$/, '')
-    if (!['second', 'minute', 'hour', 'day', 'week', 'month', 'year'].includes(base) && !fullNames[lower]) return whole
-    const word = style === 'upper-case' ? unit.toUpperCase() : style === 'capitalised' ? lower[0].toUpperCase() + lower.slice(1) : lower
-    return number + space + word
   })
 }

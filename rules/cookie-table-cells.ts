@@ -2,7 +2,7 @@
 import {doc} from '../src/example.js'
 import {parseDuration} from '../src/values/duration.js'
 import type {Field} from '../src/data/fields.js'
-import {cookieTables} from '../src/model/cookie-shapes.js'
+import {cookieRows, type CookieRow} from '../src/model/cookie-rows.js'
 import {cellLines, cellRange, fieldCell, isPlaceholder, type Cell, type Row, type CookieTable} from '../src/model/tables.js'
 import {defineRule, type NoOptions, type RuleContext} from '../src/rule.js'
 
@@ -52,16 +52,15 @@ export default defineRule({
   ],
   check(tree, context) {
     const templated = /\{%.*%\}/.test(context.source)
-    const seen = new Map<string, {row: Row; table: CookieTable; cell: Cell}>()
-    for (const table of cookieTables(tree, context.source)) {
-      for (const row of table.rows) {
-        // A row with one filled cell is a group label (`Google Analytics`), not a cookie.
-        if (row.cells.filter((cell) => cell.text !== '').length <= 1) continue
-        checkEmpty(table, row, context)
-        checkPlaceholders(table, row, templated, context)
-        checkParallel(table, row, context)
-        checkDuplicates(table, row, seen, context)
-      }
+    const seen = new Map<string, CookieRow>()
+    for (const cookie of cookieRows(tree, context.source)) {
+      const {table, row} = cookie
+      // A row with one filled cell is a group label (`Google Analytics`), not a cookie.
+      if (row.cells.filter((cell) => cell.text !== '').length <= 1) continue
+      checkEmpty(table, row, context)
+      checkPlaceholders(cookie, templated, context)
+      checkParallel(cookie, context)
+      checkDuplicates(cookie, seen, context)
     }
   }
 })
@@ -70,9 +69,7 @@ const fieldWords: Partial<Record<Field, string>> = {name: 'cookie name', purpose
 
 function checkEmpty(table: CookieTable, row: Row, context: RuleContext<NoOptions>): void {
   for (const field of requiredFields) {
-    const index = table.fieldColumns.get(field)
-    if (index === undefined) continue
-    const cell = row.cells[index]
+    const cell = fieldCell(table, row, field)
     // A missing cell (a short row) is `table-format`'s to report.
     if (!cell || cell.text !== '' || !cell.range) continue
     context.report({reason: `Unexpected empty ${fieldWords[field]}, expected a value`, range: cellRange(cell)})
@@ -81,20 +78,22 @@ function checkEmpty(table: CookieTable, row: Row, context: RuleContext<NoOptions
 
 const namePlaceholder = /(?<![A-Za-z])(?:x{3,}|X{3,})(?![A-Za-z])|#{3,}|_{4,}|\{\{[^}]*\}\}|\[(?:insert|tbd|name|cookie)[^\]]*\]/i
 
-function checkPlaceholders(table: CookieTable, row: Row, templated: boolean, context: RuleContext<NoOptions>): void {
+function checkPlaceholders({table, row, names, nameCell}: CookieRow, templated: boolean, context: RuleContext<NoOptions>): void {
   for (const [index, cell] of row.cells.entries()) {
     const range = cellRange(cell)
     if (!range || cell.text === '') continue
     const field = table.columns[index]?.match.field
     if (field === 'name') {
-      for (const name of cellLines(cell)) {
+      // A second name column is read as it is written.
+      const lines = cell === nameCell ? names : cellLines(cell)
+      for (const name of lines) {
         const match = namePlaceholder.exec(name)
         if (!match || (templated && match[0].startsWith('{{'))) continue
         const wildcard = name.replace(match[0], '<id>')
         const expected = wildcard === '<id>' ? 'the real name' : `the real name or a wildcard such as \`${wildcard}\``
         const current = context.source.slice(range[0], range[1])
         const suggestions =
-          current.includes(match[0]) && cellLines(cell).length === 1 && wildcard !== '<id>'
+          current.includes(match[0]) && lines.length === 1 && wildcard !== '<id>'
             ? [{description: 'Write the variable part as a wildcard', fix: {range, text: code(current, match[0])}}]
             : undefined
         context.report({
@@ -127,16 +126,13 @@ function fieldLabel(table: CookieTable, index: number): string {
 }
 
 /** Several cookies in one cell with a parallel list of lifetimes of another length. */
-function checkParallel(table: CookieTable, row: Row, context: RuleContext<NoOptions>): void {
-  const names = splitList(fieldCell(table, row, 'name'), (item) => !/\s/.test(item))
-  const durationCell = fieldCell(table, row, 'duration')
+function checkParallel({nameCell, durationCell, durationRange}: CookieRow, context: RuleContext<NoOptions>): void {
+  const names = splitList(nameCell, (item) => !/\s/.test(item))
   const durations = splitList(durationCell, (item) => parseDuration(item).kind !== 'unparsable')
-  if (names.length < 2 || durations.length < 2 || names.length === durations.length || !durationCell) return
-  const range = cellRange(durationCell)
-  if (!range) return
+  if (names.length < 2 || durations.length < 2 || names.length === durations.length || !durationRange) return
   context.report({
     reason: `Unexpected ${durations.length} lifetimes for ${names.length} cookies, expected one lifetime per cookie or one for all`,
-    range
+    range: durationRange
   })
 }
 
@@ -149,44 +145,36 @@ function splitList(cell: Cell | undefined, accept: (item: string) => boolean): s
 }
 
 /** The same cookie (name and domain) twice in the document: an exact copy, or two rows that disagree. */
-function checkDuplicates(
-  table: CookieTable,
-  row: Row,
-  seen: Map<string, {row: Row; table: CookieTable; cell: Cell}>,
-  context: RuleContext<NoOptions>
-): void {
-  const nameCell = fieldCell(table, row, 'name')
-  if (!nameCell || nameCell.text === '') return
-  const domain = (fieldCell(table, row, 'domain')?.text ?? '').toLowerCase().replace(/^\./, '')
-  for (const name of cellLines(nameCell)) {
-    if (name === '') continue
+function checkDuplicates(cookie: CookieRow, seen: Map<string, CookieRow>, context: RuleContext<NoOptions>): void {
+  const {table, row, names, nameRange} = cookie
+  const domain = cookie.domainText.toLowerCase().replace(/^\./, '')
+  for (const name of names) {
     const key = name.toLowerCase() + '\u0000' + domain
     const earlier = seen.get(key)
     if (!earlier) {
-      seen.set(key, {row, table, cell: nameCell})
+      seen.set(key, cookie)
       continue
     }
-    const range = cellRange(nameCell)
-    if (!range) continue
-    const cause = earlier.cell.range ? context.evidence(`First row for \`${name}\``, cellRange(earlier.cell)!) : undefined
+    if (!nameRange) continue
+    const cause = earlier.nameCell?.range ? context.evidence(`First row for \`${name}\``, earlier.nameRange!) : undefined
     const differences: string[] = []
     for (const field of ['duration', 'category', 'provider', 'party'] as Field[]) {
       const before = fieldCell(earlier.table, earlier.row, field)?.text
       const now = fieldCell(table, row, field)?.text
       if (before !== undefined && now !== undefined && before !== '' && now !== '' && before.toLowerCase() !== now.toLowerCase()) {
         // Only a single-cookie row's values belong to this cookie alone.
-        if (cellLines(nameCell).length > 1 || cellLines(earlier.cell).length > 1) continue
+        if (names.length > 1 || earlier.names.length > 1) continue
         differences.push(`${field} (\`${now}\`, not \`${before}\`)`)
       }
     }
     if (differences.length > 0) {
       context.report({
         reason: `Unexpected second row for \`${name}\` with a different ${differences.join(' and ')}, expected one row per cookie`,
-        range,
+        range: nameRange,
         cause
       })
     } else if (sameRow(earlier.row, row)) {
-      context.report({reason: `Unexpected duplicate row for \`${name}\`, expected each cookie once`, range, cause, severity: 'warning'})
+      context.report({reason: `Unexpected duplicate row for \`${name}\`, expected each cookie once`, range: nameRange, cause, severity: 'warning'})
     }
   }
 }

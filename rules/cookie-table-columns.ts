@@ -5,10 +5,12 @@ import type {Root} from 'mdast'
 import {lookup, namesOwner, reference} from '../src/data/known-cookies.js'
 import {nodeRange, type Range} from '../src/model/source.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
-import {cellLines, fieldCell, tables, type CookieTable, type Table} from '../src/model/tables.js'
+import {cookieRowsByTable, type CookieRow} from '../src/model/cookie-rows.js'
+import {tables, type CookieTable, type Table} from '../src/model/tables.js'
 import {walk} from '../src/model/walk.js'
 import {FromSetting, option} from '../src/options.js'
 import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
+import {listOf} from '../src/text.js'
 
 export type Options = OptionsOf<typeof rule>
 
@@ -158,13 +160,14 @@ const rule = defineRule({
   check(tree, context) {
     const cookie = cookieTables(tree, context.source)
     const intro = introductions(tree, context.source)
+    const rows = cookieRowsByTable(tree, context.source)
     for (const table of cookie) {
       const missing = context.options.required.filter(
-        (entry) => !entry.split('|').some((field) => table.fieldColumns.has(field as Field)) && !(isProviderEntry(entry) && providerEvident(table, intro(table.range?.[0])))
+        (entry) => !entry.split('|').some((field) => table.fieldColumns.has(field as Field)) && !(isProviderEntry(entry) && providerEvident(rows.get(table) ?? [], intro(table.range?.[0])))
       )
       if (missing.length === 0 || !table.header?.range) continue
       const names = missing.map((entry) => entry.split('|').map((field) => fieldWords[field]).join(' or '))
-      const list = names.length === 1 ? names[0] : names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1]
+      const list = listOf(names)
       const samples = missing.map((entry) => examplesOf[entry.split('|')[0]])
       context.report({
         reason:
@@ -190,16 +193,14 @@ function isProviderEntry(entry: string): boolean {
  * or when each known vendor cookie's vendor is named in its row or in the heading or sentence that introduces
  * the table ("Google Analytics sets these cookies:").
  */
-function providerEvident(table: CookieTable, introduction: string): boolean {
+function providerEvident(rows: CookieRow[], introduction: string): boolean {
   const intro = introduction.toLowerCase()
   let vendors = 0
-  for (const row of table.rows) {
-    const party = fieldCell(table, row, 'party')?.text ?? ''
-    if (/\b(third|3rd)\b/i.test(party)) return false
-    const nameCell = fieldCell(table, row, 'name')
+  for (const {row, partyCell, nameCell, names} of rows) {
+    if (/\b(third|3rd)\b/i.test(partyCell?.text ?? '')) return false
     const rowText = row.cells.filter((cell) => cell !== nameCell).map((cell) => cell.text).join(' ').toLowerCase()
-    for (const name of cellLines(nameCell)) {
-      const known = lookup(reference(), name.replace(/`/g, ''))
+    for (const name of names) {
+      const known = lookup(reference(), name)
       if (!known) continue
       vendors++
       // The vendor named in the row (`Cloudflare Bot Management`) or above the table tells the reader who sets it.

@@ -7,6 +7,7 @@ import {formatSeconds, parseDuration} from '../src/values/duration.js'
 import {readObserved, type ObservedCookie} from '../src/observed.js'
 import type {Range} from '../src/model/source.js'
 import {defineRule, type NoOptions, type RuleContext} from '../src/rule.js'
+import {escapeRegExp} from '../src/text.js'
 
 export default defineRule({
   meta: {
@@ -116,7 +117,7 @@ function checkLifetime(row: CookieRow, name: string, seen: ObservedCookie[], ran
 function namePattern(name: string): RegExp {
   const escaped = name
     .split(/(<[^>]*>|\{[^}]*\}|\*|#+|X{3,}|x{3,}|\[[^\]]*\])/)
-    .map((part, index) => (index % 2 === 1 ? '.+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part, index) => (index % 2 === 1 ? '.+' : escapeRegExp(part)))
     .join('')
   return new RegExp(`^${escaped}$`)
 }

@@ -3,10 +3,10 @@ import type {Heading, Root} from 'mdast'
 import {doc} from '../src/example.js'
 import {isPolicy} from '../src/model/policy-page.js'
 import {nodeRange, type Range} from '../src/model/source.js'
-import {statedDates} from '../src/model/stated-dates.js'
-import {isEnglish} from '../src/model/words.js'
+import {isEnglish, prose} from '../src/model/words.js'
 import {option} from '../src/options.js'
 import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
+import {statedDates} from '../src/model/stated-dates.js'
 
 export type Options = OptionsOf<typeof rule>
 

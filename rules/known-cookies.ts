@@ -2,10 +2,10 @@
 import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {doc} from '../src/example.js'
-import {formatSeconds, parseDuration, unitSeconds, type Unit} from '../src/values/duration.js'
+import {formatSeconds, secondsOf, unitSeconds, type Unit} from '../src/values/duration.js'
 import {looseKey, lookup, reference, type KnownCookie, type Reference} from '../src/data/known-cookies.js'
-import {cookieTables} from '../src/model/cookie-shapes.js'
-import {cellLines, cellRange, fieldCell, type Row, type CookieTable} from '../src/model/tables.js'
+import {cookieRowsByTable, type CookieRow, type Lifetime} from '../src/model/cookie-rows.js'
+import {fieldCell} from '../src/model/tables.js'
 import {option} from '../src/options.js'
 import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
 
@@ -85,25 +85,19 @@ const rule = defineRule({
   check(tree, context) {
     const known = reference(context.options.openCookieDatabase || undefined)
     const headings = headingsAbove(tree)
-    for (const table of cookieTables(tree, context.source)) {
+    for (const [table, rows] of cookieRowsByTable(tree, context.source)) {
       const heading = headings(table.range?.[0])
-      for (const row of table.rows) checkRow(table, row, known, heading, context)
+      for (const row of rows) checkRow(row, known, heading, context)
     }
   }
 })
 export default rule
 
-function checkRow(table: CookieTable, row: Row, known: Reference, heading: string | undefined, context: RuleContext<Options>): void {
-  const nameCell = fieldCell(table, row, 'name')
-  const nameRange = nameCell && cellRange(nameCell)
-  if (!nameCell || !nameRange) return
-  const names = cellLines(nameCell).map((line) => line.replace(/^`+|`+$/g, '').trim()).filter((line) => line !== '' && !/\s/.test(line))
-  const durationCell = fieldCell(table, row, 'duration')
-  const durations = cellLines(durationCell).filter((line) => line !== '')
-  const categoryCell = fieldCell(table, row, 'category')
-  const category = categoryCell?.text || heading
-  const column = table.fieldColumns.get('duration')
-  const headerUnit = column === undefined ? undefined : table.columns[column].match.unit
+function checkRow(row: CookieRow, known: Reference, heading: string | undefined, context: RuleContext<Options>): void {
+  const {nameRange, lifetimes: durations} = row
+  if (!nameRange) return
+  const names = row.names.filter((name) => !/\s/.test(name))
+  const category = fieldCell(row.table, row.row, 'category')?.text || heading
   for (const [index, name] of names.entries()) {
     const entry = lookup(known, name)
     if (!entry) {
@@ -125,30 +119,27 @@ function checkRow(table: CookieTable, row: Row, known: Reference, heading: strin
       })
     }
     const declared = durations.length === names.length ? durations[index] : durations.length === 1 ? durations[0] : undefined
-    const durationRange = durationCell && cellRange(durationCell)
-    if (declared !== undefined && durationRange) checkLifetime(name, declared, headerUnit, entry, durationRange, context)
+    if (declared !== undefined && row.durationRange) checkLifetime(name, declared, row.unit, entry, row.durationRange, context)
   }
 }
 
 function checkLifetime(
   name: string,
-  declared: string,
-  headerUnit: string | undefined,
+  {text: declared, duration: parsed}: Lifetime,
+  headerUnit: Unit | undefined,
   entry: KnownCookie,
   range: [number, number],
   context: RuleContext<Options>
 ): void {
   if (entry.lifetime === undefined) return
-  const parsed = parseDuration(declared)
   let seconds: number | undefined
   let slack = 1
   if (parsed.kind === 'session') seconds = 0
   else if (parsed.kind === 'duration' && !parsed.session) seconds = parsed.max
   else if (parsed.kind === 'bare' && headerUnit) {
-    const unit = headerUnit.replace(/s$/, '') as Unit
-    seconds = parsed.number! * unitSeconds[unit]
+    seconds = secondsOf(parsed.number!, headerUnit)
     // Consent tools round down to whole units: `0` days is anything under a day.
-    slack = unitSeconds[unit]
+    slack = unitSeconds[headerUnit]
   }
   if (seconds === undefined) return
   const [min, max] = typeof entry.lifetime === 'number' ? [entry.lifetime, entry.lifetime] : entry.lifetime
@@ -161,7 +152,7 @@ function checkLifetime(
   else wrong = seconds < min / tolerance || seconds > max * tolerance
   if (!wrong) return
   const expected = min === max ? (max === 0 ? 'a session cookie' : `about \`${formatSeconds(max)}\``) : `\`${formatSeconds(min)}\` to \`${formatSeconds(max)}\``
-  const written = parsed.kind === 'bare' && headerUnit ? `\`${declared}\` ${headerUnit}` : `\`${declared}\``
+  const written = parsed.kind === 'bare' && headerUnit ? `\`${declared}\` ${headerUnit}s` : `\`${declared}\``
   context.report({reason: `Unexpected lifetime ${written} for \`${name}\`, expected ${expected} (${entry.owner})`, range})
 }
 

@@ -12,6 +12,7 @@ import {moduleStatements, mostlyUnknownBlock, nameListWords, shortCompoundPart} 
 import {inCookieIdentifiers, isEnglish, prose, wordKey, type Word} from '../src/model/words.js'
 import {option} from '../src/options.js'
 import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
+import {codeList} from '../src/text.js'
 import {wordsFiles} from '../src/words-files.js'
 
 export type Options = OptionsOf<typeof rule>
@@ -167,7 +168,7 @@ function classify(collected: Collected, context: RuleContext<Options>): Finding[
 
 function report({word, bare, suggestions: list}: Finding, context: RuleContext<Options>): void {
   const range: [number, number] = [word.range[0], word.range[1] - (word.text.length - bare.length)]
-  const expected = list.length > 0 ? list.map((item) => '`' + item + '`').join(', ').replace(/, ([^,]*)$/, ', or $1') : 'a word in the dictionary'
+  const expected = list.length > 0 ? codeList(list) : 'a word in the dictionary'
   // A word split by markup (`**G**lobaly`) gets no edit: writing over it would drop the markup.
   const plain = word.range[1] - word.range[0] === word.text.length
   context.report({

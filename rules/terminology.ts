@@ -4,6 +4,7 @@ import {compounds, documentName, groupIds, variants, type VariantGroup} from '..
 import {isEnglish, matchCase, prose, type Run} from '../src/model/words.js'
 import {option} from '../src/options.js'
 import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
+import {escapeRegExp} from '../src/text.js'
 import {checkCompound} from './terminology/compounds.js'
 import {checkDocumentName} from './terminology/document-name.js'
 import {matches, normal, reportMinority, type Occurrence} from './terminology/matches.js'
@@ -130,7 +131,7 @@ export default rule
 
 function checkTerm(runs: Run[], from: string, to: string, context: RuleContext<Options>): void {
   const caseOnly = from.toLowerCase() === to.toLowerCase()
-  const pattern = from.trim().split(/\s+/).map(escape).join('\\s+')
+  const pattern = from.trim().split(/\s+/).map(escapeRegExp).join('\\s+')
   const regex = new RegExp(`(?<![\\p{L}\\p{N}-])${pattern}(?![\\p{L}\\p{N}]|-[\\p{L}])`, 'giu')
   for (const found of matches(runs, regex)) {
     if (found.written === to) continue
@@ -139,10 +140,6 @@ function checkTerm(runs: Run[], from: string, to: string, context: RuleContext<O
     if (text === found.written) continue
     context.report({reason: `Unexpected \`${found.written}\`, expected \`${text}\``, fix: {range: [found.start, found.end], text}})
   }
-}
-
-function escape(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 function checkVariants(runs: Run[], group: VariantGroup, covered: Set<string>, context: RuleContext<Options>): void {

@@ -19,13 +19,10 @@ export function unsafeEdits(messages: readonly VFileMessage[]): TextEdit[] {
 }
 
 /**
- * Apply edits to `text` (offsets into the BOM-less text): sorted by position, an edit that overlaps one
- * already taken waits for the next pass. Inserted newlines follow the document's line endings.
+ * Which edits one pass applies, in document order: sorted by position, an edit that overlaps one already taken
+ * waits for the next pass. `--fix` and the language server's formatting both choose with this.
  */
-export function applyEdits(value: string, edits: readonly TextEdit[]): {text: string; applied: number; taken: TextEdit[]} {
-  const bom = value.charCodeAt(0) === 0xfeff ? '\uFEFF' : ''
-  const text = bom ? value.slice(1) : value
-  const crlf = /\r\n/.test(text) && !/(^|[^\r])\n/.test(text)
+export function chooseEdits(edits: readonly TextEdit[]): TextEdit[] {
   const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1])
   const taken: TextEdit[] = []
   let end = -1
@@ -35,10 +32,27 @@ export function applyEdits(value: string, edits: readonly TextEdit[]): {text: st
     taken.push(edit)
     end = edit.range[1]
   }
+  return taken
+}
+
+/** An edit's replacement with its newlines written as the document (BOM-less `text`) writes them. */
+export function newlinesOf(text: string): (replacement: string) => string {
+  const crlf = /\r\n/.test(text) && !/(^|[^\r])\n/.test(text)
+  return crlf ? (replacement) => replacement.replace(/\r?\n/g, '\r\n') : (replacement) => replacement
+}
+
+/**
+ * Apply edits to `text` (offsets into the BOM-less text), as `chooseEdits` chooses them. Inserted newlines follow
+ * the document's line endings.
+ */
+export function applyEdits(value: string, edits: readonly TextEdit[]): {text: string; applied: number; taken: TextEdit[]} {
+  const bom = value.charCodeAt(0) === 0xfeff ? '\uFEFF' : ''
+  const text = bom ? value.slice(1) : value
+  const newlines = newlinesOf(text)
+  const taken = chooseEdits(edits)
   let result = text
-  for (const edit of taken.reverse()) {
-    const replacement = crlf ? edit.text.replace(/\r?\n/g, '\r\n') : edit.text
-    result = result.slice(0, edit.range[0]) + replacement + result.slice(edit.range[1])
+  for (const edit of [...taken].reverse()) {
+    result = result.slice(0, edit.range[0]) + newlines(edit.text) + result.slice(edit.range[1])
   }
   return {text: bom + result, applied: taken.length, taken}
 }

@@ -10,6 +10,7 @@ import type {PhrasingContent, Root, RootContent} from 'mdast'
 import {parseHtml} from './model/html.js'
 import {parseSnippet} from './model/reparse.js'
 import {collapse, domText, type Align, type DerivedTable, type HtmlTable, type Row} from './model/tables.js'
+import {listOf, phrasingText} from './text.js'
 
 export interface ConvertOptions {
   /** A table without a header row: an empty header row above it (unsafe: a reader sees it), its first row, or none. */
@@ -61,13 +62,9 @@ class Changes {
   }
   describe(): string | undefined {
     const attributes = [...this.attributes].map((name) => `\`${name}\``)
-    const parts = [...(attributes.length > 0 ? [`drops the ${list(attributes)} attribute${attributes.length === 1 ? '' : 's'}`] : []), ...this.other]
-    return parts.length > 0 ? list(parts) : undefined
+    const parts = [...(attributes.length > 0 ? [`drops the ${listOf(attributes)} attribute${attributes.length === 1 ? '' : 's'}`] : []), ...this.other]
+    return parts.length > 0 ? listOf(parts) : undefined
   }
-}
-
-function list(items: string[]): string {
-  return items.length <= 1 ? items.join('') : items.slice(0, -1).join(', ') + ' and ' + items[items.length - 1]
 }
 
 function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
@@ -211,7 +208,7 @@ function captionParagraph(caption: Element, style: 'plain' | 'escaped'): string 
   const [paragraph] = tree.children
   if (tree.children.length !== 1 || paragraph.type !== 'paragraph') return undefined
   const expected = collapse(domText(caption.children)).replace(/\n/g, ' ')
-  return collapse(readText(paragraph.children)).replace(/\n/g, ' ') === expected ? markdown : undefined
+  return collapse(phrasingText(paragraph.children)).replace(/\n/g, ' ') === expected ? markdown : undefined
 }
 
 /**
@@ -481,24 +478,13 @@ function readsBack(markdown: string, cells: ConvertedCell[][], texts: string[][]
     if (row.children.length !== width) return false
     for (const [cellIndex, cell] of row.children.entries()) {
       const expectedText = texts[rowIndex][cellIndex] ?? ''
-      if (collapse(readText(cell.children)) !== expectedText) return false
+      if (collapse(phrasingText(cell.children)) !== expectedText) return false
       const signature: string[] = []
       readSignature(cell.children, markdown, signature)
       if (JSON.stringify(signature) !== JSON.stringify(cells[rowIndex][cellIndex].signature)) return false
     }
   }
   return true
-}
-
-function readText(nodes: readonly PhrasingContent[]): string {
-  let text = ''
-  for (const node of nodes) {
-    if (node.type === 'html') {
-      if (/^<br\s*\/?>$/i.test(node.value)) text += '\n'
-    } else if ('value' in node) text += node.value
-    else if ('children' in node) text += readText(node.children as PhrasingContent[])
-  }
-  return text
 }
 
 function readSignature(nodes: readonly RootContent[], markdown: string, signature: string[]): void {

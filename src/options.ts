@@ -3,6 +3,7 @@
  * and the small validators they and the shared settings use; each throws an `OptionError` that names the option.
  */
 import type {SharedSettings} from './settings.js'
+import {codeList, listOf} from './text.js'
 
 /** A bad option value: the message names the option, the value and what was expected. */
 export class OptionError extends Error {
@@ -37,13 +38,12 @@ export function record(raw: unknown, ruleId: string, allowed: readonly string[])
 export function oneOf<T extends string>(value: unknown, name: string, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T
-  return fail(name, value, allowed.map((a) => '`' + a + '`').join(', ').replace(/, ([^,]*)$/, ', or $1'))
+  return fail(name, value, codeList(allowed))
 }
 
 /** "`a` or `b`", "`a`, `b`, or `c`": the values of a `one of` option, for the docs. */
 function choices(allowed: readonly string[]): string {
-  const quoted = allowed.map((a) => '`' + a + '`')
-  return quoted.length === 2 ? quoted.join(' or ') : quoted.join(', ').replace(/, ([^,]*)$/, ', or $1')
+  return listOf(allowed.map((value) => '`' + value + '`'), 'or', allowed.length > 2)
 }
 
 const booleans = '`true` or `false`'

@@ -42,7 +42,7 @@ test('`<br>` is a line break in a cell\'s text', () => {
 
 test('header synonyms map to canonical fields', () => {
   assert.equal(matchHeader('Lifespan (Days)', []).field, 'duration')
-  assert.equal(matchHeader('Lifespan (Days)', []).unit, 'days')
+  assert.equal(matchHeader('Lifespan (Days)', []).unit, 'day')
   assert.equal(matchHeader('Cookie subgroup', []).field, 'domain')
   assert.equal(matchHeader('Cookies used', []).field, 'party')
   assert.equal(matchHeader('Maximum Storage Duration', []).field, 'duration')

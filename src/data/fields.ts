@@ -1,4 +1,5 @@
 /** Cookie-table header synonyms: map a column header (and, for `Type`, its values) to a canonical field. */
+import {unitOf, type Unit} from '../values/duration.js'
 
 export type Field =
   | 'name'
@@ -30,7 +31,7 @@ export interface FieldMatch {
   /** The header, lower-cased, without punctuation or a unit in parentheses: what "the same field named the same" compares. */
   normalized: string
   /** A unit the header gives its values, as in `Lifespan (Days)`. */
-  unit: 'seconds' | 'minutes' | 'hours' | 'days' | 'weeks' | 'months' | 'years' | undefined
+  unit: Unit | undefined
 }
 
 // Sources: research notes `cookie-tables.md` §2.9 (Cookiebot, OneTrust, CookieYes, Termly, OCD, IAB TCF, orestbida).
@@ -66,24 +67,16 @@ const synonyms: Record<Field, string[]> = {
 const lookup = new Map<string, Field>()
 for (const field of fields) for (const synonym of synonyms[field]) lookup.set(normalizeHeader(synonym).normalized, field)
 
-const units: Record<string, FieldMatch['unit']> = {
-  s: 'seconds', sec: 'seconds', secs: 'seconds', second: 'seconds', seconds: 'seconds',
-  min: 'minutes', mins: 'minutes', minute: 'minutes', minutes: 'minutes',
-  h: 'hours', hr: 'hours', hrs: 'hours', hour: 'hours', hours: 'hours',
-  d: 'days', day: 'days', days: 'days', 'in days': 'days',
-  week: 'weeks', weeks: 'weeks', month: 'months', months: 'months', year: 'years', years: 'years'
-}
-
 function normalizeHeader(text: string): {normalized: string; unit: FieldMatch['unit']} {
   let value = text.toLowerCase().normalize('NFKC').trim()
   let unit: FieldMatch['unit']
   const parenthesis = /\s*\(([^)]*)\)\s*$/.exec(value)
   if (parenthesis) {
     const inner = parenthesis[1].trim()
-    if (inner === 's') {
-      value = value.slice(0, parenthesis.index)
-    } else if (units[inner]) {
-      unit = units[inner]
+    // `(s)` marks a plural (`Cookie(s)`), and `(m)` could be minutes or months: neither gives a unit.
+    const named = inner === 's' || inner === 'm' ? undefined : unitOf(inner.replace(/^in /, ''))
+    if (inner === 's' || named) {
+      unit = named
       value = value.slice(0, parenthesis.index)
     }
   }

@@ -9,7 +9,7 @@ import {unified, type Processor} from 'unified'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {TextEdit as LspTextEdit} from 'vscode-languageserver'
-import {applyEdits, safeEdits, unsafeEdits} from '../fix.js'
+import {applyEdits, chooseEdits, newlinesOf, safeEdits, unsafeEdits} from '../fix.js'
 import policylint from '../preset.js'
 import type {TextEdit} from '../rule.js'
 
@@ -32,7 +32,7 @@ export interface LintRecord {
 /** The last lint of each open document, by URI: what "Format Document" applies. */
 export const latest = new Map<string, LintRecord>()
 
-/** The compiler: formatting applies the safe fixes as edits (see lsp.ts), never a re-serialised document. */
+/** The compiler: formatting applies the safe fixes as edits (see server.ts), never a re-serialised document. */
 function policylintLanguageServerBase(this: Processor) {
   this.compiler = (_tree, file) => String(file.value ?? '')
 }
@@ -80,48 +80,18 @@ function showEvidence(message: VFileMessage): void {
 }
 
 /**
- * The LSP edits that turn `text` into `applyEdits(text, edits)`: the safe edits themselves, one per fix,
- * in the same order of preference (`applyEdits` skips overlapping edits; they wait for the next format).
+ * The LSP edits that turn `text` into `applyEdits(text, edits)`: the edits `chooseEdits` takes (overlapping ones
+ * wait for the next format), one per fix.
  */
 export function formattingEdits(text: string, edits: readonly TextEdit[]): LspTextEdit[] {
-  if (edits.length === 0) return []
-  const expected = applyEdits(text, edits).text
-  if (expected === text) return []
+  if (edits.length === 0 || applyEdits(text, edits).text === text) return []
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0
-  const body = text.slice(bom)
-  const crlf = /\r\n/.test(body) && !/(^|[^\r])\n/.test(body)
-  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1])
-  const taken: TextEdit[] = []
-  let end = -1
-  for (const edit of sorted) {
-    if (edit.range[0] < end || (edit.range[0] === end && taken.length > 0 && taken[taken.length - 1].range[0] === end)) continue
-    taken.push({range: edit.range, text: crlf ? edit.text.replace(/\r?\n/g, '\r\n') : edit.text})
-    end = edit.range[1]
-  }
+  const newlines = newlinesOf(text.slice(bom))
   const positions = positionsOf(text)
-  let result: LspTextEdit[] = taken.map((edit) => ({
+  return chooseEdits(edits).map((edit) => ({
     range: {start: positions(edit.range[0] + bom), end: positions(edit.range[1] + bom)},
-    newText: edit.text
+    newText: newlines(edit.text)
   }))
-  // Should the selection ever differ from the fix engine's, send the one changed span instead.
-  if (apply(text, taken, bom) !== expected) result = [spanEdit(text, expected, positions)]
-  return result
-}
-
-function apply(text: string, edits: readonly TextEdit[], bom: number): string {
-  let result = text
-  for (const edit of [...edits].reverse()) {
-    result = result.slice(0, edit.range[0] + bom) + edit.text + result.slice(edit.range[1] + bom)
-  }
-  return result
-}
-
-function spanEdit(text: string, expected: string, positions: (offset: number) => {line: number; character: number}): LspTextEdit {
-  let start = 0
-  while (start < text.length && start < expected.length && text[start] === expected[start]) start++
-  let tail = 0
-  while (tail < text.length - start && tail < expected.length - start && text[text.length - 1 - tail] === expected[expected.length - 1 - tail]) tail++
-  return {range: {start: positions(start), end: positions(text.length - tail)}, newText: expected.slice(start, expected.length - tail)}
 }
 
 /** Offsets to LSP positions (0-based lines, UTF-16 characters; `\r\n`, `\n` and `\r` end lines). */

@@ -5,6 +5,7 @@ import {cached} from './memo.js'
 import {matchHeader, type Field, type FieldMatch} from '../data/fields.js'
 import {elementRange, htmlFragments, type HtmlFragment} from './html.js'
 import {nodeRange, type Range} from './source.js'
+import {phrasingText} from '../text.js'
 import {walk} from './walk.js'
 
 export type Align = 'left' | 'right' | 'center' | null
@@ -133,22 +134,6 @@ function gfmCell(cell: MdastCell, header: boolean, align: Align): Cell {
     colspan: 1,
     rowspan: 1
   }
-}
-
-function phrasingText(nodes: readonly PhrasingContent[]): string {
-  let text = ''
-  for (const node of nodes) {
-    if (node.type === 'html') {
-      if (/^<br\s*\/?>$/i.test(node.value)) text += '\n'
-    } else if ('value' in node) {
-      text += node.value
-    } else if ('children' in node) {
-      text += phrasingText(node.children as PhrasingContent[])
-    } else if (node.type === 'break') {
-      text += '\n'
-    }
-  }
-  return text
 }
 
 /** Collapse whitespace on each line; lines come from `<br>`. */

@@ -5,6 +5,7 @@
  */
 import type {Root} from 'mdast'
 import {latinPhrases} from '../data/policy-words.js'
+import {escapeRegExp} from '../text.js'
 import {nodeRange} from './source.js'
 import {walk} from './walk.js'
 import {wordKey, type Word} from './words.js'
@@ -118,7 +119,7 @@ export function inLatinPhrase(word: Word, source: string): boolean {
     if (at < 0) continue
     // The phrase's words before and after this one, with any spaces or markup between them.
     const pattern = new RegExp(
-      parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s*_]+'),
+      parts.map(escapeRegExp).join('[\\s*_]+'),
       'iy'
     )
     const from = Math.max(0, word.range[0] - 40)

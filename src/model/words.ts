@@ -6,6 +6,7 @@ import {cookieRows} from './cookie-rows.js'
 import {cookieTables} from './cookie-shapes.js'
 import {htmlFragments} from './html.js'
 import {nodeRange, type Range} from './source.js'
+import {fieldCell} from './tables.js'
 import {walk} from './walk.js'
 
 /** A stretch of prose: one Markdown text node, or one text node of an HTML block. */
@@ -263,10 +264,8 @@ function identifierRanges(tree: Root, source: string): Range[] {
   const ranges: Range[] = []
   for (const table of cookieTables(tree, source)) {
     for (const field of ['name', 'storageType'] as const) {
-      const column = table.fieldColumns.get(field)
-      if (column === undefined) continue
       for (const row of table.rows) {
-        const range = row.cells[column]?.contentRange
+        const range = fieldCell(table, row, field)?.contentRange
         if (range) ranges.push(range)
       }
     }

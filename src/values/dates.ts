@@ -2,9 +2,9 @@
  * Dates as policies write them: ISO 8601 (`2024-05-01`), `May 1, 2024`, `1st May 2024`, `May 2024` and numeric
  * `01/05/2024` (day first unless that cannot be). English month names, full or abbreviated.
  */
+import {monthIndex, monthPattern} from '../text.js'
 
-const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
-const month = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
+const month = `(${monthPattern})\\.?`
 const day = '(\\d{1,2})(?:st|nd|rd|th)?\\.?'
 const year = '((?:19|20)\\d{2})'
 
@@ -40,10 +40,6 @@ export function parseDate(text: string): {format: Format; length: number; date: 
     return {format, length: match[0].replace(/[.,\s]+$/, '').length, date: realDate(y, m, d)}
   }
   return undefined
-}
-
-function monthIndex(name: string): number {
-  return months.indexOf(name.slice(0, 3).toLowerCase()) + 1
 }
 
 function realDate(y: number, m: number, d: number): Date | undefined {

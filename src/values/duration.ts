@@ -3,6 +3,7 @@
  * `30 seconds till 1 year`, `13 months by default, modifiable`, `Session (1 day)`, `10 Nov 2030`, `Seesion`.
  * Months are 30 days and years 365 days (as CookieBlock counts them), so `13 months` is 390 days, not 396.
  */
+import {monthPattern} from '../text.js'
 
 export type DurationKind =
   /** A lifetime: `2 years`, `1 year 24 days`. */
@@ -41,8 +42,9 @@ export interface Duration {
   terms: Term[]
   /** The text mentions a browser session. */
   session: boolean
-  /** For `qualitative`: the word, lower-cased (`persistent`, `forever`, `unknown` …). */
+  /** For `qualitative`: the word, lower-cased (`persistent`, `forever`, `unknown` …), and what it says. */
   word?: string
+  meaning?: Meaning
   /** For `bare`: the number. */
   number?: number
   /** For `date`. */
@@ -54,6 +56,9 @@ export interface Duration {
   configurable: boolean
 }
 
+/** The units, shortest first. */
+export const units: readonly Unit[] = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year']
+
 export const unitSeconds: Record<Unit, number> = {
   second: 1,
   minute: 60,
@@ -64,15 +69,18 @@ export const unitSeconds: Record<Unit, number> = {
   year: 365 * 86_400
 }
 
-const unitWords: Array<[RegExp, Unit]> = [
-  [/^(s|secs?|seconds?)$/, 'second'],
-  [/^(m|mins?|minutes?|minuts?)$/, 'minute'],
-  [/^(h|hrs?|hours?)$/, 'hour'],
-  [/^(d|days?|dys?)$/, 'day'],
-  [/^(w|wks?|weeks?)$/, 'week'],
-  [/^(mo|mos|mths?|months?|monts?)$/, 'month'],
-  [/^(y|yrs?|years?|yeras?)$/, 'year']
+/** How each unit is written, as regular-expression alternatives: the one list of unit spellings. */
+const spellings: Array<[Unit, string[]]> = [
+  ['second', ['seconds?', 'secs?', 's']],
+  ['minute', ['minutes?', 'minuts?', 'mins?', 'm']],
+  ['hour', ['hours?', 'hrs?', 'h']],
+  ['day', ['days?', 'dys?', 'd']],
+  ['week', ['weeks?', 'wks?', 'w']],
+  ['month', ['months?', 'monts?', 'mths?', 'mos?']],
+  ['year', ['years?', 'yrs?', 'yeras?', 'y']]
 ]
+
+const unitWords: Array<[RegExp, Unit]> = spellings.map(([unit, written]) => [new RegExp(`^(${written.join('|')})$`), unit])
 
 /** Unit spellings the parser reads through but a reader should not see. */
 const misspeltUnits: {[written: string]: string} = {minut: 'minute', minuts: 'minutes', mont: 'month', monts: 'months', yera: 'year', yeras: 'years', dy: 'day', dys: 'days'}
@@ -83,12 +91,12 @@ const numberWords: Record<string, number> = {
   'twenty-four': 24, thirty: 30, sixty: 60, ninety: 90, hundred: 100
 }
 
-const unitPattern = 'seconds?|secs?|minutes?|minuts?|mins?|hours?|hrs?|days?|dys?|weeks?|wks?|months?|monts?|mths?|mos?|years?|yrs?|yeras?|[smhdwy]'
 /**
  * The same vocabulary for finding a lifetime inside a sentence (`expires after 2 years`): written-out units and
  * amounts only, since a bare letter (`2 s`) or `a` is too loose in prose.
  */
-export const proseUnits = unitPattern.replace('|[smhdwy]', '')
+export const proseUnits = spellings.flatMap(([, written]) => written.filter((word) => word.length > 1)).join('|')
+const unitPattern = `${proseUnits}|[${spellings.flatMap(([, written]) => written.filter((word) => word.length === 1)).join('')}]`
 export const proseAmounts = `\\d+(?:[.,]\\d+)?|${Object.keys(numberWords).filter((word) => word.length > 2).sort((a, b) => b.length - a.length).join('|')}`
 
 const termPattern = new RegExp(
@@ -97,10 +105,24 @@ const termPattern = new RegExp(
 )
 const sessionPattern =
   /\b(?:browser[- ]?)?(?:sess?ions?|seesions?|sesions?|sessoins?)\b(?:[- ]cookies?)?|\b(?:when|until|once)\b[^.]{0,30}\bbrowser\b[^.]{0,20}\b(?:clos\w*|quit\w*|exit\w*|end\w*)|\b(?:when|until|once) (?:the )?(?:user|you) (?:clos|quit|exit)\w* (?:your |the |their )?browser\b|\bclos\w* (?:your|the) browser\b|\bend of (?:the )?(?:browsing )?(?:visit|browser session)\b/gi
-const qualitativePattern =
-  /\b(persistent|persistant|permanent|forever|unlimited|indefinite(?:ly)?|no expiration|never expires?|does not expire|varies|various|variable|unknown|undefined|n\/a|immediately|deleted when|until (?:you|the user) (?:log ?out|sign ?out|clear))\b/i
-const monthNames = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?'
-const datePattern = new RegExp(`\\b(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:${monthNames}),? \\d{4}|(?:${monthNames}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})\\b`, 'i')
+/** What a word that names no lifetime says, with the words that say it. */
+export type Meaning =
+  /** The cookie outlives the session, for no one knows how long. */
+  | 'persistent'
+  /** It never expires. */
+  | 'unlimited'
+  /** No one knows. */
+  | 'unknown'
+  /** It ends with an event (`Deleted when the sign-in completes`, `until you log out`): a lifetime a reader understands. */
+  | 'event'
+const qualitativeWords: Array<[Meaning, string]> = [
+  ['persistent', 'persistent|persistant|permanent'],
+  ['unlimited', 'forever|unlimited|indefinite(?:ly)?|no expiration|never expires?|does not expire'],
+  ['unknown', 'varies|various|variable|unknown|undefined|n\\/a'],
+  ['event', 'immediately|deleted when|until (?:you|the user) (?:log ?out|sign ?out|clear)']
+]
+const qualitativePattern = new RegExp(`\\b(${qualitativeWords.map(([, words]) => words).join('|')})\\b`, 'i')
+const datePattern = new RegExp(`\\b(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:${monthPattern}),? \\d{4}|(?:${monthPattern}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})\\b`, 'i')
 const rangeConnector = /^\s*(?:-|–|—|to|till|until|up to)\s*$/i
 const alternativeConnector = /\b(or|otherwise|depending|if|unless|else)\b/i
 
@@ -150,6 +172,7 @@ export function parseDuration(raw: string): Duration {
     } else if (qualitative) {
       result.kind = 'qualitative'
       result.word = qualitative[1].toLowerCase()
+      result.meaning = qualitativeWords.find(([, words]) => new RegExp(`^(?:${words})$`).test(result.word!))![0]
     }
     return result
   }
@@ -191,17 +214,45 @@ export function parseDuration(raw: string): Duration {
     const expected = misspeltUnits[misspelt.written.toLowerCase()]
     result.typo = {written: misspelt.written, expected: /^[A-Z]/.test(misspelt.written) ? expected[0].toUpperCase() + expected.slice(1) : expected}
   }
-  const singular = result.terms.find((term) => term.value !== 1 && /^(second|minute|hour|day|week|month|year)$/i.test(term.written))
-  const plural = result.terms.find((term) => term.value === 1 && /^(seconds|minutes|hours|days|weeks|months|years)$/i.test(term.written))
+  const singular = result.terms.find((term) => term.value !== 1 && term.written.toLowerCase() === term.unit)
+  const plural = result.terms.find((term) => term.value === 1 && term.written.toLowerCase() === term.unit + 's')
   if (!result.typo && singular) result.typo = {written: `${singular.value} ${singular.written}`, expected: `${singular.value} ${singular.written}s`}
   else if (!result.typo && plural) result.typo = {written: `1 ${plural.written}`, expected: `1 ${plural.written.slice(0, -1)}`}
   return result
 }
 
-function unitOf(written: string): Unit | undefined {
+/** `value` units in seconds: `secondsOf(2, 'year')`. */
+export function secondsOf(value: number, unit: Unit): number {
+  return value * unitSeconds[unit]
+}
+
+/** `2 years`, `1 day`: an amount of a unit in words. */
+export function amountOf(value: number, unit: Unit): string {
+  return `${value} ${unit}${value === 1 ? '' : 's'}`
+}
+
+/** The unit a word names, as the parser reads it (`Days`, `mins`, `y`, `minuts`); nothing for other words. */
+export function unitOf(written: string): Unit | undefined {
   const lower = written.toLowerCase()
   for (const [pattern, unit] of unitWords) if (pattern.test(lower)) return unit
   return undefined
+}
+
+export type UnitCase = 'upper-case' | 'capitalised' | 'lower-case'
+
+/** How a unit is written: `DAYS`, `Days`, `days`. */
+export function unitCaseOf(written: string): UnitCase {
+  return /^[A-Z]{2,}$/.test(written) ? 'upper-case' : /^[A-Z]/.test(written) ? 'capitalised' : 'lower-case'
+}
+
+/** `text` with every written-out unit after a number (`90 Days`, `2 yrs`) in one case. */
+export function recaseUnits(text: string, style: UnitCase): string {
+  return text.replace(/(\d+(?:[.,]\d+)?)(\s*)([A-Za-z]{2,})\b/g, (whole, number: string, space: string, unit: string) => {
+    if (!unitOf(unit)) return whole
+    const lower = unit.toLowerCase()
+    const word = style === 'upper-case' ? unit.toUpperCase() : style === 'capitalised' ? lower[0].toUpperCase() + lower.slice(1) : lower
+    return number + space + word
+  })
 }
 
 /** Whether the parser understood the value (anything but `unparsable`). */
@@ -213,15 +264,12 @@ export function understood(duration: Duration): boolean {
 export function formatSeconds(seconds: number): string {
   if (seconds === 0) return 'the session'
   if (seconds >= unitSeconds.hour && seconds <= 2 * unitSeconds.day && seconds % unitSeconds.hour === 0) {
-    const hours = seconds / unitSeconds.hour
-    return `${hours} hour${hours === 1 ? '' : 's'}`
+    return amountOf(seconds / unitSeconds.hour, 'hour')
   }
-  const units: Unit[] = ['year', 'month', 'week', 'day', 'hour', 'minute', 'second']
-  for (const unit of units) {
+  for (const unit of [...units].reverse()) {
     const count = seconds / unitSeconds[unit]
     if (count >= 1 && Number.isInteger(Math.round(count * 10) / 10) && Math.abs(count - Math.round(count)) < 0.05) {
-      const rounded = Math.round(count)
-      return `${rounded} ${unit}${rounded === 1 ? '' : 's'}`
+      return amountOf(Math.round(count), unit)
     }
   }
   const days = seconds / unitSeconds.day
