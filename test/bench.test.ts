@@ -9,7 +9,7 @@ import {typingPoint} from '../tools/bench/lsp.js'
 import {median, medianRun, nearestBySize, parseOptions, peersTable, splitCorpus, targets, type Measure, type Runs} from '../tools/bench/report.js'
 
 test('options: defaults, each option, and an unknown one refused', () => {
-  assert.deepEqual(parseOptions([]), {files: 500, copies: 3, repeat: 3, edits: 500, perRule: true, lsp: true})
+  assert.deepEqual(parseOptions([]), {files: 400, copies: 3, repeat: 3, edits: 500, perRule: true, lsp: true})
   assert.deepEqual(parseOptions(['--files=40', '--copies=1', '--repeat=5', '--edits=30', '--no-per-rule', '--no-lsp']), {
     files: 40,
     copies: 1,

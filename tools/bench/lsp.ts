@@ -2,17 +2,23 @@
  * Editor latency for `npm run bench`: the language server in a child process, driven over JSON-RPC (stdio) as an
  * editor drives it (as test/lsp-client.ts does): open a page, type into it one character per `didChange`, and time
  * each change until the diagnostics of that version arrive; the server's resident memory after the warm-up edits
- * and after the measured ones.
+ * and after the measured ones, each read before and after a full garbage collection (see gc-on-signal.cjs).
  */
 import {spawn} from 'node:child_process'
 import fs from 'node:fs'
 import {setTimeout as sleep} from 'node:timers/promises'
-import {pathToFileURL} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import path from 'node:path'
 import {createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams} from 'vscode-languageserver-protocol/node'
 import type {Editor} from './report.js'
 
 export interface EditorRun extends Editor {
+  /** VmRSS (MiB) at the same two points before the full collection: what the editor's machine sees at that moment. */
+  rawWarmRss: number
+  rawFinalRss: number
+  /** The JS heap in use (MiB) after each full collection: growth here is retained objects, a leak. */
+  warmHeap: number
+  finalHeap: number
   /** Milliseconds from `didOpen` to the first diagnostics (the server loads the preset then). */
   open: number
   /** Diagnostics on the page when it was opened. */
@@ -42,12 +48,30 @@ function rssOf(pid: number): number {
   }
 }
 
+const gcHook = fileURLToPath(new URL('../../../tools/bench/gc-on-signal.cjs', import.meta.url))
+
+/** The server's VmRSS as it is, then after a full collection (each after the same pause, so the server is idle). */
+async function memoryOf(pid: number, usageFile: string): Promise<{raw: number; collected: number; heap: number}> {
+  await sleep(500)
+  const raw = rssOf(pid)
+  fs.rmSync(usageFile, {force: true})
+  process.kill(pid, 'SIGUSR2')
+  await sleep(500)
+  const usage = fs.existsSync(usageFile) ? (JSON.parse(fs.readFileSync(usageFile, 'utf8')) as {heapUsed: number}) : undefined
+  return {raw, collected: rssOf(pid), heap: usage ? usage.heapUsed / 1024 / 1024 : Number.NaN}
+}
+
 export async function editorLatency(server: string, cwd: string, name: string, text: string, edits: number, warmup = 20): Promise<EditorRun> {
   const file = path.join(cwd, name)
   fs.mkdirSync(cwd, {recursive: true})
   fs.writeFileSync(file, text)
   const uri = pathToFileURL(file).href
-  const child = spawn(process.execPath, [server, '--stdio'], {cwd, stdio: ['pipe', 'pipe', 'pipe']})
+  const usageFile = path.join(cwd, '..', `lsp-memory-${process.pid}.json`)
+  const child = spawn(process.execPath, ['--expose-gc', '--require', gcHook, server, '--stdio'], {
+    cwd,
+    env: {...process.env, BENCH_MEMORY: usageFile},
+    stdio: ['pipe', 'pipe', 'pipe']
+  })
   let errors = ''
   child.stderr.on('data', (chunk) => {
     errors += chunk
@@ -87,13 +111,9 @@ export async function editorLatency(server: string, cwd: string, name: string, t
     const point = typingPoint(text)
     let current = text
     const latencies: number[] = []
-    let warmRss = Number.NaN
+    let warm = {raw: Number.NaN, collected: Number.NaN, heap: Number.NaN}
     for (let edit = 0; edit < warmup + edits; edit++) {
-      if (edit === warmup) {
-        // The same pause before each memory reading, so both see the server equally idle.
-        await sleep(500)
-        warmRss = rssOf(child.pid!)
-      }
+      if (edit === warmup) warm = await memoryOf(child.pid!, usageFile)
       current = current.slice(0, point + edit) + typed[edit % typed.length] + current.slice(point + edit)
       version++
       start = performance.now()
@@ -103,9 +123,11 @@ export async function editorLatency(server: string, cwd: string, name: string, t
       await received
       if (edit >= warmup) latencies.push(performance.now() - start)
     }
-    await sleep(500)
-    const finalRss = rssOf(child.pid!)
-    return {open, findings: diagnostics.length, latencies, warmRss, finalRss}
+    const final = await memoryOf(child.pid!, usageFile)
+    return {open, findings: diagnostics.length, latencies, warmRss: warm.collected, finalRss: final.collected, rawWarmRss: warm.raw, rawFinalRss: final.raw,
+      warmHeap: warm.heap,
+      finalHeap: final.heap
+    }
   } finally {
     connection.dispose()
     child.kill()

@@ -21,7 +21,7 @@ export interface Options {
 
 /** `--files=N --copies=N --repeat=N --edits=N --no-per-rule --no-lsp`; anything else is an error, not silently ignored. */
 export function parseOptions(argv: readonly string[]): Options {
-  const options: Options = {files: 500, copies: 3, repeat: 3, edits: 500, perRule: true, lsp: true}
+  const options: Options = {files: 400, copies: 3, repeat: 3, edits: 500, perRule: true, lsp: true}
   for (const arg of argv) {
     const number = /^--(files|copies|repeat|edits)=(\d+)$/.exec(arg)
     if (number) options[number[1] as 'files' | 'copies' | 'repeat' | 'edits'] = Number(number[2])
