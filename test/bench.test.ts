@@ -109,10 +109,10 @@ test('targets: each met or missed, with its figure', () => {
       [true, '0.52x'],
       [true, '0.50x'],
       [true, '0.50x'],
-      [true, '+25%'],
+      [true, '+25.0%'],
       [true, '340 MiB'],
       [true, '90 ms'],
-      [false, '+12% (100 MiB -> 112 MiB)']
+      [false, '+12.0% (100 MiB -> 112 MiB)']
     ]
   )
   assert.equal(list[6].label, 'peak memory <= 350 MB at the default --jobs (2)')
@@ -124,7 +124,7 @@ test('targets: each met or missed, with its figure', () => {
     [
       [false, '1.11x'],
       [false, '1.11x'],
-      [false, '+67%'],
+      [false, '+66.7%'],
       [false, '400 MiB']
     ]
   )
