@@ -1,35 +1,46 @@
-/** `npm run bench`: policylint against remark-cli and markdownlint-cli2 on the same generated documents, in one run. */
+/**
+ * `npm run bench`: policylint beside remark-cli (GFM, front matter, recommended preset), markdownlint-cli2 and Node
+ * doing nothing, on the same files in one run, then each target of issue 12 met or missed, the language server's
+ * latency and memory, and each rule's own cost.
+ *
+ * Options: --files=N (pages, 400), --copies=N (copies of the real pages among them, 3), --repeat=N (runs per
+ * median, 3), --edits=N (measured LSP edits, 500), --no-per-rule, --no-lsp.
+ */
 import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import {rules} from '../../rules/index.js'
-import {writeCorpus} from './corpus.js'
+import {readRealPages, samplePage, writeCorpus} from './corpus.js'
+import {editorLatency, type EditorRun} from './lsp.js'
+import {ruleCosts} from './rules.js'
+import {formatTargets, markdownTable, median, medianRun, mib, parseOptions, peersTable, ratio, seconds, targets, type Measure, type Runs} from './report.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
+const shared = path.resolve(root, '..', 'shared', 'corpus')
 // Outside the repository: its .gitignore would hide the corpus from policylint, which reads it as git does.
 const work = path.join(os.tmpdir(), 'policylint-bench')
-const corpus = path.join(work, 'corpus')
+const corpusFolder = path.join(work, 'corpus')
 const configs = path.join(work, 'configs')
-const cli = path.join(root, 'dist', 'src', 'cli', 'cli.js')
-const remarkCli = path.join(root, 'node_modules', 'remark-cli', 'cli.js')
-const markdownlint = path.join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs')
-const rusageHook = path.join(root, 'bench', 'rusage.cjs')
+const rusageHook = path.join(root, 'tools', 'bench', 'rusage.cjs')
 
-interface Measure {
-  wall: number
-  cpu: number
-  rss: number
-  code: number | null
+/** A package's executable, as its package.json names it (policylint's own may become a bundle). */
+function bin(packageFolder: string, name: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(packageFolder, 'package.json'), 'utf8')) as {bin: string | Record<string, string>}
+  return path.join(packageFolder, typeof manifest.bin === 'string' ? manifest.bin : manifest.bin[name])
 }
 
-const count = Number(process.argv.find((arg) => arg.startsWith('--files='))?.slice(8) ?? 1000)
-const repeats = Number(process.argv.find((arg) => arg.startsWith('--repeat='))?.slice(9) ?? 3)
-const perRule = !process.argv.includes('--no-per-rule')
+const cli = bin(root, 'policylint')
+const server = bin(root, 'policylint-language-server')
+const remarkCli = bin(path.join(root, 'node_modules', 'remark-cli'), 'remark')
+const markdownlint = bin(path.join(root, 'node_modules', 'markdownlint-cli2'), 'markdownlint-cli2')
+
+const options = parseOptions(process.argv.slice(2))
+const jobs = os.availableParallelism()
 
 function measure(args: string[], cwd = work): Measure {
   const usageFile = path.join(os.tmpdir(), `policylint-bench-${process.pid}.json`)
+  fs.rmSync(usageFile, {force: true})
   const start = process.hrtime.bigint()
   const result = spawnSync(process.execPath, ['--require', rusageHook, ...args], {
     cwd,
@@ -38,22 +49,18 @@ function measure(args: string[], cwd = work): Measure {
     maxBuffer: 256 * 1024 * 1024
   })
   const wall = Number(process.hrtime.bigint() - start) / 1e6
-  const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as {user: number; system: number; maxRSS: number}
-  if (result.status === 2 || result.status === null) {
-    throw new Error(`\`${args.join(' ')}\` failed (${result.status}):\n${String(result.stderr).slice(0, 2000)}`)
+  if (result.status === 2 || result.status === null || !fs.existsSync(usageFile)) {
+    throw new Error(`\`${args.join(' ')}\` failed (${result.status ?? result.signal}):\n${String(result.stderr).slice(0, 2000)}`)
   }
+  const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as {user: number; system: number; maxRSS: number}
   return {wall, cpu: (usage.user + usage.system) / 1000, rss: usage.maxRSS / 1024, code: result.status}
 }
 
-/** The median of several runs (by wall time), after one unmeasured warm-up of the file system cache. */
-function median(args: string[], runs = repeats, before?: () => void): Measure {
+/** The median run (by wall time) of `runs`. */
+function repeated(args: string[], runs = options.repeat, cwd = work): Measure {
   const results: Measure[] = []
-  for (let index = 0; index < runs; index++) {
-    before?.()
-    results.push(measure(args))
-  }
-  results.sort((a, b) => a.wall - b.wall)
-  return results[Math.floor(results.length / 2)]
+  for (let index = 0; index < runs; index++) results.push(measure(args, cwd))
+  return medianRun(results)
 }
 
 function config(name: string, body: string): string {
@@ -62,93 +69,126 @@ function config(name: string, body: string): string {
   return file
 }
 
-function main() {
-  const bytes = writeCorpus(corpus, count)
+async function main() {
+  const started = performance.now()
+  fs.mkdirSync(work, {recursive: true})
+  const real = readRealPages(shared)
+  const corpus = writeCorpus(corpusFolder, options.files, real, options.copies)
   fs.mkdirSync(configs, {recursive: true})
   const preset = pathToFileURL(path.join(root, 'dist', 'src', 'preset.js')).href
   const full = config('full.mjs', `import policylint from '${preset}'\nexport default {plugins: [policylint]}\n`)
   const floor = config('floor.mjs', `import {syntax} from '${preset}'\nexport default {plugins: syntax}\n`)
   // Plugins by absolute path: the work folder has no node_modules of its own.
   const module = (name: string) => pathToFileURL(path.join(root, 'node_modules', name, 'index.js')).href
-  const remarkConfig = config('remark.mjs', `import recommended from '${module('remark-preset-lint-recommended')}'\nexport default recommended\n`)
-  // The same syntax policylint parses (GFM and front matter): remark-cli's parse alone, for the floor to be compared with.
-  const remarkSyntaxConfig = config(
-    'remark-syntax.mjs',
-    `import frontmatter from '${module('remark-frontmatter')}'\nimport gfm from '${module('remark-gfm')}'\nexport default {plugins: [frontmatter, gfm]}\n`
+  const remarkImports = `import frontmatter from '${module('remark-frontmatter')}'\nimport gfm from '${module('remark-gfm')}'\n`
+  // The peer of the issue's table: the syntax policylint parses (GFM, front matter) and remark's recommended rules.
+  const remarkConfig = config(
+    'remark.mjs',
+    `${remarkImports}import recommended from '${module('remark-preset-lint-recommended')}'\nexport default {plugins: [frontmatter, gfm, recommended]}\n`
   )
+  // remark-cli's parse alone, to compare policylint's parse-only floor with.
+  const remarkSyntaxConfig = config('remark-syntax.mjs', `${remarkImports}export default {plugins: [frontmatter, gfm]}\n`)
   const cacheFile = path.join(work, 'cache.json')
-  const single = path.join(corpus, '00', 'policy-0000.md')
 
-  console.log(`policylint benchmark: ${count} documents, ${(bytes / 1e6).toFixed(2)} MB, ${os.cpus().length} cores, Node ${process.version}`)
-  console.log(`(median of ${repeats} runs each; CPU = user + system of the whole process, worker threads included)`)
+  // The pre-commit case: one ~14 KB page alone in a folder, linted with the embedded preset as a hook lints it.
+  const one = samplePage(real, 14_000)
+  const oneFolder = path.join(work, 'one')
+  fs.rmSync(oneFolder, {recursive: true, force: true})
+  fs.mkdirSync(oneFolder)
+  fs.writeFileSync(path.join(oneFolder, one.name), one.text)
+
+  const mb = (bytes: number) => (bytes >= 1e6 ? (bytes / 1e6).toFixed(1) + ' MB' : (bytes / 1e3).toFixed(0) + ' kB')
+  console.log(`policylint benchmark: ${os.cpus().length} cores (default --jobs ${jobs}), Node ${process.version}, median of ${options.repeat} runs each`)
+  console.log(`Corpus: ${corpus.files} pages, ${mb(corpus.bytes)}, in ${corpusFolder}:`)
+  if (corpus.realPages) {
+    console.log(
+      `  ${corpus.real} real policy pages (the ${corpus.realPages} pages of ${shared}, ${corpus.copies} ${corpus.copies === 1 ? 'copy' : 'copies'}, all named .md)` +
+        ` and ${corpus.generated} generated from the project's templates`
+    )
+  } else {
+    console.log(`  ${shared} is absent: ${corpus.generated} generated pages only (the project's templates), no real ones`)
+  }
+  console.log(`  one file: ${one.name} (${mb(Buffer.byteLength(one.text))}, ${one.real ? 'real' : 'generated'})`)
+  console.log('  CPU = user + system of the whole process, worker threads included; peak memory = its maximum resident set')
   const load = os.loadavg()[0]
-  if (load > os.cpus().length / 2) console.log(`(load average ${load.toFixed(1)} before the runs: other work shares the cores, and wall times suffer first)`)
+  if (load > os.cpus().length / 2) console.log(`  (load average ${load.toFixed(1)} before the runs: other work shares the cores, and wall times suffer first)`)
   console.log()
-  measure([cli, '--config', full, 'corpus'])
 
-  const rows: Array<[string, Measure]> = []
-  const policylint = median([cli, '--config', full, 'corpus'])
-  // The corpus has errors on purpose: a clean exit means policylint linted nothing.
-  if (policylint.code !== 1) throw new Error(`policylint exited ${policylint.code} on the corpus, expected 1: did it find the files?`)
-  rows.push(['policylint, full preset (cold)', policylint])
+  const version = {
+    policylint: repeated([cli, '--version'], 5),
+    remark: repeated([remarkCli, '--version'], 5),
+    node: repeated(['-e', ''], 5)
+  }
+  const oneRun = {policylint: repeated([cli, one.name], 5, oneFolder), markdownlint: repeated([markdownlint, one.name], 5, oneFolder)}
+
   const supportsCache = spawnSync(process.execPath, [cli, '--help'], {encoding: 'utf8'}).stdout.includes('--cache')
-  let warm: Measure | undefined
-  if (supportsCache) {
-    fs.rmSync(cacheFile, {force: true})
-    measure([cli, '--config', full, '--cache', '--cache-location', cacheFile, 'corpus'])
-    warm = median([cli, '--config', full, '--cache', '--cache-location', cacheFile, 'corpus'])
-    rows.push(['policylint, full preset (warm --cache)', warm])
+  const cached = supportsCache ? ['--cache', '--cache-location', cacheFile] : []
+  fs.rmSync(cacheFile, {force: true})
+  // One unmeasured run, to warm the file system cache (and fill the result cache for the warm run below); its JSON
+  // report shows that policylint linted every page.
+  const report = path.join(work, 'report.json')
+  measure([cli, '--config', full, ...cached, '--format', 'json', '--output-file', report, 'corpus'])
+  const linted = (JSON.parse(fs.readFileSync(report, 'utf8')) as unknown[]).length
+  if (linted !== corpus.files) throw new Error(`policylint reported ${linted} files of the corpus's ${corpus.files}`)
+  const policylint = repeated([cli, '--config', full, 'corpus'])
+  const remark = repeated([remarkCli, 'corpus', '--rc-path', remarkConfig, '--quiet', '--no-stdout'])
+  const markdownlintRun = repeated([markdownlint, 'corpus/**/*.md'])
+  const floorRun = repeated([cli, '--config', floor, 'corpus'])
+  // One run: a comparison of parsers, not a target.
+  const remarkSyntax = measure([remarkCli, 'corpus', '--rc-path', remarkSyntaxConfig, '--quiet', '--no-stdout'])
+  const warm = supportsCache ? repeated([cli, '--config', full, ...cached, 'corpus']) : undefined
+
+  const runs: Runs = {pages: corpus.files, version, one: oneRun, full: {policylint, remark, markdownlint: markdownlintRun}}
+  console.log(peersTable(runs))
+  console.log()
+  const row = (name: string, m: Measure) => [name, seconds(m.wall), seconds(m.cpu), mib(m.rss)]
+  console.log(
+    markdownTable([
+      [`more runs, ${corpus.files} pages`, 'wall', 'CPU', 'peak memory'],
+      row('policylint, parse only (GFM, front matter), no rules', floorRun),
+      row('remark-cli, parse only (GFM, front matter), one run', remarkSyntax),
+      ...(warm ? [row('policylint, warm `--cache`', warm)] : [])
+    ])
+  )
+  console.log(`  policylint's parse-only floor / remark-cli's parse (CPU): ${ratio(floorRun.cpu, remarkSyntax.cpu)}x` + (warm ? `; warm cache / cold (wall): ${ratio(warm.wall, policylint.wall)}x` : ''))
+
+  let editor: EditorRun | undefined
+  if (options.lsp) {
+    const page = samplePage(real, 20_000)
+    editor = await editorLatency(server, path.join(work, 'lsp'), page.name, page.text, options.edits)
+    console.log(`\nEditor: ${page.name} (${mb(Buffer.byteLength(page.text))}, ${page.real ? 'real' : 'generated'}) open in the language server, one character typed per didChange`)
+    const sorted = [...editor.latencies].sort((a, b) => a - b)
+    const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))].toFixed(0)
+    console.log(
+      `  first diagnostics after didOpen: ${editor.open.toFixed(0)} ms (${editor.findings} findings); after each of ${editor.latencies.length} edits (after 20 warm-up edits):` +
+        ` median ${median(editor.latencies).toFixed(0)} ms, 90th percentile ${at(0.9)} ms, max ${at(1)} ms`
+    )
+    console.log(
+      `  server memory (VmRSS) after the warm-up and after ${editor.latencies.length} more edits: ${mib(editor.warmRss)} -> ${mib(editor.finalRss)} after a full` +
+        ` garbage collection (the target's figure), ${mib(editor.rawWarmRss)} -> ${mib(editor.rawFinalRss)} before it;` +
+        ` JS heap in use after the collection ${mib(editor.warmHeap)} -> ${mib(editor.finalHeap)}`
+    )
   }
-  const floorRun = median([cli, '--config', floor, 'corpus'])
-  rows.push(['floor: parse only (GFM, front matter), no rules', floorRun])
-  const remark = median([remarkCli, 'corpus', '--rc-path', remarkConfig, '--quiet', '--no-stdout'])
-  rows.push(['remark-cli + remark-preset-lint-recommended', remark])
-  const remarkSyntax = median([remarkCli, 'corpus', '--rc-path', remarkSyntaxConfig, '--quiet', '--no-stdout'])
-  rows.push(['remark-cli, parse only (GFM, front matter)', remarkSyntax])
-  const markdownlintRun = median([markdownlint, 'corpus/**/*.md'])
-  rows.push(['markdownlint-cli2 (default rules)', markdownlintRun])
-  const singleRun = median([cli, '--config', full, single], 5)
-  rows.push(['policylint, one file (pre-commit case)', singleRun])
 
-  console.log(table(['run', 'wall ms', 'CPU ms', 'peak MB'], rows.map(([name, m]) => [name, m.wall.toFixed(0), m.cpu.toFixed(0), m.rss.toFixed(0)])))
+  console.log('\nTargets (issue 12)')
+  console.log(formatTargets(targets(runs, floorRun, editor, jobs)))
 
-  const ratio = (a: number, b: number) => (a / b).toFixed(2) + 'x'
-  console.log('\nRatios')
-  console.log(`  policylint / remark-cli (wall):        ${ratio(policylint.wall, remark.wall)}`)
-  console.log(`  policylint / markdownlint-cli2 (wall): ${ratio(policylint.wall, markdownlintRun.wall)}`)
-  console.log(`  rules over parsing alone (CPU):        +${(((policylint.cpu - floorRun.cpu) / floorRun.cpu) * 100).toFixed(0)}%`)
-  console.log(`  floor / remark-cli parse only (CPU):   ${ratio(floorRun.cpu, remarkSyntax.cpu)}`)
-  if (warm) console.log(`  warm cache / cold (wall):              ${ratio(warm.wall, policylint.wall)}`)
-
-  console.log('\nTargets')
-  const target = (label: string, met: boolean, figure: string) => console.log(`  ${met ? 'met   ' : 'MISSED'} ${label}: ${figure}`)
-  target('full preset <= 0.6x remark-cli wall', policylint.wall <= 0.6 * remark.wall, ratio(policylint.wall, remark.wall))
-  target('rules add <= 25% CPU over parsing', policylint.cpu <= 1.25 * floorRun.cpu, `+${(((policylint.cpu - floorRun.cpu) / floorRun.cpu) * 100).toFixed(0)}%`)
-  if (warm) target('warm cached run < 10% of cold', warm.wall < 0.1 * policylint.wall, ratio(warm.wall, policylint.wall))
-  else target('warm cached run < 10% of cold', false, 'no --cache yet')
-  target('single file < 400 ms', singleRun.wall < 400, singleRun.wall.toFixed(0) + ' ms')
-  target('peak memory < 300 MB', policylint.rss < 300, policylint.rss.toFixed(0) + ' MB')
-
-  if (perRule) {
-    console.log('\nEach rule on its own (CPU over the parse-only floor, one run each)')
-    const ruleRows: string[][] = []
-    for (const rule of rules) {
-      const ruleConfig = config(
-        `rule-${rule.meta.id}.mjs`,
-        `import {syntax, rules} from '${preset}'\nconst rule = rules.find((r) => r.meta.id === '${rule.meta.id}')\nexport default {plugins: [...syntax, [rule, ['warn']]]}\n`
-      )
-      const run = measure([cli, '--config', ruleConfig, 'corpus'])
-      ruleRows.push([rule.meta.id, run.cpu.toFixed(0), `${run.cpu - floorRun.cpu >= 0 ? '+' : ''}${(run.cpu - floorRun.cpu).toFixed(0)}`])
-    }
-    console.log(table(['rule', 'CPU ms', 'over floor'], ruleRows))
-    console.log('  (single runs: differences under ~5% of the floor are noise)')
+  if (options.perRule) {
+    // One copy of the real pages (or the first hundred generated ones): enough pages for stable figures, in seconds.
+    const costs = await ruleCosts(corpus.folders[0])
+    const share = (cpu: number) => `${((cpu / costs.parse) * 100).toFixed(0)}%`
+    console.log(
+      `\nEach rule on its own, in one process, on ${path.relative(work, corpus.folders[0])} (${costs.pages} pages): CPU, and as a share of parsing them` +
+        ` (${seconds(costs.parse)})`
+    )
+    const ms = (cpu: number) => `${cpu.toFixed(0)} ms`
+    const sum = costs.rules.reduce((total, rule) => total + rule.cpu, 0)
+    const ruleRows = [['rule', 'CPU', 'of parsing'], ...costs.rules.map((rule) => [rule.id, ms(rule.cpu), share(rule.cpu)])]
+    ruleRows.push(['all, one by one (each builds its models)', ms(sum), share(sum)], ['the full preset (models shared)', ms(costs.preset), share(costs.preset)])
+    console.log(markdownTable(ruleRows))
+    console.log('  (one pass each: differences of a few percent of parsing are noise)')
   }
+  console.log(`\nThe bench took ${seconds(performance.now() - started)}.`)
 }
 
-function table(head: string[], body: string[][]): string {
-  const widths = head.map((cell, index) => Math.max(cell.length, ...body.map((row) => row[index].length)))
-  const line = (row: string[]) => '  ' + row.map((cell, index) => (index === 0 ? cell.padEnd(widths[index]) : cell.padStart(widths[index]))).join('  ')
-  return [line(head), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n')
-}
-
-main()
+await main()

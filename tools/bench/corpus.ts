@@ -1,6 +1,10 @@
-/** A deterministic corpus of policy documents, written from the project's own templates, for `npm run bench`. */
+/**
+ * The corpus of `npm run bench`: copies of the real policy pages of `../shared/corpus` (when it is there) and
+ * deterministic documents written from the project's own templates, to make up the count.
+ */
 import fs from 'node:fs'
 import path from 'node:path'
+import {nearestBySize, splitCorpus} from './report.js'
 
 /** mulberry32: a tiny seeded generator, so every run benchmarks the same bytes. */
 function generator(seed: number) {
@@ -125,17 +129,79 @@ export function document(index: number): string {
   return blocks.join('\n\n') + '\n'
 }
 
-/** Write `count` documents to `folder` (emptied first); returns the total size in bytes. */
-export function writeCorpus(folder: string, count: number): number {
+/** About `bytes` of generated policy text in one page: documents run together, one title, the rest as sections. */
+export function generatedPage(bytes: number): string {
+  let text = document(0)
+  for (let index = 1; Buffer.byteLength(text) < bytes; index++) {
+    text += '\n' + document(index).replace(/^---\n[^]*?\n---\n\n/, '').replace(/^# /, '## ')
+  }
+  return text
+}
+
+export interface RealPage {
+  name: string
+  text: string
+  bytes: number
+}
+
+/** The real pages of `folder` (Markdown and MDX, by name), or none when the folder is absent. */
+export function readRealPages(folder: string): RealPage[] {
+  if (!fs.existsSync(folder)) return []
+  return fs
+    .readdirSync(folder)
+    .filter((name) => /\.(md|mdx|markdown)$/.test(name))
+    .sort()
+    .map((name) => {
+      const text = fs.readFileSync(path.join(folder, name), 'utf8')
+      return {name, text, bytes: Buffer.byteLength(text)}
+    })
+}
+
+export interface Corpus {
+  bytes: number
+  files: number
+  /** Pages copied from real policy pages, how many real pages there are, and in how many copies (the last may be partial). */
+  real: number
+  realPages: number
+  copies: number
+  generated: number
+  /** The folders of the corpus, the first copy of the real pages first (the per-rule runs use the first). */
+  folders: string[]
+}
+
+/**
+ * Write `files` pages to `folder` (emptied first): `copies` copies of `real` (as far as they go, each copy in its
+ * own folder), then generated documents. Every page is named `.md`, MDX pages too, so that remark-cli and
+ * markdownlint-cli2, which skip `.mdx`, lint the same files as policylint.
+ */
+export function writeCorpus(folder: string, files: number, real: readonly RealPage[] = [], copies = 0): Corpus {
   fs.rmSync(folder, {recursive: true, force: true})
   fs.mkdirSync(folder, {recursive: true})
+  const split = splitCorpus(files, copies, real.length)
+  const folders: string[] = []
   let bytes = 0
-  for (let index = 0; index < count; index++) {
-    const text = document(index)
+  const write = (sub: string, name: string, text: string) => {
+    const target = path.join(folder, sub)
+    if (!folders.includes(target)) {
+      folders.push(target)
+      fs.mkdirSync(target, {recursive: true})
+    }
+    fs.writeFileSync(path.join(target, name), text)
     bytes += Buffer.byteLength(text)
-    const sub = path.join(folder, String(Math.floor(index / 100)).padStart(2, '0'))
-    fs.mkdirSync(sub, {recursive: true})
-    fs.writeFileSync(path.join(sub, `policy-${String(index).padStart(4, '0')}.md`), text)
   }
-  return bytes
+  for (let index = 0; index < split.real; index++) {
+    const page = real[index % real.length]
+    write(`real-${Math.floor(index / real.length) + 1}`, page.name.replace(/\.(mdx|markdown)$/, '.md'), page.text)
+  }
+  for (let index = 0; index < split.generated; index++) {
+    write(path.join('generated', String(Math.floor(index / 100)).padStart(2, '0')), `policy-${String(index).padStart(4, '0')}.md`, document(index))
+  }
+  return {bytes, files, real: split.real, realPages: real.length, copies: real.length ? Math.ceil(split.real / real.length) : 0, generated: split.generated, folders}
+}
+
+/** The real Markdown page (`.md`, linted as what it is) nearest `bytes` in size, or a generated one of about that size. */
+export function samplePage(real: readonly RealPage[], bytes: number): {name: string; text: string; real: boolean} {
+  const page = nearestBySize(real.filter((page) => page.name.endsWith('.md')), bytes)
+  if (page) return {name: page.name, text: page.text, real: true}
+  return {name: 'generated-policy.md', text: generatedPage(bytes), real: false}
 }
