@@ -143,40 +143,87 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
   const align = columnAlign(all.map((row) => row.cells.map((cell) => cell.align)), width)
   const blank: ConvertedCell = {markdown: '', signature: []}
 
-  for (const style of ['plain', 'escaped'] as const) {
-    const converted = all.map((row) => {
-      const cells = row.cells.map((cell) => {
-        const done = convertCell(cell.element!, style, changes)
+  const texts = all.map((row) => row.cells.map((cell) => collapse(readerText(cell.element!.children))))
+  if (!header) texts.unshift([])
+  const built = settle(all.length + (header ? 0 : 1), width, texts, align, (styleOf) => {
+    const converted = all.map((row, rowIndex) => {
+      const cells = row.cells.map((cell, cellIndex) => {
+        const done = convertCell(cell.element!, styleOf(rowIndex + (header ? 0 : 1), cellIndex), changes)
         return row !== header && cell.header && context.options.rowHeaders === 'bold' ? bold(done) : done
       })
       while (cells.length < width) cells.push(blank)
       return cells
     })
-    const texts = all.map((row) => row.cells.map((cell) => collapse(domText(cell.element!.children))))
-    if (!header) {
-      converted.unshift(Array.from({length: width}, () => blank))
-      texts.unshift([])
-    }
+    if (!header) converted.unshift(Array.from({length: width}, () => blank))
+    return converted
+  })
+  if ('failing' in built) refuse(notReadingBack(built.failing))
+  const captionText = caption ? styles.map((style) => captionParagraph(caption, style)).find((text) => text !== undefined) : ''
+  if (captionText === undefined) refuse('the caption would not read back the same as a paragraph')
+  const markdown = built.markdown
+  const start = fragment.node.position!.start.offset!
+  const end = fragment.node.position!.end.offset!
+  // An HTML block may follow a paragraph line directly; a table there would need a blank line before it.
+  const preceding = context.source.slice(0, start)
+  const eol = /\r\n/.test(value) || /\r\n/.test(context.source.slice(end, end + 2)) ? '\r\n' : '\n'
+  // Comments between rows go above the table, then the caption as a paragraph, then the table.
+  let text = [...comments, ...(captionText ? [captionText] : []), markdown].join('\n\n').replace(/\n/g, eol)
+  if (before.trim() !== '') text = before.replace(/\s+$/, '') + eol + eol + text
+  else if (!(preceding === '' || /\n[ \t]*\r?\n[ \t]*$/.test(preceding) || /^[ \t]*$/.test(preceding))) text = eol + text
+  if (rest !== '') text += eol + eol + rest
+  return {range: [start, end], text, unsafe: changes.describe()}
+}
+
+/**
+ * How a cell is written: escaping what must be, or (`html`) with emphasis and links as HTML tags, which render
+ * alike; then both again escaping every punctuation mark that Markdown could read.
+ */
+type Style = 'plain' | 'html' | 'escaped' | 'html-escaped'
+const styles: Style[] = ['plain', 'html', 'escaped', 'html-escaped']
+
+/**
+ * Render a table with every cell in the plainest style that reads back the same: a cell that does not is written
+ * again in the next style, the others stay as they are. Undefined when a cell reads back wrong in every style.
+ */
+function settle(rows: number, width: number, texts: string[][], align: Align[], build: (styleOf: (row: number, cell: number) => Style) => ConvertedCell[][]): {markdown: string; converted: ConvertedCell[][]} | {failing: [number, number] | undefined} {
+  const levels = Array.from({length: rows}, () => new Array<number>(width).fill(0))
+  for (;;) {
+    const converted = build((row, cell) => styles[levels[row]?.[cell] ?? 0])
     const markdown = markdownTable(
       converted.map((row) => row.map((cell) => cell.markdown)),
       {align: align.map((a) => (a === 'left' ? 'l' : a === 'right' ? 'r' : a === 'center' ? 'c' : ''))}
     )
-    if (!readsBack(markdown, converted, texts, width, align)) continue
-    const captionText = caption ? captionParagraph(caption, style) : ''
-    if (captionText === undefined) continue
-    const start = fragment.node.position!.start.offset!
-    const end = fragment.node.position!.end.offset!
-    // An HTML block may follow a paragraph line directly; a table there would need a blank line before it.
-    const preceding = context.source.slice(0, start)
-    const eol = /\r\n/.test(value) || /\r\n/.test(context.source.slice(end, end + 2)) ? '\r\n' : '\n'
-    // Comments between rows go above the table, then the caption as a paragraph, then the table.
-    let text = [...comments, ...(captionText ? [captionText] : []), markdown].join('\n\n').replace(/\n/g, eol)
-    if (before.trim() !== '') text = before.replace(/\s+$/, '') + eol + eol + text
-    else if (!(preceding === '' || /\n[ \t]*\r?\n[ \t]*$/.test(preceding) || /^[ \t]*$/.test(preceding))) text = eol + text
-    if (rest !== '') text += eol + eol + rest
-    return {range: [start, end], text, unsafe: changes.describe()}
+    const failing = readsBack(markdown, converted, texts, width, align)
+    if (failing.length === 0) return {markdown, converted}
+    let raised = false
+    for (const [row, cell] of failing) {
+      if (levels[row] && levels[row][cell] < styles.length - 1) {
+        levels[row][cell]++
+        raised = true
+      }
+    }
+    if (!raised) return {failing: failing.length < rows * width ? failing[0] : undefined}
   }
-  refuse('the GFM table would not read back the same (a cell needs escaping that is not safe to guess)')
+}
+
+function notReadingBack(failing: [number, number] | undefined): string {
+  const where = failing ? `row ${failing[0] + 1}, cell ${failing[1] + 1} of ` : ''
+  return `${where}the GFM table would not read back the same (a cell needs escaping that is not safe to guess)`
+}
+
+/** A cell's text as a reader sees it: white space (line ends too) is a space; `<br>` and blocks break lines. */
+function readerText(nodes: AnyNode[]): string {
+  let text = ''
+  for (const node of nodes) {
+    if (node.type === 'text') text += (node as unknown as {data: string}).data.replace(/[ \t\r\n\f]+/g, ' ')
+    else if (node.type === 'tag') {
+      const element = node as Element
+      if (element.name === 'br') text += '\n'
+      else if (blockInCell.has(element.name)) text += '\n' + readerText(element.children) + '\n'
+      else text += readerText(element.children)
+    }
+  }
+  return text
 }
 
 /** The table, or the outermost styling-only element wrapped around it alone. */
@@ -203,7 +250,7 @@ function bold(cell: ConvertedCell): ConvertedCell {
 }
 
 /** A `<caption>` as the paragraph above the table, or nothing when its words would not read back. */
-function captionParagraph(caption: Element, style: 'plain' | 'escaped'): string | undefined {
+function captionParagraph(caption: Element, style: Style): string | undefined {
   const signature: string[] = []
   const markdown = inline(caption.children, style, signature).replace(/ {2,}/g, ' ').replace(/<br>/g, ' ').trim()
   if (markdown === '') return ''
@@ -317,7 +364,7 @@ interface ConvertedCell {
 const inlineKept = new Set(['sup', 'sub', 'kbd', 'small', 'u', 'mark', 'del', 's', 'ins', 'q', 'cite', 'var', 'samp', 'dfn'])
 const blockInCell = new Set(['p', 'div', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'dl', 'hr', 'section', 'figure', 'table'])
 
-function convertCell(element: Element, style: 'plain' | 'escaped', changes?: Changes): ConvertedCell {
+function convertCell(element: Element, style: Style, changes?: Changes): ConvertedCell {
   const signature: string[] = []
   const markdown = inline(paragraphsAsLines(element.children, changes), style, signature)
   return {markdown: markdown.replace(/ {2,}/g, ' ').trim(), signature}
@@ -349,14 +396,21 @@ function lineBreak(): AnyNode {
   return {type: 'tag', name: 'br', attribs: {}, children: []} as unknown as AnyNode
 }
 
-function inline(nodes: AnyNode[], style: 'plain' | 'escaped', signature: string[]): string {
+function inline(nodes: AnyNode[], style: Style, signature: string[]): string {
   let out = ''
   for (const node of nodes) {
     if (node.type === 'text') {
       out += escapeText((node as unknown as {data: string}).data.replace(/[ \t\r\n\f]+/g, ' '), style)
       continue
     }
-    if (node.type === 'comment') refuse('an HTML comment inside a cell would be lost')
+    if (node.type === 'comment') {
+      // Kept as an inline comment; its line ends are white space, which nobody sees.
+      const data = (node as unknown as {data: string}).data
+      if (/\|/.test(data) || /--|^>|^->/.test(data)) refuse('an HTML comment inside a cell holds `|` or `--`, which a GFM cell cannot keep')
+      out += '<!--' + data.replace(/[ \t\r\n\f]+/g, ' ') + '-->'
+      signature.push('html')
+      continue
+    }
     if (node.type !== 'tag') refuse('a cell holds content that has no Markdown equivalent')
     const element = node as Element
     const name = element.name
@@ -368,13 +422,11 @@ function inline(nodes: AnyNode[], style: 'plain' | 'escaped', signature: string[
       signature.push('br')
       continue
     }
-    if (name === 'code') {
-      if (attributes.length > 0) refuse('a `<code>` has attributes that carry meaning')
+    if (name === 'code' && attributes.length === 0) {
       out += codeSpans(element, signature)
       continue
     }
-    if (name === 'strong' || name === 'b' || name === 'em' || name === 'i') {
-      if (attributes.length > 0) refuse(`a \`<${name}>\` has attributes that carry meaning`)
+    if ((name === 'strong' || name === 'b' || name === 'em' || name === 'i') && attributes.length === 0) {
       const kind = name === 'strong' || name === 'b' ? 'strong' : 'emphasis'
       const inner: string[] = []
       const text = inline(element.children, style, inner)
@@ -383,42 +435,69 @@ function inline(nodes: AnyNode[], style: 'plain' | 'escaped', signature: string[
         out += text
         continue
       }
-      const marker = kind === 'strong' ? '**' : '*'
       const lead = text.startsWith(' ') ? ' ' : ''
       const trail = text.endsWith(' ') ? ' ' : ''
+      if (style === 'html' || style === 'html-escaped') {
+        // Where `**` would not open or close (`x<b>(a)</b>y`, `<b>a</b><b>b</b>`), the tag renders the same.
+        out += lead + `<${name}>` + trimmed + `</${name}>` + trail
+        signature.push('html', ...inner, 'html')
+        continue
+      }
+      const marker = kind === 'strong' ? '**' : '*'
       out += lead + marker + trimmed + marker + trail
       signature.push(kind + '(', ...inner, ')')
       continue
     }
-    if (name === 'a') {
-      const href = element.attribs.href
-      for (const attribute of attributes) {
-        if (attribute !== 'href' && attribute !== 'title' && !(attribute === 'rel' && /^(\s*(noopener|noreferrer)\s*)+$/i.test(element.attribs.rel))) {
-          refuse(`a link's \`${attribute}\` attribute has no Markdown equivalent`)
-        }
-      }
-      if (href === undefined || href.trim() === '') refuse('a link has no URL')
+    const markdownLink = attributes.every((attribute) => attribute === 'href' || attribute === 'title' || (attribute === 'rel' && /^(\s*(noopener|noreferrer)\s*)+$/i.test(element.attribs.rel)))
+    const href = element.attribs.href
+    if (name === 'a' && markdownLink && style !== 'html' && style !== 'html-escaped' && href !== undefined && href.trim() !== '') {
       const inner: string[] = []
       const text = inline(element.children, style, inner).trim()
-      if (text === '') refuse('a link has no text')
-      const title = element.attribs.title
-      out += '[' + text + '](' + destination(href) + (title === undefined ? '' : ' "' + title.replace(/["\\]/g, '\\$&').replace(/\|/g, '\\|') + '"') + ')'
-      signature.push('link(' + href.trim() + '|' + (title ?? '') + ')', ...inner, ')')
-      continue
+      // A link without text (an anchor) stays HTML, below.
+      if (text !== '') {
+        const title = element.attribs.title
+        out += '[' + text + '](' + destination(href) + (title === undefined ? '' : ' "' + title.replace(/["\\]/g, '\\$&').replace(/\|/g, '\\|') + '"') + ')'
+        signature.push('link(' + href.trim() + '|' + (title ?? '') + ')', ...inner, ')')
+        continue
+      }
     }
     if (name === 'span' && attributes.length === 0) {
       out += inline(element.children, style, signature)
       continue
     }
-    if (inlineKept.has(name) && attributes.length === 0) {
+    if (inlineKept.has(name) || phrasing.has(name)) {
+      // Phrasing HTML with no Markdown equivalent (`<a target>`, `<abbr title>`, `<img>`, `<span class>`) stays
+      // HTML inside the cell, where GFM renders it as it was; its content is converted like the cell's.
+      const open = `<${name}${attributes.map((attribute) => attributeText(attribute, element.attribs[attribute])).join('')}>`
+      if (voidElements.has(name)) {
+        out += open
+        signature.push('html')
+        continue
+      }
       const inner: string[] = []
-      out += `<${name}>` + inline(element.children, style, inner) + `</${name}>`
+      out += open + inline(element.children, style, inner) + `</${name}>`
       signature.push('html', ...inner, 'html')
       continue
     }
     refuse(`a cell holds \`<${name}>\`${attributes.length > 0 ? ' with attributes' : ''}, which has no Markdown equivalent`)
   }
   return out
+}
+
+/**
+ * Elements a cell may hold that have no Markdown equivalent but render the same as inline HTML in a GFM cell
+ * (HTML's phrasing content, and the presentational tags pages still use).
+ */
+const phrasing = new Set([
+  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'img', 'ins',
+  'kbd', 'label', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr'
+])
+
+/** An attribute written back in a start tag; `|` and line ends as references, which a GFM cell cannot hold raw. */
+function attributeText(name: string, value: string): string {
+  if (!/^[A-Za-z_:][\w:.-]*$/.test(name)) refuse(`the attribute \`${name}\` cannot be written back`)
+  const escaped = value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\|/g, '&#124;').replace(/\r?\n|\r/g, '&#10;')
+  return ` ${name}="${escaped}"`
 }
 
 function destination(url: string): string {
@@ -463,31 +542,34 @@ function codeSpans(element: Element, signature: string[]): string {
 
 const invisible = /[\u00a0\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/g
 
-function escapeText(text: string, style: 'plain' | 'escaped'): string {
+function escapeText(text: string, style: Style): string {
   let out = text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|')
-  out = style === 'plain' ? out.replace(/[`*[\]]/g, '\\$&') : out.replace(/[`*_[\]~!#+\-.()]/g, '\\$&')
+  out = style === 'plain' || style === 'html' ? out.replace(/[`*[\]]/g, '\\$&') : out.replace(/[`*_[\]~!#+\-.()]/g, '\\$&')
   out = out.replace(/<(?=[A-Za-z/!?])/g, '\\<').replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
   return out.replace(invisible, (char) => (char === '\u00a0' ? '&nbsp;' : '&#x' + char.codePointAt(0)!.toString(16).toUpperCase() + ';'))
 }
 
 /** Parse the produced table and check that every cell reads back the same text and constructs. */
-function readsBack(markdown: string, cells: ConvertedCell[][], texts: string[][], width: number, align: Align[]): boolean {
+function readsBack(markdown: string, cells: ConvertedCell[][], texts: string[][], width: number, align: Align[]): Array<[number, number]> {
+  const every = cells.flatMap((row, rowIndex) => row.map((_, cellIndex): [number, number] => [rowIndex, cellIndex]))
   const tree = parseSnippet(markdown)
-  if (tree.children.length !== 1 || tree.children[0].type !== 'table') return false
+  if (tree.children.length !== 1 || tree.children[0].type !== 'table') return every
   const table = tree.children[0]
-  if (table.children.length !== cells.length) return false
-  if (JSON.stringify((table.align ?? []).map((a) => a ?? null)) !== JSON.stringify(align)) return false
+  if (table.children.length !== cells.length) return every
+  if (JSON.stringify((table.align ?? []).map((a) => a ?? null)) !== JSON.stringify(align)) return every
+  if (table.children.some((row) => row.children.length !== width)) return every
+  const failing: Array<[number, number]> = []
   for (const [rowIndex, row] of table.children.entries()) {
-    if (row.children.length !== width) return false
     for (const [cellIndex, cell] of row.children.entries()) {
       const expectedText = texts[rowIndex][cellIndex] ?? ''
-      if (collapse(readText(cell.children)) !== expectedText) return false
       const signature: string[] = []
       readSignature(cell.children, markdown, signature)
-      if (JSON.stringify(signature) !== JSON.stringify(cells[rowIndex][cellIndex].signature)) return false
+      if (collapse(readText(cell.children)) !== expectedText || JSON.stringify(signature) !== JSON.stringify(cells[rowIndex][cellIndex].signature)) {
+        failing.push([rowIndex, cellIndex])
+      }
     }
   }
-  return true
+  return failing
 }
 
 function readText(nodes: readonly PhrasingContent[]): string {
@@ -580,20 +662,18 @@ function recordRunOrThrow(group: DerivedTable, sources: HtmlTable[], tree: Root,
 
   const labels = group.header!.cells.map((cell) => cell.text)
   const width = labels.length
-  const texts = [labels, ...group.rows.map((row) => row.cells.map((cell) => (cell.element ? collapse(domText(cell.element.children)) : '')))]
-  for (const style of ['plain', 'escaped'] as const) {
-    const headerCells: ConvertedCell[] = labels.map((label) => ({markdown: escapeText(label, style), signature: []}))
-    const rows = group.rows.map((row) => row.cells.map((cell): ConvertedCell => (cell.element ? convertCell(cell.element, style, changes) : {markdown: '', signature: []})))
-    const converted = [headerCells, ...rows]
-    const align: Align[] = labels.map(() => null)
-    const markdown = markdownTable(converted.map((row) => row.map((cell) => cell.markdown)))
-    if (!readsBack(markdown, converted, texts, width, align)) continue
-    const eol = /\r\n/.test(context.source.slice(start, end)) ? '\r\n' : '\n'
-    const preceding = context.source.slice(0, start)
-    let text = markdown.replace(/\n/g, eol)
-    if (!(preceding === '' || /\n[ \t]*\r?\n[ \t]*$/.test(preceding) || /^[ \t]*$/.test(preceding))) text = eol + text
-    changes.add(`merges ${sources.length} record table${sources.length === 1 ? '' : 's'} into one table with a row per cookie, their repeated labels into its header`)
-    return {range: [start, end], text, unsafe: changes.describe()}
-  }
-  refuse('the GFM table would not read back the same (a cell needs escaping that is not safe to guess)')
+  const texts = [labels, ...group.rows.map((row) => row.cells.map((cell) => (cell.element ? collapse(readerText(cell.element.children)) : '')))]
+  const align: Align[] = labels.map(() => null)
+  const built = settle(group.rows.length + 1, width, texts, align, (styleOf) => {
+    const headerCells: ConvertedCell[] = labels.map((label, index) => ({markdown: escapeText(label, styleOf(0, index)), signature: []}))
+    const rows = group.rows.map((row, rowIndex) => row.cells.map((cell, index): ConvertedCell => (cell.element ? convertCell(cell.element, styleOf(rowIndex + 1, index), changes) : {markdown: '', signature: []})))
+    return [headerCells, ...rows]
+  })
+  if ('failing' in built) refuse(notReadingBack(built.failing))
+  const eol = /\r\n/.test(context.source.slice(start, end)) ? '\r\n' : '\n'
+  const preceding = context.source.slice(0, start)
+  let text = built.markdown.replace(/\n/g, eol)
+  if (!(preceding === '' || /\n[ \t]*\r?\n[ \t]*$/.test(preceding) || /^[ \t]*$/.test(preceding))) text = eol + text
+  changes.add(`merges ${sources.length} record table${sources.length === 1 ? '' : 's'} into one table with a row per cookie, their repeated labels into its header`)
+  return {range: [start, end], text, unsafe: changes.describe()}
 }
