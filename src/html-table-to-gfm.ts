@@ -7,7 +7,7 @@
 import type {AnyNode, Element} from 'domhandler'
 import {markdownTable} from 'markdown-table'
 import type {PhrasingContent, Root, RootContent} from 'mdast'
-import {parseHtml} from './model/html.js'
+import {parseHtml, type MarkdownPart} from './model/html.js'
 import {parseSnippet} from './model/reparse.js'
 import {collapse, domText, type Align, type DerivedTable, type HtmlTable, type Row} from './model/tables.js'
 
@@ -77,7 +77,9 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
   const location = element.sourceCodeLocation
   if (!location?.endTag) refuse('the table is not closed in its HTML block (a blank line inside a `<table>` ends the block)')
   const changes = new Changes()
-  if ((fragment.node.data as {markdownInside?: boolean} | undefined)?.markdownInside) {
+  const data = fragment.node.data as {markdownInside?: boolean; markdownParts?: MarkdownPart[]} | undefined
+  const inside: MarkdownInside | undefined = data?.markdownParts?.length ? {parts: data.markdownParts, value: fragment.node.value, source: context.source} : undefined
+  if (data?.markdownInside) {
     changes.add('turns what Markdown read as paragraphs or code blocks inside the table (after blank lines) back into its cells')
   }
   // Styling-only wrappers (`<div class="table-wrapper">`) go with the table: what is replaced is the outermost.
@@ -148,7 +150,7 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
   const built = settle(all.length + (header ? 0 : 1), width, texts, align, (styleOf) => {
     const converted = all.map((row, rowIndex) => {
       const cells = row.cells.map((cell, cellIndex) => {
-        const done = convertCell(cell.element!, styleOf(rowIndex + (header ? 0 : 1), cellIndex), changes)
+        const done = convertCell(cell.element!, styleOf(rowIndex + (header ? 0 : 1), cellIndex), changes, inside)
         return row !== header && cell.header && context.options.rowHeaders === 'bold' ? bold(done) : done
       })
       while (cells.length < width) cells.push(blank)
@@ -246,7 +248,7 @@ function unwrap(element: Element, changes: Changes): Element {
 
 function bold(cell: ConvertedCell): ConvertedCell {
   if (cell.markdown === '') return cell
-  return {markdown: '**' + cell.markdown + '**', signature: ['strong(', ...cell.signature, ')']}
+  return {...cell, markdown: '**' + cell.markdown + '**', signature: ['strong(', ...cell.signature, ')']}
 }
 
 /** A `<caption>` as the paragraph above the table, or nothing when its words would not read back. */
@@ -359,15 +361,106 @@ interface ConvertedCell {
   markdown: string
   /** The Markdown constructs the cell should parse to, in order. */
   signature: string[]
+  /** The text the cell should read back, when it is not its HTML's (Markdown inside it). */
+  text?: string
+}
+
+/** Markdown blocks inside a table cut by blank lines (`<td>`, blank line, `**_ga**`, blank line, `</td>`). */
+interface MarkdownInside {
+  parts: MarkdownPart[]
+  /** The fragment's value, which the parts' offsets index. */
+  value: string
+  /** The document, which the parts' nodes' positions index. */
+  source: string
 }
 
 const inlineKept = new Set(['sup', 'sub', 'kbd', 'small', 'u', 'mark', 'del', 's', 'ins', 'q', 'cite', 'var', 'samp', 'dfn'])
 const blockInCell = new Set(['p', 'div', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'dl', 'hr', 'section', 'figure', 'table'])
 
-function convertCell(element: Element, style: Style, changes?: Changes): ConvertedCell {
+function convertCell(element: Element, style: Style, changes?: Changes, inside?: MarkdownInside): ConvertedCell {
+  const location = element.sourceCodeLocation
+  const parts = inside && location ? inside.parts.filter((part) => part.start >= location.startOffset && part.end <= location.endOffset) : []
+  if (parts.length > 0) return markdownCell(element, parts, inside!, style, changes)
   const signature: string[] = []
   const markdown = inline(paragraphsAsLines(element.children, changes), style, signature)
   return {markdown: markdown.replace(/ {2,}/g, ' ').trim(), signature}
+}
+
+/**
+ * A cell whose content GitHub renders as Markdown: its paragraphs after blank lines are Markdown already and are
+ * kept as written (on one line, pipes escaped); the HTML around them is converted as in any cell. Paragraphs
+ * become lines joined by `<br><br>`, as `<p>`s in a cell do.
+ */
+function markdownCell(element: Element, parts: MarkdownPart[], inside: MarkdownInside, style: Style, changes?: Changes): ConvertedCell {
+  const location = element.sourceCodeLocation!
+  const within = (node: AnyNode): void => {
+    if (node.type !== 'tag') return
+    const place = (node as Element).sourceCodeLocation
+    // Inline HTML in a Markdown paragraph is the paragraph's; an element around a paragraph's edge is not.
+    if (place && parts.some((part) => place.startOffset >= part.start && place.endOffset <= part.end)) return
+    if (place && parts.some((part) => place.startOffset < part.end && place.endOffset > part.start)) {
+      refuse(`a cell holds Markdown inside \`<${(node as Element).name}>\`, after a blank line`)
+    }
+    for (const child of (node as Element).children) within(child)
+  }
+  for (const child of element.children) within(child)
+  const pieces: ConvertedCell[] = []
+  const html = (from: number, to: number) => {
+    const segment = inside.value.slice(from, to)
+    if (/^\s*$/.test(segment)) return
+    const nodes = parseHtml(segment).root().get(0)!.children as AnyNode[]
+    const signature: string[] = []
+    const markdown = inline(paragraphsAsLines(nodes, changes), style, signature).replace(/ {2,}/g, ' ').trim()
+    pieces.push({markdown, signature, text: collapse(readerText(nodes))})
+  }
+  let at = location.startTag?.endOffset ?? location.startOffset
+  for (const part of [...parts].sort((a, b) => a.start - b.start)) {
+    html(at, part.start)
+    pieces.push(markdownParagraph(part.node, inside.source))
+    at = part.end
+  }
+  html(at, location.endTag?.startOffset ?? location.endOffset)
+  const kept = pieces.filter((piece) => piece.markdown !== '' || piece.text !== '')
+  if (kept.length > 1) changes?.add('turns paragraphs inside cells into lines')
+  return {
+    markdown: kept.map((piece) => piece.markdown).join('<br><br>'),
+    signature: kept.flatMap((piece, index) => (index === 0 ? piece.signature : ['br', 'br', ...piece.signature])),
+    text: collapse(kept.map((piece) => piece.text).join('\n\n'))
+  }
+}
+
+const markdownBlocks: Record<string, string> = {
+  list: 'a list', heading: 'a heading', code: 'a code block', blockquote: 'a block quote', thematicBreak: 'a thematic break',
+  table: 'a table', definition: 'a link definition', footnoteDefinition: 'a footnote definition'
+}
+
+/** A Markdown paragraph inside a cell, kept as written: on one line, hard breaks as `<br>`, pipes escaped. */
+function markdownParagraph(node: RootContent, source: string): ConvertedCell {
+  if (node.type !== 'paragraph') refuse(`a cell holds ${markdownBlocks[node.type] ?? 'a `' + node.type + '`'} written in Markdown, which a GFM cell cannot`)
+  const first = node.children[0]?.position?.start.offset
+  const last = node.children[node.children.length - 1]?.position?.end.offset
+  if (first === undefined || last === undefined) return {markdown: '', signature: [], text: ''}
+  const markdown = source
+    .slice(first, last)
+    .replace(/(?: {2,}|\\)\r?\n[ \t]*/g, '<br>')
+    .replace(/[ \t]*\r?\n[ \t]*/g, ' ')
+    .replace(/\\[\s\S]|\|/g, (match) => (match === '|' ? '\\|' : match))
+  const signature: string[] = []
+  readSignature(node.children, source, signature)
+  return {markdown, signature: signature.map((item) => (item === 'break' ? 'br' : item)), text: collapse(paragraphText(node.children))}
+}
+
+/** A paragraph's text as a reader sees it: a soft line end is a space, a hard break a line. */
+function paragraphText(nodes: readonly PhrasingContent[]): string {
+  let text = ''
+  for (const node of nodes) {
+    if (node.type === 'break') text += '\n'
+    else if (node.type === 'html') text += /^<br\s*\/?>$/i.test(node.value) ? '\n' : ''
+    else if (node.type === 'text') text += node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ')
+    else if ('value' in node) text += node.value
+    else if ('children' in node) text += paragraphText(node.children as PhrasingContent[])
+  }
+  return text
 }
 
 /**
@@ -561,7 +654,7 @@ function readsBack(markdown: string, cells: ConvertedCell[][], texts: string[][]
   const failing: Array<[number, number]> = []
   for (const [rowIndex, row] of table.children.entries()) {
     for (const [cellIndex, cell] of row.children.entries()) {
-      const expectedText = texts[rowIndex][cellIndex] ?? ''
+      const expectedText = cells[rowIndex][cellIndex].text ?? texts[rowIndex][cellIndex] ?? ''
       const signature: string[] = []
       readSignature(cell.children, markdown, signature)
       if (collapse(readText(cell.children)) !== expectedText || JSON.stringify(signature) !== JSON.stringify(cells[rowIndex][cellIndex].signature)) {
@@ -579,6 +672,7 @@ function readText(nodes: readonly PhrasingContent[]): string {
       if (/^<br\s*\/?>$/i.test(node.value)) text += '\n'
     } else if ('value' in node) text += node.value
     else if ('children' in node) text += readText(node.children as PhrasingContent[])
+    else if (node.type === 'break') text += '\n'
   }
   return text
 }

@@ -38,6 +38,25 @@ function words(text: string): string[] {
   return text.split(/\s+/).filter(Boolean)
 }
 
+/**
+ * The source of a fixed range as GitHub renders it: Markdown between its HTML blocks (a cell's content after a
+ * blank line) becomes its text, so its words compare with the converted cell's.
+ */
+function rendered(source: string, range: [number, number]): string {
+  const tree = gfm.parse(source) as Root
+  let out = ''
+  let at = range[0]
+  for (const node of tree.children) {
+    const start = node.position!.start.offset!
+    const end = node.position!.end.offset!
+    // An indented tag after a blank line is a code block to Markdown and still HTML to the table.
+    if (start < range[0] || end > range[1] || node.type === 'html' || (node.type === 'code' && /^\s*</.test(node.value))) continue
+    out += source.slice(at, start) + cellText(node).replace(/&/g, '&amp;').replace(/</g, '&lt;')
+    at = end
+  }
+  return out + source.slice(at, range[1])
+}
+
 interface Outcome {
   converted: number
   refused: Map<string, number>
@@ -62,7 +81,7 @@ async function checkDocument(name: string, input: string, outcome: Outcome, opti
       continue
     }
     const {range, text} = message.fix
-    const original = source.slice(range[0], range[1])
+    const original = rendered(source, range)
     const fixed = source.slice(0, range[0]) + text + source.slice(range[1])
     const tree = gfm.parse(fixed) as Root
     if (/record table/.test(message.reason)) {

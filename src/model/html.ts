@@ -3,7 +3,7 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import type * as cheerio from 'cheerio'
 import type {Element} from 'domhandler'
-import type {Html, Parents, Root} from 'mdast'
+import type {Html, Parents, Root, RootContent} from 'mdast'
 import {cached} from './memo.js'
 import type {Range} from './source.js'
 import {walk} from './walk.js'
@@ -86,9 +86,10 @@ const containerClose = /<\/(?:table|div|section|figure)\s*>/gi
 
 /**
  * A `<table>` with blank lines inside (common in hand-written pages) is cut by CommonMark into several HTML blocks,
- * and so is a `<div>` wrapped around one: when every block up to the one that closes it is HTML and the blocks hold
- * a table, they are read as one fragment, so the table is one table. Blocks in between that are not HTML (a
- * paragraph of text) leave the blocks as they are.
+ * and so is a `<div>` wrapped around one: when the blocks up to the one that closes it are HTML, or Markdown inside
+ * the table (text after a blank line in a cell, which GitHub renders as Markdown in the cell), and the blocks hold
+ * a table, they are read as one fragment, so the table is one table. The Markdown blocks inside are listed in
+ * `data.markdownParts` (offsets into the joined value) for the converter to read as Markdown.
  */
 function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set<Html>): Html {
   const unclosed = (value: string) => (value.match(containerOpen)?.length ?? 0) - (value.match(containerClose)?.length ?? 0)
@@ -96,6 +97,7 @@ function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set
   if (depth <= 0 || !node.position || !('children' in parent)) return node
   const siblings = parent.children as Array<{type: string}>
   const parts: Html[] = [node]
+  const markdown: RootContent[] = []
   let markdownInside = false
   const tablesOpen = (value: string) => (value.match(/<table(?=[\s>])/gi)?.length ?? 0) - (value.match(/<\/table\s*>/gi)?.length ?? 0)
   let tableDepth = tablesOpen(node.value)
@@ -104,12 +106,12 @@ function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set
     if (!next.position) return node
     const text = source.slice(next.position.start.offset!, next.position.end.offset!)
     if (next.type !== 'html') {
-      // After a blank line inside a cell, plain text becomes a paragraph and an indented tag a code block; both are
-      // still the table's content. Text with Markdown syntax is not joined: converting it would show the syntax.
-      const plain = next.type === 'paragraph' && !/[*_`[\]<>#|~\\!]/.test(text) && !/^\s*(?:[-+]|\d+[.)])\s/.test(text)
-      const indentedTag = (next.type as string) === 'code' && !(next as unknown as {lang?: string}).lang && /^\s*</.test(text) && !/^\s*(?:```|~~~)/.test(text)
       // Only inside a table: a wrapper around a whole page holds Markdown of its own.
-      if ((!plain && !indentedTag) || tableDepth <= 0) return node
+      if (tableDepth <= 0) return node
+      // After a blank line inside a cell, text is Markdown (GitHub renders it so, in the cell) and an indented tag
+      // a code block; both are still the table's content.
+      const indentedTag = (next.type as string) === 'code' && !(next as unknown as {lang?: string}).lang && /^\s*</.test(text) && !/^\s*(?:```|~~~)/.test(text)
+      if (!indentedTag) markdown.push(next as unknown as RootContent)
       markdownInside = true
       parts.push({type: 'html', value: text, position: next.position})
       depth += unclosed(text)
@@ -127,8 +129,18 @@ function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set
   if (parts.some((part) => source.slice(part.position!.start.offset!, part.position!.end.offset!) !== part.value)) return node
   for (const part of parts.slice(1)) merged.add(part)
   const joined: Html = {type: 'html', value: source.slice(start, end), position: {start: node.position.start, end: parts[parts.length - 1].position!.end}}
-  if (markdownInside) joined.data = {markdownInside: true} as Html['data']
+  if (markdownInside) {
+    const markdownParts: MarkdownPart[] = markdown.map((block) => ({start: block.position!.start.offset! - start, end: block.position!.end.offset! - start, node: block}))
+    joined.data = {markdownInside: true, markdownParts} as Html['data']
+  }
   return joined
+}
+
+/** A Markdown block inside a table cut by blank lines: where it is in the joined value, and the block. */
+export interface MarkdownPart {
+  start: number
+  end: number
+  node: RootContent
 }
 
 /** The attributes of an element with the source range of each (`name="value"`), when known. */
