@@ -272,7 +272,8 @@ function checkStructure(element: Element, changes: Changes): {caption: Element |
   const comments: string[] = []
   const walk = (node: Element) => {
     const location = node.sourceCodeLocation
-    if (location && location.startTag && !location.endTag && !voidElements.has(node.name)) {
+    // `</td>`, `</th>`, `</tr>`, `</thead>`, `</tbody>` may be left out: HTML closes them where the next one starts.
+    if (location && location.startTag && !location.endTag && !voidElements.has(node.name) && !optionalEndTag.has(node.name)) {
       refuse(`\`<${node.name}>\` is not closed (the HTML parser had to repair it)`)
     }
     if (node.name === 'caption') {
@@ -341,6 +342,9 @@ function checkStructure(element: Element, changes: Changes): {caption: Element |
 /** A line that starts an HTML block (CommonMark kinds 1, 2 and 6), which ends only at a blank line. */
 const htmlBlockStart =
   /^ {0,3}(?:<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?=[\s/>]|$)|<!--|<(?:script|pre|style|textarea)(?=[\s>]|$))/i
+
+/** Table parts whose end tag HTML lets a page leave out (HTML Standard, "Optional tags"). */
+const optionalEndTag = new Set(['td', 'th', 'tr', 'thead', 'tbody', 'tfoot', 'colgroup'])
 
 const voidElements = new Set(['br', 'img', 'hr', 'input', 'wbr', 'col', 'meta', 'link', 'source', 'area', 'base', 'embed', 'param', 'track'])
 
