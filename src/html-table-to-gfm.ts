@@ -83,16 +83,23 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
     changes.add('turns what Markdown read as paragraphs or code blocks inside the table (after blank lines) back into its cells')
   }
   // Styling-only wrappers (`<div class="table-wrapper">`) go with the table: what is replaced is the outermost.
+  // Other elements around it (`<details>`, `<div id>`, a page's wrapper closed later) stay, as HTML blocks around
+  // the GFM table, which renders inside them as the table did.
   const outer = unwrap(element, changes)
   const outerLocation = outer.sourceCodeLocation!
   if (!outerLocation.endTag) refuse(`the \`<${outer.name}>\` around the table is not closed`)
-  // Other HTML may share the block when it stays an HTML block of its own once the table is Markdown.
-  for (const node of fragment.$.root().get(0)!.children as AnyNode[]) {
-    if (node === outer) continue
-    const place = node.sourceCodeLocation
-    if (!place || (place.startOffset < outerLocation.endOffset && place.endOffset > outerLocation.startOffset)) {
-      refuse('the table holds content outside any cell, which the HTML parser moves out of it')
+  // Other HTML may share the block when it stays an HTML block of its own once the table is Markdown; what the
+  // HTML parser moved out of the table (text between rows) has its source inside it.
+  for (let level: Element = outer; ; level = level.parent as Element) {
+    const parentNode = level.parent ?? fragment.$.root().get(0)!
+    for (const node of parentNode.children as AnyNode[]) {
+      if (node === level) continue
+      const place = node.sourceCodeLocation
+      if (!place || (place.startOffset < outerLocation.endOffset && place.endOffset > outerLocation.startOffset)) {
+        refuse('the table holds content outside any cell, which the HTML parser moves out of it')
+      }
     }
+    if (!level.parent || level.parent.type === 'root') break
   }
   const value = fragment.node.value
   const before = value.slice(0, outerLocation.startOffset)
@@ -103,18 +110,15 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
     after = after.slice(spacing[0].length)
     changes.add('drops the `<br>` after the table')
   }
-  if (before.trim() !== '' && !/\n[ \t]*$/.test(before)) refuse('other HTML is on the same line as the start of the table')
+  // HTML before the table on its line (`<div class="x"><table>`) ends there: it still starts the HTML block.
   let rest = ''
   if (after.trim() !== '') {
-    if (!/^[ \t]*\r?\n/.test(after)) refuse('other HTML is on the same line as the end of the table')
-    rest = after.replace(/^[ \t]*\r?\n/, '')
+    // What follows `</table>` on its line (`</table></div>`, `</table>Updated in May`) starts a line of its own.
+    rest = after.replace(/^\s+/, '')
     if (!htmlBlockStart.test(rest)) {
       // Text after `</table>` in the same HTML block becomes a paragraph after the table: the same words, and inline
-      // HTML renders the same, unless the text holds Markdown syntax that the HTML block kept literal.
-      const text = rest.replace(/<[^>]*>/g, '')
-      if (/[*_`[\]#|~\\]/.test(text) || /^[ \t]*(?:[-+*>]|\d+[.)])[ \t]/m.test(text)) {
-        refuse('the HTML after the table would no longer be an HTML block once the table is Markdown')
-      }
+      // HTML renders the same; Markdown syntax the HTML block kept literal is escaped to stay literal.
+      rest = literalParagraph(rest)
       changes.add('makes the text after the table, in the same HTML block, a paragraph of its own')
     }
   }
@@ -228,23 +232,56 @@ function readerText(nodes: AnyNode[]): string {
   return text
 }
 
-/** The table, or the outermost styling-only element wrapped around it alone. */
+/**
+ * Text and inline HTML that an HTML block showed literally, as a paragraph that shows the same: Markdown syntax
+ * outside tags escaped, indentation (which would make code) and trailing spaces (hard breaks) dropped.
+ */
+function literalParagraph(html: string): string {
+  const lines = html.split(/\r?\n/)
+  // A later line that starts an HTML block ends the paragraph: from there on the lines are HTML again, as written.
+  const block = lines.findIndex((line, index) => index > 0 && htmlBlockStart.test(line))
+  const end = block === -1 ? lines.length : block
+  const eol = /\r\n/.test(html) ? '\r\n' : '\n'
+  return lines
+    .map((line, index) =>
+      index >= end
+        ? line
+        : line
+            .trim()
+            .split(/(<[^>]*>)/)
+            .map((piece, part) => (part % 2 === 1 ? piece : piece.replace(/[\\`*_[\]~|]/g, '\\$&')))
+            .join('')
+            .replace(/^(?:[#>+=-]|\d+(?=[.)]))/, (match) => (/\d/.test(match) ? match + '\\' : '\\' + match))
+    )
+    .join(eol)
+}
+
+/** The table, or the outermost styling-only element wrapped around it alone; elements above that stay. */
 function unwrap(element: Element, changes: Changes): Element {
   let outer = element
   while (outer.parent && outer.parent.type !== 'root') {
     const wrapper = outer.parent as Element
-    if (!wrapperTags.has(wrapper.name)) refuse(`the table is inside \`<${wrapper.name}>\``)
-    const meaningful = Object.keys(wrapper.attribs).find((name) => !presentational.has(name.toLowerCase()))
-    if (meaningful) refuse(`the table is inside \`<${wrapper.name}>\` whose \`${meaningful}\` attribute carries meaning`)
-    const others = wrapper.children.filter((child) => child !== outer && !(child.type === 'text' && /^\s*$/.test((child as unknown as {data: string}).data)))
-    if (others.length > 0) refuse(`the table shares \`<${wrapper.name}>\` with other content`)
-    if (wrapper.sourceCodeLocation && !wrapper.sourceCodeLocation.endTag) refuse(`\`<${wrapper.name}>\` around the table is not closed`)
+    if (!keptAround.has(wrapper.name)) refuse(`the table is inside \`<${wrapper.name}>\``)
+    const styling = wrapperTags.has(wrapper.name) && Object.keys(wrapper.attribs).every((name) => presentational.has(name.toLowerCase()))
+    const alone = wrapper.children.every((child) => child === outer || (child.type === 'text' && /^\s*$/.test((child as unknown as {data: string}).data)))
+    const closed = !wrapper.sourceCodeLocation || Boolean(wrapper.sourceCodeLocation.endTag)
+    if (!(styling && alone && closed)) break
     changes.add(`drops the styling \`<${wrapper.name}>\` around the table`)
     for (const name of Object.keys(wrapper.attribs)) changes.attributes.add(name.toLowerCase())
     outer = wrapper
   }
+  // The elements still around it must be ones a Markdown table may sit in, between HTML blocks.
+  for (let above = outer.parent; above && above.type !== 'root'; above = above.parent) {
+    if (!keptAround.has((above as Element).name)) refuse(`the table is inside \`<${(above as Element).name}>\``)
+  }
   return outer
 }
+
+/** Elements that hold flow content: a GFM table between their start and end tags renders inside them. */
+const keptAround = new Set([
+  'div', 'section', 'article', 'aside', 'main', 'header', 'footer', 'nav', 'figure', 'details', 'center', 'blockquote',
+  'li', 'dd', 'body', 'html', 'span', 'font'
+])
 
 function bold(cell: ConvertedCell): ConvertedCell {
   if (cell.markdown === '') return cell

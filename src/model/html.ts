@@ -101,13 +101,18 @@ function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set
   let markdownInside = false
   const tablesOpen = (value: string) => (value.match(/<table(?=[\s>])/gi)?.length ?? 0) - (value.match(/<\/table\s*>/gi)?.length ?? 0)
   let tableDepth = tablesOpen(node.value)
+  let tableClosed = false
   for (let index = siblings.indexOf(node) + 1; index < siblings.length && depth > 0; index++) {
     const next = siblings[index] as unknown as Html
     if (!next.position) return node
     const text = source.slice(next.position.start.offset!, next.position.end.offset!)
     if (next.type !== 'html') {
-      // Only inside a table: a wrapper around a whole page holds Markdown of its own.
-      if (tableDepth <= 0) return node
+      // Only inside a table: a wrapper around a whole page holds Markdown of its own. A table that closed inside
+      // such a wrapper is joined up to its end, the wrapper left open.
+      if (tableDepth <= 0) {
+        tableClosed = parts.some((part) => /<table(?=[\s>])/i.test(part.value))
+        break
+      }
       // After a blank line inside a cell, text is Markdown (GitHub renders it so, in the cell) and an indented tag
       // a code block; both are still the table's content.
       const indentedTag = (next.type as string) === 'code' && !(next as unknown as {lang?: string}).lang && /^\s*</.test(text) && !/^\s*(?:```|~~~)/.test(text)
@@ -122,7 +127,7 @@ function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set
     depth += unclosed(next.value)
     tableDepth += tablesOpen(next.value)
   }
-  if (depth !== 0 || parts.length === 1 || !parts.some((part) => /<table(?=[\s>])/i.test(part.value))) return node
+  if ((depth !== 0 && !tableClosed) || parts.length === 1 || !parts.some((part) => /<table(?=[\s>])/i.test(part.value))) return node
   const start = node.position.start.offset!
   const end = parts[parts.length - 1].position!.end.offset!
   // Only where the source holds the blocks verbatim (not in a block quote or an indented list item).
