@@ -73,7 +73,8 @@ function list(items: string[]): string {
 function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
   const {fragment, element} = table
   const parent = fragment.ancestors[fragment.ancestors.length - 1]
-  if (parent.type !== 'root' || fragment.offset === undefined) refuse('the table is inside a list item or block quote, where a GFM table would need re-indenting')
+  if (fragment.inline) refuse('the table starts inside a paragraph, heading or table cell')
+  if (parent.type !== 'root' && parent.type !== 'listItem' && parent.type !== 'blockquote') refuse(`the table is inside a \`${parent.type}\``)
   const location = element.sourceCodeLocation
   if (!location?.endTag) refuse('the table is not closed in its HTML block (a blank line inside a `<table>` ends the block)')
   const changes = new Changes()
@@ -169,15 +170,38 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
   const markdown = built.markdown
   const start = fragment.node.position!.start.offset!
   const end = fragment.node.position!.end.offset!
-  // An HTML block may follow a paragraph line directly; a table there would need a blank line before it.
-  const preceding = context.source.slice(0, start)
-  const eol = /\r\n/.test(value) || /\r\n/.test(context.source.slice(end, end + 2)) ? '\r\n' : '\n'
+  const eol = /\r\n/.test(context.source.slice(start, end)) || /\r\n/.test(context.source.slice(end, end + 2)) ? '\r\n' : '\n'
   // Comments between rows go above the table, then the caption as a paragraph, then the table.
-  let text = [...comments, ...(captionText ? [captionText] : []), markdown].join('\n\n').replace(/\n/g, eol)
-  if (before.trim() !== '') text = before.replace(/\s+$/, '') + eol + eol + text
-  else if (!(preceding === '' || /\n[ \t]*\r?\n[ \t]*$/.test(preceding) || /^[ \t]*$/.test(preceding))) text = eol + text
-  if (rest !== '') text += eol + eol + rest
-  return {range: [start, end], text, unsafe: changes.describe()}
+  let text = [...comments, ...(captionText ? [captionText] : []), markdown].join('\n\n')
+  if (before.trim() !== '') text = before.replace(/\s+$/, '') + '\n\n' + text
+  if (rest !== '') text += '\n\n' + rest
+  const [from, replacement] = placed(text, context.source, start, before.trim() === '', eol)
+  return {range: [from, end], text: replacement, unsafe: changes.describe()}
+}
+
+/**
+ * The replacement text, placed where the HTML started: every line after the first carries the prefix of the
+ * container it is in (a list item's indentation, a block quote's `>`), and a table that a paragraph line precedes
+ * (or text on its own line, `Our cookies: <table>`) gets a blank line before it, which an HTML block did not need.
+ */
+function placed(text: string, source: string, start: number, tableFirst: boolean, eol: string): [number, string] {
+  const preceding = source.slice(0, start)
+  const lineStart = preceding.lastIndexOf('\n') + 1
+  const onLine = preceding.slice(lineStart)
+  const container = /^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*/.exec(onLine)![0]
+  const continuation = container.replace(/[-+*]|\d{1,9}[.)]/g, (marker) => ' '.repeat(marker.length))
+  const lines = text.replace(/\r\n?/g, '\n').split('\n')
+  const prefixed = (from: number) => lines.map((line, index) => (index < from ? line : line === '' ? continuation.replace(/[ \t]+$/, '') : continuation + line))
+  if (container.length < onLine.length) return [start, ['', '', ...prefixed(0)].join(eol)]
+  if (tableFirst && lineStart > 0 && !/[-+*]|\d[.)]/.test(container)) {
+    // The line above, without its container's prefix and list marker: text there is a paragraph the table would join.
+    const previous = preceding.slice(preceding.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1)
+    if (previous.replace(/^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))?[ \t>]*/, '').trim() !== '') {
+      // From the start of the line, so that the blank line carries no trailing white space.
+      return [lineStart, [continuation.replace(/[ \t]+$/, ''), ...prefixed(0)].join(eol)]
+    }
+  }
+  return [start, prefixed(1).join(eol)]
 }
 
 /**
@@ -483,8 +507,9 @@ function markdownParagraph(node: RootContent, source: string): ConvertedCell {
   if (first === undefined || last === undefined) return {markdown: '', signature: [], text: ''}
   const markdown = source
     .slice(first, last)
-    .replace(/(?: {2,}|\\)\r?\n[ \t]*/g, '<br>')
-    .replace(/[ \t]*\r?\n[ \t]*/g, ' ')
+    // Line ends lose the indentation or `>` of a list item or block quote the table is in.
+    .replace(/(?: {2,}|\\)\r?\n[ \t>]*/g, '<br>')
+    .replace(/[ \t]*\r?\n[ \t>]*/g, ' ')
     .replace(/\\[\s\S]|\|/g, (match) => (match === '|' ? '\\|' : match))
   const signature: string[] = []
   readSignature(node.children, source, signature)

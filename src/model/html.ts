@@ -118,7 +118,9 @@ function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set
       const indentedTag = (next.type as string) === 'code' && !(next as unknown as {lang?: string}).lang && /^\s*</.test(text) && !/^\s*(?:```|~~~)/.test(text)
       if (!indentedTag) markdown.push(next as unknown as RootContent)
       markdownInside = true
-      parts.push({type: 'html', value: text, position: next.position})
+      // In a list item or block quote, without the indentation or `>` that every line after the first carries.
+      const value = parent.type === 'root' ? text : text.replace(/(\r?\n)[ \t>]*/g, '$1')
+      parts.push({type: 'html', value, position: next.position, data: {markdown: !indentedTag} as Html['data']})
       depth += unclosed(text)
       tableDepth += tablesOpen(text)
       continue
@@ -130,14 +132,24 @@ function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set
   if ((depth !== 0 && !tableClosed) || parts.length === 1 || !parts.some((part) => /<table(?=[\s>])/i.test(part.value))) return node
   const start = node.position.start.offset!
   const end = parts[parts.length - 1].position!.end.offset!
-  // Only where the source holds the blocks verbatim (not in a block quote or an indented list item).
-  if (parts.some((part) => source.slice(part.position!.start.offset!, part.position!.end.offset!) !== part.value)) return node
+  const verbatim = parts.every((part) => source.slice(part.position!.start.offset!, part.position!.end.offset!) === part.value)
+  // In a block quote or a list item the blocks lose their `>` or indentation: their values are joined instead,
+  // a blank line apart, and offsets into the value are not the source's.
+  if (!verbatim && parent.type !== 'listItem' && parent.type !== 'blockquote') return node
   for (const part of parts.slice(1)) merged.add(part)
-  const joined: Html = {type: 'html', value: source.slice(start, end), position: {start: node.position.start, end: parts[parts.length - 1].position!.end}}
-  if (markdownInside) {
-    const markdownParts: MarkdownPart[] = markdown.map((block) => ({start: block.position!.start.offset! - start, end: block.position!.end.offset! - start, node: block}))
-    joined.data = {markdownInside: true, markdownParts} as Html['data']
+  let value = ''
+  const markdownParts: MarkdownPart[] = []
+  let block = 0
+  for (const [index, part] of parts.entries()) {
+    const at = verbatim ? part.position!.start.offset! - start : value.length + (index === 0 ? 0 : 2)
+    if (!verbatim) value += (index === 0 ? '' : '\n\n') + part.value
+    if ((part.data as {markdown?: boolean} | undefined)?.markdown) {
+      const node = markdown[block++]
+      markdownParts.push({start: at, end: at + (verbatim ? node.position!.end.offset! - node.position!.start.offset! : part.value.length), node})
+    }
   }
+  const joined: Html = {type: 'html', value: verbatim ? source.slice(start, end) : value, position: {start: node.position.start, end: parts[parts.length - 1].position!.end}}
+  if (markdownInside) joined.data = {markdownInside: true, markdownParts} as Html['data']
   return joined
 }
 
