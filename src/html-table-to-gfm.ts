@@ -73,12 +73,15 @@ function list(items: string[]): string {
 function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
   const {fragment, element} = table
   const parent = fragment.ancestors[fragment.ancestors.length - 1]
-  if (fragment.inline) refuse('the table starts inside a paragraph, heading or table cell')
+  if (fragment.inline) {
+    refuse(parent.type === 'paragraph' ? 'the table is opened inside a paragraph, among Markdown that its cells would show as typed' : `the table is opened inside a \`${parent.type}\``)
+  }
   if (parent.type !== 'root' && parent.type !== 'listItem' && parent.type !== 'blockquote') refuse(`the table is inside a \`${parent.type}\``)
   const location = element.sourceCodeLocation
   if (!location?.endTag) refuse('the table is not closed in its HTML block (a blank line inside a `<table>` ends the block)')
   const changes = new Changes()
-  const data = fragment.node.data as {markdownInside?: boolean; markdownParts?: MarkdownPart[]} | undefined
+  const data = fragment.node.data as {markdownInside?: boolean; markdownParts?: MarkdownPart[]; inParagraph?: boolean} | undefined
+  if (data?.inParagraph) changes.add('starts the table on a line of its own, after the paragraph whose line opened it')
   const inside: MarkdownInside | undefined = data?.markdownParts?.length ? {parts: data.markdownParts, value: fragment.node.value, source: context.source} : undefined
   if (data?.markdownInside) {
     changes.add('turns what Markdown read as paragraphs or code blocks inside the table (after blank lines) back into its cells')
@@ -192,7 +195,8 @@ function placed(text: string, source: string, start: number, tableFirst: boolean
   const continuation = container.replace(/[-+*]|\d{1,9}[.)]/g, (marker) => ' '.repeat(marker.length))
   const lines = text.replace(/\r\n?/g, '\n').split('\n')
   const prefixed = (from: number) => lines.map((line, index) => (index < from ? line : line === '' ? continuation.replace(/[ \t]+$/, '') : continuation + line))
-  if (container.length < onLine.length) return [start, ['', '', ...prefixed(0)].join(eol)]
+  // Text before it on its line: the paragraph ends there (without its trailing white space).
+  if (container.length < onLine.length) return [start - (onLine.length - onLine.trimEnd().length), ['', continuation.replace(/[ \t]+$/, ''), ...prefixed(0)].join(eol)]
   if (tableFirst && lineStart > 0 && !/[-+*]|\d[.)]/.test(container)) {
     // The line above, without its container's prefix and list marker: text there is a paragraph the table would join.
     const previous = preceding.slice(preceding.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1)

@@ -58,8 +58,16 @@ export function htmlFragments(tree: Root, source: string): HtmlFragment[] {
     const merged = new Set<Html>()
     walk(tree, (original, ancestors) => {
       if (original.type !== 'html' || merged.has(original)) return
-      const parent = ancestors[ancestors.length - 1]
-      const node = blockParents.has(parent.type) ? joinSplitTable(original, parent, source, merged) : original
+      let parent = ancestors[ancestors.length - 1]
+      let outer = ancestors
+      let node = original
+      const opened = tableOpenedInParagraph(original, ancestors, source, merged)
+      if (opened) {
+        // `Our cookies: <table>`: the table is read from its `<table>` on, in the blocks the paragraph's container holds.
+        outer = ancestors.slice(0, -1)
+        parent = outer[outer.length - 1]
+        node = joinSplitTable(opened, parent, source, merged, (parent as Parents & {children: unknown[]}).children.indexOf(ancestors[ancestors.length - 1]))
+      } else if (blockParents.has(parent.type)) node = joinSplitTable(original, parent, source, merged)
       const start = node.position?.start.offset
       const end = node.position?.end.offset
       // In a blockquote or list item the value loses the `>` and indentation; then offsets inside it are unknown.
@@ -67,7 +75,7 @@ export function htmlFragments(tree: Root, source: string): HtmlFragment[] {
       let parsed: cheerio.CheerioAPI | undefined
       fragments.push({
         node,
-        ancestors: [...ancestors],
+        ancestors: [...outer],
         inline: !blockParents.has(parent.type),
         inTableCell: ancestors.some((ancestor) => ancestor.type === 'tableCell'),
         offset: verbatim ? start : undefined,
@@ -91,7 +99,7 @@ const containerClose = /<\/(?:table|div|section|figure)\s*>/gi
  * a table, they are read as one fragment, so the table is one table. The Markdown blocks inside are listed in
  * `data.markdownParts` (offsets into the joined value) for the converter to read as Markdown.
  */
-function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set<Html>): Html {
+function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set<Html>, at?: number): Html {
   const unclosed = (value: string) => (value.match(containerOpen)?.length ?? 0) - (value.match(containerClose)?.length ?? 0)
   let depth = unclosed(node.value)
   if (depth <= 0 || !node.position || !('children' in parent)) return node
@@ -102,7 +110,7 @@ function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set
   const tablesOpen = (value: string) => (value.match(/<table(?=[\s>])/gi)?.length ?? 0) - (value.match(/<\/table\s*>/gi)?.length ?? 0)
   let tableDepth = tablesOpen(node.value)
   let tableClosed = false
-  for (let index = siblings.indexOf(node) + 1; index < siblings.length && depth > 0; index++) {
+  for (let index = (at ?? siblings.indexOf(node)) + 1; index < siblings.length && depth > 0; index++) {
     const next = siblings[index] as unknown as Html
     if (!next.position) return node
     const text = source.slice(next.position.start.offset!, next.position.end.offset!)
@@ -149,8 +157,25 @@ function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set
     }
   }
   const joined: Html = {type: 'html', value: verbatim ? source.slice(start, end) : value, position: {start: node.position.start, end: parts[parts.length - 1].position!.end}}
-  if (markdownInside) joined.data = {markdownInside: true, markdownParts} as Html['data']
+  joined.data = {...node.data, ...(markdownInside ? {markdownInside: true, markdownParts} : {})} as Html['data']
   return joined
+}
+
+/**
+ * A `<table>` that a paragraph line opens (`Our cookies: <table>`; the rows follow as HTML blocks, or on the same
+ * line): an HTML node from the `<table` to the paragraph's end, when nothing after it in the paragraph is Markdown.
+ */
+function tableOpenedInParagraph(node: Html, ancestors: Parents[], source: string, merged: Set<Html>): Html | undefined {
+  const paragraph = ancestors[ancestors.length - 1]
+  const container = ancestors[ancestors.length - 2]
+  if (paragraph?.type !== 'paragraph' || !container || !blockParents.has(container.type) || !/^<table(?=[\s>])/i.test(node.value)) return undefined
+  const rest = paragraph.children.slice(paragraph.children.indexOf(node as never))
+  if (rest.some((child) => child.type !== 'html' && child.type !== 'text')) return undefined
+  const start = node.position?.start.offset
+  const end = paragraph.position?.end.offset
+  if (start === undefined || end === undefined) return undefined
+  for (const child of rest) if (child.type === 'html') merged.add(child)
+  return {type: 'html', value: source.slice(start, end), position: {start: node.position!.start, end: paragraph.position!.end}, data: {inParagraph: true} as Html['data']}
 }
 
 /** A Markdown block inside a table cut by blank lines: where it is in the joined value, and the block. */
