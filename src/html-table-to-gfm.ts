@@ -652,8 +652,9 @@ function inline(nodes: AnyNode[], style: Style, signature: string[]): string {
  * (HTML's phrasing content, and the presentational tags pages still use).
  */
 const phrasing = new Set([
-  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'img', 'ins',
-  'kbd', 'label', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr'
+  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'button', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'img',
+  'input', 'ins', 'kbd', 'label', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt',
+  'u', 'var', 'wbr'
 ])
 
 /** An attribute written back in a start tag; `|` and line ends as references, which a GFM cell cannot hold raw. */
