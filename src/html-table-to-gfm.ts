@@ -78,7 +78,14 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
   }
   if (parent.type !== 'root' && parent.type !== 'listItem' && parent.type !== 'blockquote') refuse(`the table is inside a \`${parent.type}\``)
   const location = element.sourceCodeLocation
-  if (!location?.endTag) refuse('the table is not closed in its HTML block (a blank line inside a `<table>` ends the block)')
+  if (!location?.endTag) {
+    const end = fragment.node.position?.end.offset ?? context.source.length
+    if (!/<\/table\s*>/i.test(context.source.slice(end))) refuse('the table has no `</table>`')
+    refuse('the table is not closed in its HTML block (a blank line inside a `<table>` ends the block, and what follows it is not the table\'s)')
+  }
+  // Hugo passes a `{{< shortcode >}}`'s content on without rendering its Markdown (`rawhtml`, `table` wrappers).
+  const above = /(?:^|\n)[ \t]*(\{\{<[ \t]*([\w-]+)(?:[^>}]|>(?!\}\}))*?>\}\})[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*$/.exec(context.source.slice(0, fragment.node.position?.start.offset ?? 0))
+  if (above && !/\/[ \t]*>\}\}$/.test(above[1])) refuse(`the table is inside the Hugo shortcode \`${above[2]}\`, whose content may not be rendered as Markdown`)
   const changes = new Changes()
   const data = fragment.node.data as {markdownInside?: boolean; markdownParts?: MarkdownPart[]; inParagraph?: boolean} | undefined
   if (data?.inParagraph) changes.add('starts the table on a line of its own, after the paragraph whose line opened it')
