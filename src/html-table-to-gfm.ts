@@ -458,8 +458,10 @@ function convertCell(element: Element, style: Style, changes?: Changes, inside?:
   const parts = inside && location ? inside.parts.filter((part) => part.start >= location.startOffset && part.end <= location.endOffset) : []
   if (parts.length > 0) return markdownCell(element, parts, inside!, style, changes)
   const signature: string[] = []
-  const markdown = inline(paragraphsAsLines(element.children, changes), style, signature)
-  return {markdown: markdown.replace(/ {2,}/g, ' ').trim(), signature}
+  const lines = paragraphsAsLines(element.children, changes)
+  const markdown = inline(lines, style, signature)
+  // Paragraphs made lines read back as lines, a blank one between them.
+  return {markdown: markdown.replace(/ {2,}/g, ' ').trim(), signature, ...(lines === element.children ? {} : {text: collapse(readerText(lines))})}
 }
 
 /**
@@ -486,8 +488,9 @@ function markdownCell(element: Element, parts: MarkdownPart[], inside: MarkdownI
     if (/^\s*$/.test(segment)) return
     const nodes = parseHtml(segment).root().get(0)!.children as AnyNode[]
     const signature: string[] = []
-    const markdown = inline(paragraphsAsLines(nodes, changes), style, signature).replace(/ {2,}/g, ' ').trim()
-    pieces.push({markdown, signature, text: collapse(readerText(nodes))})
+    const lines = paragraphsAsLines(nodes, changes)
+    const markdown = inline(lines, style, signature).replace(/ {2,}/g, ' ').trim()
+    pieces.push({markdown, signature, text: collapse(readerText(lines))})
   }
   let at = location.startTag?.endOffset ?? location.startOffset
   for (const part of [...parts].sort((a, b) => a.start - b.start)) {
@@ -545,19 +548,33 @@ function paragraphText(nodes: readonly PhrasingContent[]): string {
  * one paragraph is its text, several are joined by `<br><br>`. The spacing around them changes: unsafe.
  */
 function paragraphsAsLines(nodes: AnyNode[], changes?: Changes): AnyNode[] {
-  const blocks = nodes.filter((node) => !(node.type === 'text' && /^\s*$/.test((node as unknown as {data: string}).data)))
-  const paragraphs = blocks.filter((node) => node.type === 'tag' && (node as Element).name === 'p')
-  if (paragraphs.length === 0 || paragraphs.length !== blocks.length) return nodes
-  for (const paragraph of paragraphs as Element[]) {
-    const meaningful = Object.keys(paragraph.attribs).find((name) => !presentational.has(name.toLowerCase()))
-    if (meaningful) refuse(`a \`<p>\` in a cell has the attribute \`${meaningful}\``)
-    for (const name of Object.keys(paragraph.attribs)) changes?.attributes.add(name.toLowerCase())
+  const isBlock = (node: AnyNode) => node.type === 'tag' && ((node as Element).name === 'p' || (node as Element).name === 'div')
+  if (!nodes.some(isBlock)) return nodes
+  // Text and inline elements between the blocks (`Text<p>More</p>`) are a line of their own, as a reader sees them.
+  const lines: AnyNode[][] = []
+  let run: AnyNode[] = []
+  const flush = () => {
+    if (run.some((node) => !(node.type === 'text' && /^\s*$/.test((node as unknown as {data: string}).data)))) lines.push(run)
+    run = []
   }
+  for (const node of nodes) {
+    if (!isBlock(node)) {
+      run.push(node)
+      continue
+    }
+    flush()
+    const block = node as Element
+    const meaningful = Object.keys(block.attribs).find((name) => !presentational.has(name.toLowerCase()))
+    if (meaningful) refuse(`a \`<${block.name}>\` in a cell has the attribute \`${meaningful}\``)
+    for (const name of Object.keys(block.attribs)) changes?.attributes.add(name.toLowerCase())
+    lines.push(block.children)
+  }
+  flush()
   changes?.add('turns paragraphs inside cells into lines')
   const result: AnyNode[] = []
-  for (const [index, paragraph] of (paragraphs as Element[]).entries()) {
+  for (const [index, line] of lines.entries()) {
     if (index > 0) result.push(lineBreak(), lineBreak())
-    result.push(...paragraph.children)
+    result.push(...line)
   }
   return result
 }
