@@ -90,6 +90,15 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
   const data = fragment.node.data as {markdownInside?: boolean; markdownParts?: MarkdownPart[]; inParagraph?: boolean} | undefined
   if (data?.inParagraph) changes.add('starts the table on a line of its own, after the paragraph whose line opened it')
   const inside: MarkdownInside | undefined = data?.markdownParts?.length ? {parts: data.markdownParts, value: fragment.node.value, source: context.source} : undefined
+  // Reference links in Markdown cells resolve against the document's definitions, which the read-back needs too.
+  const root = fragment.ancestors[0]
+  const definitions =
+    inside && root?.type === 'root'
+      ? root.children
+          .filter((node) => node.type === 'definition' && node.position)
+          .map((node) => context.source.slice(node.position!.start.offset!, node.position!.end.offset!))
+          .join('\n')
+      : ''
   if (data?.markdownInside) {
     changes.add('turns what Markdown read as paragraphs or code blocks inside the table (after blank lines) back into its cells')
   }
@@ -162,7 +171,7 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
 
   const texts = all.map((row) => row.cells.map((cell) => collapse(readerText(cell.element!.children))))
   if (!header) texts.unshift([])
-  const built = settle(all.length + (header ? 0 : 1), width, texts, align, (styleOf) => {
+  const built = settle(all.length + (header ? 0 : 1), width, texts, align, definitions, (styleOf) => {
     const converted = all.map((row, rowIndex) => {
       const cells = row.cells.map((cell, cellIndex) => {
         const done = convertCell(cell.element!, styleOf(rowIndex + (header ? 0 : 1), cellIndex), changes, inside)
@@ -226,7 +235,7 @@ const styles: Style[] = ['plain', 'html', 'escaped', 'html-escaped']
  * Render a table with every cell in the plainest style that reads back the same: a cell that does not is written
  * again in the next style, the others stay as they are. Undefined when a cell reads back wrong in every style.
  */
-function settle(rows: number, width: number, texts: string[][], align: Align[], build: (styleOf: (row: number, cell: number) => Style) => ConvertedCell[][]): {markdown: string; converted: ConvertedCell[][]} | {failing: [number, number] | undefined} {
+function settle(rows: number, width: number, texts: string[][], align: Align[], definitions: string, build: (styleOf: (row: number, cell: number) => Style) => ConvertedCell[][]): {markdown: string; converted: ConvertedCell[][]} | {failing: [number, number] | undefined} {
   const levels = Array.from({length: rows}, () => new Array<number>(width).fill(0))
   for (;;) {
     const converted = build((row, cell) => styles[levels[row]?.[cell] ?? 0])
@@ -234,7 +243,7 @@ function settle(rows: number, width: number, texts: string[][], align: Align[], 
       converted.map((row) => row.map((cell) => cell.markdown)),
       {align: align.map((a) => (a === 'left' ? 'l' : a === 'right' ? 'r' : a === 'center' ? 'c' : ''))}
     )
-    const failing = readsBack(markdown, converted, texts, width, align)
+    const failing = readsBack(markdown, converted, texts, width, align, definitions)
     if (failing.length === 0) return {markdown, converted}
     let raised = false
     for (const [row, cell] of failing) {
@@ -738,11 +747,12 @@ function escapeText(text: string, style: Style): string {
 }
 
 /** Parse the produced table and check that every cell reads back the same text and constructs. */
-function readsBack(markdown: string, cells: ConvertedCell[][], texts: string[][], width: number, align: Align[]): Array<[number, number]> {
+function readsBack(markdown: string, cells: ConvertedCell[][], texts: string[][], width: number, align: Align[], definitions = ''): Array<[number, number]> {
   const every = cells.flatMap((row, rowIndex) => row.map((_, cellIndex): [number, number] => [rowIndex, cellIndex]))
-  const tree = parseSnippet(markdown)
-  if (tree.children.length !== 1 || tree.children[0].type !== 'table') return every
-  const table = tree.children[0]
+  const tree = parseSnippet(definitions === '' ? markdown : markdown + '\n\n' + definitions)
+  const blocks = tree.children.filter((node) => node.type !== 'definition')
+  if (blocks.length !== 1 || blocks[0].type !== 'table') return every
+  const table = blocks[0]
   if (table.children.length !== cells.length) return every
   if (JSON.stringify((table.align ?? []).map((a) => a ?? null)) !== JSON.stringify(align)) return every
   if (table.children.some((row) => row.children.length !== width)) return every
@@ -853,7 +863,7 @@ function recordRunOrThrow(group: DerivedTable, sources: HtmlTable[], tree: Root,
   const width = labels.length
   const texts = [labels, ...group.rows.map((row) => row.cells.map((cell) => (cell.element ? collapse(readerText(cell.element.children)) : '')))]
   const align: Align[] = labels.map(() => null)
-  const built = settle(group.rows.length + 1, width, texts, align, (styleOf) => {
+  const built = settle(group.rows.length + 1, width, texts, align, '', (styleOf) => {
     const headerCells: ConvertedCell[] = labels.map((label, index) => ({markdown: escapeText(label, styleOf(0, index)), signature: []}))
     const rows = group.rows.map((row, rowIndex) => row.cells.map((cell, index): ConvertedCell => (cell.element ? convertCell(cell.element, styleOf(rowIndex + 1, index), changes) : {markdown: '', signature: []})))
     return [headerCells, ...rows]
