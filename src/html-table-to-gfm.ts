@@ -84,7 +84,7 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
     refuse('the table is not closed in its HTML block (a blank line inside a `<table>` ends the block, and what follows it is not the table\'s)')
   }
   // Hugo passes a `{{< shortcode >}}`'s content on without rendering its Markdown (`rawhtml`, `table` wrappers).
-  const above = /(?:^|\n)[ \t]*(\{\{<[ \t]*([\w-]+)(?:[^>}]|>(?!\}\}))*?>\}\})[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*$/.exec(context.source.slice(0, fragment.node.position?.start.offset ?? 0))
+  const above = /(?:^|\n)[ \t]*(\{\{<[ \t]*([\w-]+)(?:[^>}\n]|>(?!\}\}))*?>\}\})[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*$/.exec(context.source.slice(0, fragment.node.position?.start.offset ?? 0))
   if (above && !/\/[ \t]*>\}\}$/.test(above[1])) refuse(`the table is inside the Hugo shortcode \`${above[2]}\`, whose content may not be rendered as Markdown`)
   const changes = new Changes()
   const data = fragment.node.data as {markdownInside?: boolean; markdownParts?: MarkdownPart[]; inParagraph?: boolean} | undefined
