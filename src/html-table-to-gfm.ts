@@ -45,7 +45,7 @@ export function convert(table: HtmlTable, context: ConvertContext): Outcome {
 /** Attributes that only style: dropping them changes the look, never the words or the structure. */
 const presentational = new Set([
   'class', 'style', 'width', 'height', 'border', 'cellpadding', 'cellspacing', 'align', 'valign', 'bgcolor', 'frame',
-  'rules', 'nowrap', 'data-custom-class'
+  'rules', 'nowrap', 'data-custom-class', 'classname'
 ])
 const tableParts = new Set(['table', 'thead', 'tbody', 'tr', 'th', 'td'])
 /** Elements that may wrap a table for styling alone. */
