@@ -7,7 +7,7 @@
 import type {AnyNode, Element} from 'domhandler'
 import {markdownTable} from 'markdown-table'
 import type {PhrasingContent, Root, RootContent} from 'mdast'
-import {parseHtml} from './model/html.js'
+import {parseHtml, type MarkdownPart} from './model/html.js'
 import {parseSnippet} from './model/reparse.js'
 import {collapse, domText, type Align, type DerivedTable, type HtmlTable, type Row} from './model/tables.js'
 import {listOf, phrasingText} from './text.js'
@@ -46,7 +46,7 @@ export function convert(table: HtmlTable, context: ConvertContext): Outcome {
 /** Attributes that only style: dropping them changes the look, never the words or the structure. */
 const presentational = new Set([
   'class', 'style', 'width', 'height', 'border', 'cellpadding', 'cellspacing', 'align', 'valign', 'bgcolor', 'frame',
-  'rules', 'nowrap', 'data-custom-class'
+  'rules', 'nowrap', 'data-custom-class', 'classname'
 ])
 const tableParts = new Set(['table', 'thead', 'tbody', 'tr', 'th', 'td'])
 /** Elements that may wrap a table for styling alone. */
@@ -70,24 +70,53 @@ class Changes {
 function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
   const {fragment, element} = table
   const parent = fragment.ancestors[fragment.ancestors.length - 1]
-  if (parent.type !== 'root' || fragment.offset === undefined) refuse('the table is inside a list item or block quote, where a GFM table would need re-indenting')
+  if (fragment.inline) {
+    refuse(parent.type === 'paragraph' ? 'the table is opened inside a paragraph, among Markdown that its cells would show as typed' : `the table is opened inside a \`${parent.type}\``)
+  }
+  if (parent.type !== 'root' && parent.type !== 'listItem' && parent.type !== 'blockquote') refuse(`the table is inside a \`${parent.type}\``)
   const location = element.sourceCodeLocation
-  if (!location?.endTag) refuse('the table is not closed in its HTML block (a blank line inside a `<table>` ends the block)')
+  if (!location?.endTag) {
+    const end = fragment.node.position?.end.offset ?? context.source.length
+    if (!/<\/table\s*>/i.test(context.source.slice(end))) refuse('the table has no `</table>`')
+    refuse('the table is not closed in its HTML block (a blank line inside a `<table>` ends the block, and what follows it is not the table\'s)')
+  }
+  // Hugo passes a `{{< shortcode >}}`'s content on without rendering its Markdown (`rawhtml`, `table` wrappers).
+  const above = /(?:^|\n)[ \t]*(\{\{<[ \t]*([\w-]+)(?:[^>}\n]|>(?!\}\}))*?>\}\})[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*$/.exec(context.source.slice(0, fragment.node.position?.start.offset ?? 0))
+  if (above && !/\/[ \t]*>\}\}$/.test(above[1])) refuse(`the table is inside the Hugo shortcode \`${above[2]}\`, whose content may not be rendered as Markdown`)
   const changes = new Changes()
-  if ((fragment.node.data as {markdownInside?: boolean} | undefined)?.markdownInside) {
+  const data = fragment.node.data as {markdownInside?: boolean; markdownParts?: MarkdownPart[]; inParagraph?: boolean} | undefined
+  if (data?.inParagraph) changes.add('starts the table on a line of its own, after the paragraph whose line opened it')
+  const inside: MarkdownInside | undefined = data?.markdownParts?.length ? {parts: data.markdownParts, value: fragment.node.value, source: context.source} : undefined
+  // Reference links in Markdown cells resolve against the document's definitions, which the read-back needs too.
+  const root = fragment.ancestors[0]
+  const definitions =
+    inside && root?.type === 'root'
+      ? root.children
+          .filter((node) => node.type === 'definition' && node.position)
+          .map((node) => context.source.slice(node.position!.start.offset!, node.position!.end.offset!))
+          .join('\n')
+      : ''
+  if (data?.markdownInside) {
     changes.add('turns what Markdown read as paragraphs or code blocks inside the table (after blank lines) back into its cells')
   }
   // Styling-only wrappers (`<div class="table-wrapper">`) go with the table: what is replaced is the outermost.
+  // Other elements around it (`<details>`, `<div id>`, a page's wrapper closed later) stay, as HTML blocks around
+  // the GFM table, which renders inside them as the table did.
   const outer = unwrap(element, changes)
   const outerLocation = outer.sourceCodeLocation!
   if (!outerLocation.endTag) refuse(`the \`<${outer.name}>\` around the table is not closed`)
-  // Other HTML may share the block when it stays an HTML block of its own once the table is Markdown.
-  for (const node of fragment.$.root().get(0)!.children as AnyNode[]) {
-    if (node === outer) continue
-    const place = node.sourceCodeLocation
-    if (!place || (place.startOffset < outerLocation.endOffset && place.endOffset > outerLocation.startOffset)) {
-      refuse('the table holds content outside any cell, which the HTML parser moves out of it')
+  // Other HTML may share the block when it stays an HTML block of its own once the table is Markdown; what the
+  // HTML parser moved out of the table (text between rows) has its source inside it.
+  for (let level: Element = outer; ; level = level.parent as Element) {
+    const parentNode = level.parent ?? fragment.$.root().get(0)!
+    for (const node of parentNode.children as AnyNode[]) {
+      if (node === level) continue
+      const place = node.sourceCodeLocation
+      if (!place || (place.startOffset < outerLocation.endOffset && place.endOffset > outerLocation.startOffset)) {
+        refuse('the table holds content outside any cell, which the HTML parser moves out of it')
+      }
     }
+    if (!level.parent || level.parent.type === 'root') break
   }
   const value = fragment.node.value
   const before = value.slice(0, outerLocation.startOffset)
@@ -98,18 +127,15 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
     after = after.slice(spacing[0].length)
     changes.add('drops the `<br>` after the table')
   }
-  if (before.trim() !== '' && !/\n[ \t]*$/.test(before)) refuse('other HTML is on the same line as the start of the table')
+  // HTML before the table on its line (`<div class="x"><table>`) ends there: it still starts the HTML block.
   let rest = ''
   if (after.trim() !== '') {
-    if (!/^[ \t]*\r?\n/.test(after)) refuse('other HTML is on the same line as the end of the table')
-    rest = after.replace(/^[ \t]*\r?\n/, '')
+    // What follows `</table>` on its line (`</table></div>`, `</table>Updated in May`) starts a line of its own.
+    rest = after.replace(/^\s+/, '')
     if (!htmlBlockStart.test(rest)) {
       // Text after `</table>` in the same HTML block becomes a paragraph after the table: the same words, and inline
-      // HTML renders the same, unless the text holds Markdown syntax that the HTML block kept literal.
-      const text = rest.replace(/<[^>]*>/g, '')
-      if (/[*_`[\]#|~\\]/.test(text) || /^[ \t]*(?:[-+*>]|\d+[.)])[ \t]/m.test(text)) {
-        refuse('the HTML after the table would no longer be an HTML block once the table is Markdown')
-      }
+      // HTML renders the same; Markdown syntax the HTML block kept literal is escaped to stay literal.
+      rest = literalParagraph(rest)
       changes.add('makes the text after the table, in the same HTML block, a paragraph of its own')
     }
   }
@@ -140,67 +166,171 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
   const align = columnAlign(all.map((row) => row.cells.map((cell) => cell.align)), width)
   const blank: ConvertedCell = {markdown: '', signature: []}
 
-  for (const style of ['plain', 'escaped'] as const) {
-    const converted = all.map((row) => {
-      const cells = row.cells.map((cell) => {
-        const done = convertCell(cell.element!, style, changes)
+  const texts = all.map((row) => row.cells.map((cell) => collapse(readerText(cell.element!.children))))
+  if (!header) texts.unshift([])
+  const built = settle(all.length + (header ? 0 : 1), width, texts, align, definitions, (styleOf) => {
+    const converted = all.map((row, rowIndex) => {
+      const cells = row.cells.map((cell, cellIndex) => {
+        const done = convertCell(cell.element!, styleOf(rowIndex + (header ? 0 : 1), cellIndex), changes, inside)
         return row !== header && cell.header && context.options.rowHeaders === 'bold' ? bold(done) : done
       })
       while (cells.length < width) cells.push(blank)
       return cells
     })
-    const texts = all.map((row) => row.cells.map((cell) => collapse(domText(cell.element!.children))))
-    if (!header) {
-      converted.unshift(Array.from({length: width}, () => blank))
-      texts.unshift([])
+    if (!header) converted.unshift(Array.from({length: width}, () => blank))
+    return converted
+  })
+  if ('failing' in built) refuse(notReadingBack(built.failing))
+  const captionText = caption ? styles.map((style) => captionParagraph(caption, style)).find((text) => text !== undefined) : ''
+  if (captionText === undefined) refuse('the caption would not read back the same as a paragraph')
+  const markdown = built.markdown
+  const start = fragment.node.position!.start.offset!
+  const end = fragment.node.position!.end.offset!
+  const eol = /\r\n/.test(context.source.slice(start, end)) || /\r\n/.test(context.source.slice(end, end + 2)) ? '\r\n' : '\n'
+  // Comments between rows go above the table, then the caption as a paragraph, then the table.
+  let text = [...comments, ...(captionText ? [captionText] : []), markdown].join('\n\n')
+  if (before.trim() !== '') text = before.replace(/\s+$/, '') + '\n\n' + text
+  if (rest !== '') text += '\n\n' + rest
+  const [from, replacement] = placed(text, context.source, start, before.trim() === '', eol)
+  return {range: [from, end], text: replacement, unsafe: changes.describe()}
+}
+
+/**
+ * The replacement text, placed where the HTML started: every line after the first carries the prefix of the
+ * container it is in (a list item's indentation, a block quote's `>`), and a table that a paragraph line precedes
+ * (or text on its own line, `Our cookies: <table>`) gets a blank line before it, which an HTML block did not need.
+ */
+function placed(text: string, source: string, start: number, tableFirst: boolean, eol: string): [number, string] {
+  const preceding = source.slice(0, start)
+  const lineStart = preceding.lastIndexOf('\n') + 1
+  const onLine = preceding.slice(lineStart)
+  const container = /^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*/.exec(onLine)![0]
+  const continuation = container.replace(/[-+*]|\d{1,9}[.)]/g, (marker) => ' '.repeat(marker.length))
+  const lines = text.replace(/\r\n?/g, '\n').split('\n')
+  const prefixed = (from: number) => lines.map((line, index) => (index < from ? line : line === '' ? continuation.replace(/[ \t]+$/, '') : continuation + line))
+  // Text before it on its line: the paragraph ends there (without its trailing white space).
+  if (container.length < onLine.length) return [start - (onLine.length - onLine.trimEnd().length), ['', continuation.replace(/[ \t]+$/, ''), ...prefixed(0)].join(eol)]
+  if (tableFirst && lineStart > 0 && !/[-+*]|\d[.)]/.test(container)) {
+    // The line above, without its container's prefix and list marker: text there is a paragraph the table would join.
+    const previous = preceding.slice(preceding.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1)
+    if (previous.replace(/^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))?[ \t>]*/, '').trim() !== '') {
+      // From the start of the line, so that the blank line carries no trailing white space.
+      return [lineStart, [continuation.replace(/[ \t]+$/, ''), ...prefixed(0)].join(eol)]
     }
+  }
+  return [start, prefixed(1).join(eol)]
+}
+
+/**
+ * How a cell is written: escaping what must be, or (`html`) with emphasis and links as HTML tags, which render
+ * alike; then both again escaping every punctuation mark that Markdown could read.
+ */
+type Style = 'plain' | 'html' | 'escaped' | 'html-escaped'
+const styles: Style[] = ['plain', 'html', 'escaped', 'html-escaped']
+
+/**
+ * Render a table with every cell in the plainest style that reads back the same: a cell that does not is written
+ * again in the next style, the others stay as they are. Undefined when a cell reads back wrong in every style.
+ */
+function settle(rows: number, width: number, texts: string[][], align: Align[], definitions: string, build: (styleOf: (row: number, cell: number) => Style) => ConvertedCell[][]): {markdown: string; converted: ConvertedCell[][]} | {failing: [number, number] | undefined} {
+  const levels = Array.from({length: rows}, () => new Array<number>(width).fill(0))
+  for (;;) {
+    const converted = build((row, cell) => styles[levels[row]?.[cell] ?? 0])
     const markdown = markdownTable(
       converted.map((row) => row.map((cell) => cell.markdown)),
       {align: align.map((a) => (a === 'left' ? 'l' : a === 'right' ? 'r' : a === 'center' ? 'c' : ''))}
     )
-    if (!readsBack(markdown, converted, texts, width, align)) continue
-    const captionText = caption ? captionParagraph(caption, style) : ''
-    if (captionText === undefined) continue
-    const start = fragment.node.position!.start.offset!
-    const end = fragment.node.position!.end.offset!
-    // An HTML block may follow a paragraph line directly; a table there would need a blank line before it.
-    const preceding = context.source.slice(0, start)
-    const eol = /\r\n/.test(value) || /\r\n/.test(context.source.slice(end, end + 2)) ? '\r\n' : '\n'
-    // Comments between rows go above the table, then the caption as a paragraph, then the table.
-    let text = [...comments, ...(captionText ? [captionText] : []), markdown].join('\n\n').replace(/\n/g, eol)
-    if (before.trim() !== '') text = before.replace(/\s+$/, '') + eol + eol + text
-    else if (!(preceding === '' || /\n[ \t]*\r?\n[ \t]*$/.test(preceding) || /^[ \t]*$/.test(preceding))) text = eol + text
-    if (rest !== '') text += eol + eol + rest
-    return {range: [start, end], text, unsafe: changes.describe()}
+    const failing = readsBack(markdown, converted, texts, width, align, definitions)
+    if (failing.length === 0) return {markdown, converted}
+    let raised = false
+    for (const [row, cell] of failing) {
+      if (levels[row] && levels[row][cell] < styles.length - 1) {
+        levels[row][cell]++
+        raised = true
+      }
+    }
+    if (!raised) return {failing: failing.length < rows * width ? failing[0] : undefined}
   }
-  refuse('the GFM table would not read back the same (a cell needs escaping that is not safe to guess)')
 }
 
-/** The table, or the outermost styling-only element wrapped around it alone. */
+function notReadingBack(failing: [number, number] | undefined): string {
+  const where = failing ? `row ${failing[0] + 1}, cell ${failing[1] + 1} of ` : ''
+  return `${where}the GFM table would not read back the same (a cell needs escaping that is not safe to guess)`
+}
+
+/** A cell's text as a reader sees it: white space (line ends too) is a space; `<br>` and blocks break lines. */
+function readerText(nodes: AnyNode[]): string {
+  let text = ''
+  for (const node of nodes) {
+    if (node.type === 'text') text += (node as unknown as {data: string}).data.replace(/[ \t\r\n\f]+/g, ' ')
+    else if (node.type === 'tag') {
+      const element = node as Element
+      if (element.name === 'br') text += '\n'
+      else if (blockInCell.has(element.name)) text += '\n' + readerText(element.children) + '\n'
+      else text += readerText(element.children)
+    }
+  }
+  return text
+}
+
+/**
+ * Text and inline HTML that an HTML block showed literally, as a paragraph that shows the same: Markdown syntax
+ * outside tags escaped, indentation (which would make code) and trailing spaces (hard breaks) dropped.
+ */
+function literalParagraph(html: string): string {
+  const lines = html.split(/\r?\n/)
+  // A later line that starts an HTML block ends the paragraph: from there on the lines are HTML again, as written.
+  const block = lines.findIndex((line, index) => index > 0 && htmlBlockStart.test(line))
+  const end = block === -1 ? lines.length : block
+  const eol = /\r\n/.test(html) ? '\r\n' : '\n'
+  return lines
+    .map((line, index) =>
+      index >= end
+        ? line
+        : line
+            .trim()
+            .split(/(<[^>]*>)/)
+            .map((piece, part) => (part % 2 === 1 ? piece : piece.replace(/[\\`*_[\]~|]/g, '\\$&')))
+            .join('')
+            .replace(/^(?:[#>+=-]|\d+(?=[.)]))/, (match) => (/\d/.test(match) ? match + '\\' : '\\' + match))
+    )
+    .join(eol)
+}
+
+/** The table, or the outermost styling-only element wrapped around it alone; elements above that stay. */
 function unwrap(element: Element, changes: Changes): Element {
   let outer = element
   while (outer.parent && outer.parent.type !== 'root') {
     const wrapper = outer.parent as Element
-    if (!wrapperTags.has(wrapper.name)) refuse(`the table is inside \`<${wrapper.name}>\``)
-    const meaningful = Object.keys(wrapper.attribs).find((name) => !presentational.has(name.toLowerCase()))
-    if (meaningful) refuse(`the table is inside \`<${wrapper.name}>\` whose \`${meaningful}\` attribute carries meaning`)
-    const others = wrapper.children.filter((child) => child !== outer && !(child.type === 'text' && /^\s*$/.test((child as unknown as {data: string}).data)))
-    if (others.length > 0) refuse(`the table shares \`<${wrapper.name}>\` with other content`)
-    if (wrapper.sourceCodeLocation && !wrapper.sourceCodeLocation.endTag) refuse(`\`<${wrapper.name}>\` around the table is not closed`)
+    if (!keptAround.has(wrapper.name)) refuse(`the table is inside \`<${wrapper.name}>\``)
+    const styling = wrapperTags.has(wrapper.name) && Object.keys(wrapper.attribs).every((name) => presentational.has(name.toLowerCase()))
+    const alone = wrapper.children.every((child) => child === outer || (child.type === 'text' && /^\s*$/.test((child as unknown as {data: string}).data)))
+    const closed = !wrapper.sourceCodeLocation || Boolean(wrapper.sourceCodeLocation.endTag)
+    if (!(styling && alone && closed)) break
     changes.add(`drops the styling \`<${wrapper.name}>\` around the table`)
     for (const name of Object.keys(wrapper.attribs)) changes.attributes.add(name.toLowerCase())
     outer = wrapper
   }
+  // The elements still around it must be ones a Markdown table may sit in, between HTML blocks.
+  for (let above = outer.parent; above && above.type !== 'root'; above = above.parent) {
+    if (!keptAround.has((above as Element).name)) refuse(`the table is inside \`<${(above as Element).name}>\``)
+  }
   return outer
 }
 
+/** Elements that hold flow content: a GFM table between their start and end tags renders inside them. */
+const keptAround = new Set([
+  'div', 'section', 'article', 'aside', 'main', 'header', 'footer', 'nav', 'figure', 'details', 'center', 'blockquote',
+  'li', 'dd', 'body', 'html', 'span', 'font'
+])
+
 function bold(cell: ConvertedCell): ConvertedCell {
   if (cell.markdown === '') return cell
-  return {markdown: '**' + cell.markdown + '**', signature: ['strong(', ...cell.signature, ')']}
+  return {...cell, markdown: '**' + cell.markdown + '**', signature: ['strong(', ...cell.signature, ')']}
 }
 
 /** A `<caption>` as the paragraph above the table, or nothing when its words would not read back. */
-function captionParagraph(caption: Element, style: 'plain' | 'escaped'): string | undefined {
+function captionParagraph(caption: Element, style: Style): string | undefined {
   const signature: string[] = []
   const markdown = inline(caption.children, style, signature).replace(/ {2,}/g, ' ').replace(/<br>/g, ' ').trim()
   if (markdown === '') return ''
@@ -220,7 +350,8 @@ function checkStructure(element: Element, changes: Changes): {caption: Element |
   const comments: string[] = []
   const walk = (node: Element) => {
     const location = node.sourceCodeLocation
-    if (location && location.startTag && !location.endTag && !voidElements.has(node.name)) {
+    // `</td>`, `</th>`, `</tr>`, `</thead>`, `</tbody>` may be left out: HTML closes them where the next one starts.
+    if (location && location.startTag && !location.endTag && !voidElements.has(node.name) && !optionalEndTag.has(node.name)) {
       refuse(`\`<${node.name}>\` is not closed (the HTML parser had to repair it)`)
     }
     if (node.name === 'caption') {
@@ -290,6 +421,9 @@ function checkStructure(element: Element, changes: Changes): {caption: Element |
 const htmlBlockStart =
   /^ {0,3}(?:<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?=[\s/>]|$)|<!--|<(?:script|pre|style|textarea)(?=[\s>]|$))/i
 
+/** Table parts whose end tag HTML lets a page leave out (HTML Standard, "Optional tags"). */
+const optionalEndTag = new Set(['td', 'th', 'tr', 'thead', 'tbody', 'tfoot', 'colgroup'])
+
 const voidElements = new Set(['br', 'img', 'hr', 'input', 'wbr', 'col', 'meta', 'link', 'source', 'area', 'base', 'embed', 'param', 'track'])
 
 function columnAlign(rows: Align[][], width: number): Align[] {
@@ -309,15 +443,110 @@ interface ConvertedCell {
   markdown: string
   /** The Markdown constructs the cell should parse to, in order. */
   signature: string[]
+  /** The text the cell should read back, when it is not its HTML's (Markdown inside it). */
+  text?: string
+}
+
+/** Markdown blocks inside a table cut by blank lines (`<td>`, blank line, `**_ga**`, blank line, `</td>`). */
+interface MarkdownInside {
+  parts: MarkdownPart[]
+  /** The fragment's value, which the parts' offsets index. */
+  value: string
+  /** The document, which the parts' nodes' positions index. */
+  source: string
 }
 
 const inlineKept = new Set(['sup', 'sub', 'kbd', 'small', 'u', 'mark', 'del', 's', 'ins', 'q', 'cite', 'var', 'samp', 'dfn'])
 const blockInCell = new Set(['p', 'div', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'dl', 'hr', 'section', 'figure', 'table'])
 
-function convertCell(element: Element, style: 'plain' | 'escaped', changes?: Changes): ConvertedCell {
+function convertCell(element: Element, style: Style, changes?: Changes, inside?: MarkdownInside): ConvertedCell {
+  const location = element.sourceCodeLocation
+  const parts = inside && location ? inside.parts.filter((part) => part.start >= location.startOffset && part.end <= location.endOffset) : []
+  if (parts.length > 0) return markdownCell(element, parts, inside!, style, changes)
   const signature: string[] = []
-  const markdown = inline(paragraphsAsLines(element.children, changes), style, signature)
-  return {markdown: markdown.replace(/ {2,}/g, ' ').trim(), signature}
+  const lines = paragraphsAsLines(element.children, changes)
+  const markdown = inline(lines, style, signature)
+  // Paragraphs made lines read back as lines, a blank one between them.
+  return {markdown: markdown.replace(/ {2,}/g, ' ').trim(), signature, ...(lines === element.children ? {} : {text: collapse(readerText(lines))})}
+}
+
+/**
+ * A cell whose content GitHub renders as Markdown: its paragraphs after blank lines are Markdown already and are
+ * kept as written (on one line, pipes escaped); the HTML around them is converted as in any cell. Paragraphs
+ * become lines joined by `<br><br>`, as `<p>`s in a cell do.
+ */
+function markdownCell(element: Element, parts: MarkdownPart[], inside: MarkdownInside, style: Style, changes?: Changes): ConvertedCell {
+  const location = element.sourceCodeLocation!
+  const within = (node: AnyNode): void => {
+    if (node.type !== 'tag') return
+    const place = (node as Element).sourceCodeLocation
+    // Inline HTML in a Markdown paragraph is the paragraph's; an element around a paragraph's edge is not.
+    if (place && parts.some((part) => place.startOffset >= part.start && place.endOffset <= part.end)) return
+    if (place && parts.some((part) => place.startOffset < part.end && place.endOffset > part.start)) {
+      refuse(`a cell holds Markdown inside \`<${(node as Element).name}>\`, after a blank line`)
+    }
+    for (const child of (node as Element).children) within(child)
+  }
+  for (const child of element.children) within(child)
+  const pieces: ConvertedCell[] = []
+  const html = (from: number, to: number) => {
+    const segment = inside.value.slice(from, to)
+    if (/^\s*$/.test(segment)) return
+    const nodes = parseHtml(segment).root().get(0)!.children as AnyNode[]
+    const signature: string[] = []
+    const lines = paragraphsAsLines(nodes, changes)
+    const markdown = inline(lines, style, signature).replace(/ {2,}/g, ' ').trim()
+    pieces.push({markdown, signature, text: collapse(readerText(lines))})
+  }
+  let at = location.startTag?.endOffset ?? location.startOffset
+  for (const part of [...parts].sort((a, b) => a.start - b.start)) {
+    html(at, part.start)
+    pieces.push(markdownParagraph(part.node, inside.source))
+    at = part.end
+  }
+  html(at, location.endTag?.startOffset ?? location.endOffset)
+  const kept = pieces.filter((piece) => piece.markdown !== '' || piece.text !== '')
+  if (kept.length > 1) changes?.add('turns paragraphs inside cells into lines')
+  return {
+    markdown: kept.map((piece) => piece.markdown).join('<br><br>'),
+    signature: kept.flatMap((piece, index) => (index === 0 ? piece.signature : ['br', 'br', ...piece.signature])),
+    text: collapse(kept.map((piece) => piece.text).join('\n\n'))
+  }
+}
+
+const markdownBlocks: Record<string, string> = {
+  list: 'a list', heading: 'a heading', code: 'a code block', blockquote: 'a block quote', thematicBreak: 'a thematic break',
+  table: 'a table', definition: 'a link definition', footnoteDefinition: 'a footnote definition'
+}
+
+/** A Markdown paragraph inside a cell, kept as written: on one line, hard breaks as `<br>`, pipes escaped. */
+function markdownParagraph(node: RootContent, source: string): ConvertedCell {
+  if (node.type !== 'paragraph') refuse(`a cell holds ${markdownBlocks[node.type] ?? 'a `' + node.type + '`'} written in Markdown, which a GFM cell cannot`)
+  const first = node.children[0]?.position?.start.offset
+  const last = node.children[node.children.length - 1]?.position?.end.offset
+  if (first === undefined || last === undefined) return {markdown: '', signature: [], text: ''}
+  const markdown = source
+    .slice(first, last)
+    // Line ends lose the indentation or `>` of a list item or block quote the table is in.
+    .replace(/(?: {2,}|\\)\r?\n[ \t>]*/g, '<br>')
+    .replace(/[ \t]*\r?\n[ \t>]*/g, ' ')
+    .replace(/\\[\s\S]|\|/g, (match) => (match === '|' ? '\\|' : match))
+  const signature: string[] = []
+  readSignature(node.children, source, signature)
+  return {markdown, signature: signature.map((item) => (item === 'break' ? 'br' : item)), text: collapse(paragraphText(node.children))}
+}
+
+/** A paragraph's text as a reader sees it: a soft line end is a space, a hard break a line. */
+function paragraphText(nodes: readonly PhrasingContent[]): string {
+  let text = ''
+  for (const node of nodes) {
+    if (node.type === 'break') text += '\n'
+    else if (node.type === 'html') text += /^<br\s*\/?>$/i.test(node.value) ? '\n' : ''
+    else if (node.type === 'text') text += node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ')
+    else if ('value' in node) text += node.value
+    else if ('children' in node) text += paragraphText(node.children as PhrasingContent[])
+  }
+  return text
 }
 
 /**
@@ -325,19 +554,33 @@ function convertCell(element: Element, style: 'plain' | 'escaped', changes?: Cha
  * one paragraph is its text, several are joined by `<br><br>`. The spacing around them changes: unsafe.
  */
 function paragraphsAsLines(nodes: AnyNode[], changes?: Changes): AnyNode[] {
-  const blocks = nodes.filter((node) => !(node.type === 'text' && /^\s*$/.test((node as unknown as {data: string}).data)))
-  const paragraphs = blocks.filter((node) => node.type === 'tag' && (node as Element).name === 'p')
-  if (paragraphs.length === 0 || paragraphs.length !== blocks.length) return nodes
-  for (const paragraph of paragraphs as Element[]) {
-    const meaningful = Object.keys(paragraph.attribs).find((name) => !presentational.has(name.toLowerCase()))
-    if (meaningful) refuse(`a \`<p>\` in a cell has the attribute \`${meaningful}\``)
-    for (const name of Object.keys(paragraph.attribs)) changes?.attributes.add(name.toLowerCase())
+  const isBlock = (node: AnyNode) => node.type === 'tag' && ((node as Element).name === 'p' || (node as Element).name === 'div')
+  if (!nodes.some(isBlock)) return nodes
+  // Text and inline elements between the blocks (`Text<p>More</p>`) are a line of their own, as a reader sees them.
+  const lines: AnyNode[][] = []
+  let run: AnyNode[] = []
+  const flush = () => {
+    if (run.some((node) => !(node.type === 'text' && /^\s*$/.test((node as unknown as {data: string}).data)))) lines.push(run)
+    run = []
   }
+  for (const node of nodes) {
+    if (!isBlock(node)) {
+      run.push(node)
+      continue
+    }
+    flush()
+    const block = node as Element
+    const meaningful = Object.keys(block.attribs).find((name) => !presentational.has(name.toLowerCase()))
+    if (meaningful) refuse(`a \`<${block.name}>\` in a cell has the attribute \`${meaningful}\``)
+    for (const name of Object.keys(block.attribs)) changes?.attributes.add(name.toLowerCase())
+    lines.push(block.children)
+  }
+  flush()
   changes?.add('turns paragraphs inside cells into lines')
   const result: AnyNode[] = []
-  for (const [index, paragraph] of (paragraphs as Element[]).entries()) {
+  for (const [index, line] of lines.entries()) {
     if (index > 0) result.push(lineBreak(), lineBreak())
-    result.push(...paragraph.children)
+    result.push(...line)
   }
   return result
 }
@@ -346,14 +589,21 @@ function lineBreak(): AnyNode {
   return {type: 'tag', name: 'br', attribs: {}, children: []} as unknown as AnyNode
 }
 
-function inline(nodes: AnyNode[], style: 'plain' | 'escaped', signature: string[]): string {
+function inline(nodes: AnyNode[], style: Style, signature: string[]): string {
   let out = ''
   for (const node of nodes) {
     if (node.type === 'text') {
       out += escapeText((node as unknown as {data: string}).data.replace(/[ \t\r\n\f]+/g, ' '), style)
       continue
     }
-    if (node.type === 'comment') refuse('an HTML comment inside a cell would be lost')
+    if (node.type === 'comment') {
+      // Kept as an inline comment; its line ends are white space, which nobody sees.
+      const data = (node as unknown as {data: string}).data
+      if (/\|/.test(data) || /--|^>|^->/.test(data)) refuse('an HTML comment inside a cell holds `|` or `--`, which a GFM cell cannot keep')
+      out += '<!--' + data.replace(/[ \t\r\n\f]+/g, ' ') + '-->'
+      signature.push('html')
+      continue
+    }
     if (node.type !== 'tag') refuse('a cell holds content that has no Markdown equivalent')
     const element = node as Element
     const name = element.name
@@ -365,13 +615,11 @@ function inline(nodes: AnyNode[], style: 'plain' | 'escaped', signature: string[
       signature.push('br')
       continue
     }
-    if (name === 'code') {
-      if (attributes.length > 0) refuse('a `<code>` has attributes that carry meaning')
+    if (name === 'code' && attributes.length === 0) {
       out += codeSpans(element, signature)
       continue
     }
-    if (name === 'strong' || name === 'b' || name === 'em' || name === 'i') {
-      if (attributes.length > 0) refuse(`a \`<${name}>\` has attributes that carry meaning`)
+    if ((name === 'strong' || name === 'b' || name === 'em' || name === 'i') && attributes.length === 0) {
       const kind = name === 'strong' || name === 'b' ? 'strong' : 'emphasis'
       const inner: string[] = []
       const text = inline(element.children, style, inner)
@@ -380,42 +628,70 @@ function inline(nodes: AnyNode[], style: 'plain' | 'escaped', signature: string[
         out += text
         continue
       }
-      const marker = kind === 'strong' ? '**' : '*'
       const lead = text.startsWith(' ') ? ' ' : ''
       const trail = text.endsWith(' ') ? ' ' : ''
+      if (style === 'html' || style === 'html-escaped') {
+        // Where `**` would not open or close (`x<b>(a)</b>y`, `<b>a</b><b>b</b>`), the tag renders the same.
+        out += lead + `<${name}>` + trimmed + `</${name}>` + trail
+        signature.push('html', ...inner, 'html')
+        continue
+      }
+      const marker = kind === 'strong' ? '**' : '*'
       out += lead + marker + trimmed + marker + trail
       signature.push(kind + '(', ...inner, ')')
       continue
     }
-    if (name === 'a') {
-      const href = element.attribs.href
-      for (const attribute of attributes) {
-        if (attribute !== 'href' && attribute !== 'title' && !(attribute === 'rel' && /^(\s*(noopener|noreferrer)\s*)+$/i.test(element.attribs.rel))) {
-          refuse(`a link's \`${attribute}\` attribute has no Markdown equivalent`)
-        }
-      }
-      if (href === undefined || href.trim() === '') refuse('a link has no URL')
+    const markdownLink = attributes.every((attribute) => attribute === 'href' || attribute === 'title' || (attribute === 'rel' && /^(\s*(noopener|noreferrer)\s*)+$/i.test(element.attribs.rel)))
+    const href = element.attribs.href
+    if (name === 'a' && markdownLink && style !== 'html' && style !== 'html-escaped' && href !== undefined && href.trim() !== '') {
       const inner: string[] = []
       const text = inline(element.children, style, inner).trim()
-      if (text === '') refuse('a link has no text')
-      const title = element.attribs.title
-      out += '[' + text + '](' + destination(href) + (title === undefined ? '' : ' "' + title.replace(/["\\]/g, '\\$&').replace(/\|/g, '\\|') + '"') + ')'
-      signature.push('link(' + href.trim() + '|' + (title ?? '') + ')', ...inner, ')')
-      continue
+      // A link without text (an anchor) stays HTML, below.
+      if (text !== '') {
+        const title = element.attribs.title
+        out += '[' + text + '](' + destination(href) + (title === undefined ? '' : ' "' + title.replace(/["\\]/g, '\\$&').replace(/\|/g, '\\|') + '"') + ')'
+        signature.push('link(' + href.trim() + '|' + (title ?? '') + ')', ...inner, ')')
+        continue
+      }
     }
     if (name === 'span' && attributes.length === 0) {
       out += inline(element.children, style, signature)
       continue
     }
-    if (inlineKept.has(name) && attributes.length === 0) {
+    if (inlineKept.has(name) || phrasing.has(name)) {
+      // Phrasing HTML with no Markdown equivalent (`<a target>`, `<abbr title>`, `<img>`, `<span class>`) stays
+      // HTML inside the cell, where GFM renders it as it was; its content is converted like the cell's.
+      const open = `<${name}${attributes.map((attribute) => attributeText(attribute, element.attribs[attribute])).join('')}>`
+      if (voidElements.has(name)) {
+        out += open
+        signature.push('html')
+        continue
+      }
       const inner: string[] = []
-      out += `<${name}>` + inline(element.children, style, inner) + `</${name}>`
+      out += open + inline(element.children, style, inner) + `</${name}>`
       signature.push('html', ...inner, 'html')
       continue
     }
     refuse(`a cell holds \`<${name}>\`${attributes.length > 0 ? ' with attributes' : ''}, which has no Markdown equivalent`)
   }
   return out
+}
+
+/**
+ * Elements a cell may hold that have no Markdown equivalent but render the same as inline HTML in a GFM cell
+ * (HTML's phrasing content, and the presentational tags pages still use).
+ */
+const phrasing = new Set([
+  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'button', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'img',
+  'input', 'ins', 'kbd', 'label', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt',
+  'u', 'var', 'wbr'
+])
+
+/** An attribute written back in a start tag; `|` and line ends as references, which a GFM cell cannot hold raw. */
+function attributeText(name: string, value: string): string {
+  if (!/^[A-Za-z_:][\w:.-]*$/.test(name)) refuse(`the attribute \`${name}\` cannot be written back`)
+  const escaped = value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\|/g, '&#124;').replace(/\r?\n|\r/g, '&#10;')
+  return ` ${name}="${escaped}"`
 }
 
 function destination(url: string): string {
@@ -460,31 +736,35 @@ function codeSpans(element: Element, signature: string[]): string {
 
 const invisible = /[\u00a0\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/g
 
-function escapeText(text: string, style: 'plain' | 'escaped'): string {
+function escapeText(text: string, style: Style): string {
   let out = text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|')
-  out = style === 'plain' ? out.replace(/[`*[\]]/g, '\\$&') : out.replace(/[`*_[\]~!#+\-.()]/g, '\\$&')
+  out = style === 'plain' || style === 'html' ? out.replace(/[`*[\]]/g, '\\$&') : out.replace(/[`*_[\]~!#+\-.()]/g, '\\$&')
   out = out.replace(/<(?=[A-Za-z/!?])/g, '\\<').replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
   return out.replace(invisible, (char) => (char === '\u00a0' ? '&nbsp;' : '&#x' + char.codePointAt(0)!.toString(16).toUpperCase() + ';'))
 }
 
 /** Parse the produced table and check that every cell reads back the same text and constructs. */
-function readsBack(markdown: string, cells: ConvertedCell[][], texts: string[][], width: number, align: Align[]): boolean {
-  const tree = parseSnippet(markdown)
-  if (tree.children.length !== 1 || tree.children[0].type !== 'table') return false
-  const table = tree.children[0]
-  if (table.children.length !== cells.length) return false
-  if (JSON.stringify((table.align ?? []).map((a) => a ?? null)) !== JSON.stringify(align)) return false
+function readsBack(markdown: string, cells: ConvertedCell[][], texts: string[][], width: number, align: Align[], definitions = ''): Array<[number, number]> {
+  const every = cells.flatMap((row, rowIndex) => row.map((_, cellIndex): [number, number] => [rowIndex, cellIndex]))
+  const tree = parseSnippet(definitions === '' ? markdown : markdown + '\n\n' + definitions)
+  const blocks = tree.children.filter((node) => node.type !== 'definition')
+  if (blocks.length !== 1 || blocks[0].type !== 'table') return every
+  const table = blocks[0]
+  if (table.children.length !== cells.length) return every
+  if (JSON.stringify((table.align ?? []).map((a) => a ?? null)) !== JSON.stringify(align)) return every
+  if (table.children.some((row) => row.children.length !== width)) return every
+  const failing: Array<[number, number]> = []
   for (const [rowIndex, row] of table.children.entries()) {
-    if (row.children.length !== width) return false
     for (const [cellIndex, cell] of row.children.entries()) {
-      const expectedText = texts[rowIndex][cellIndex] ?? ''
-      if (collapse(phrasingText(cell.children)) !== expectedText) return false
+      const expectedText = cells[rowIndex][cellIndex].text ?? texts[rowIndex][cellIndex] ?? ''
       const signature: string[] = []
       readSignature(cell.children, markdown, signature)
-      if (JSON.stringify(signature) !== JSON.stringify(cells[rowIndex][cellIndex].signature)) return false
+      if (collapse(phrasingText(cell.children)) !== expectedText || JSON.stringify(signature) !== JSON.stringify(cells[rowIndex][cellIndex].signature)) {
+        failing.push([rowIndex, cellIndex])
+      }
     }
   }
-  return true
+  return failing
 }
 
 function readSignature(nodes: readonly RootContent[], markdown: string, signature: string[]): void {
@@ -566,20 +846,18 @@ function recordRunOrThrow(group: DerivedTable, sources: HtmlTable[], tree: Root,
 
   const labels = group.header!.cells.map((cell) => cell.text)
   const width = labels.length
-  const texts = [labels, ...group.rows.map((row) => row.cells.map((cell) => (cell.element ? collapse(domText(cell.element.children)) : '')))]
-  for (const style of ['plain', 'escaped'] as const) {
-    const headerCells: ConvertedCell[] = labels.map((label) => ({markdown: escapeText(label, style), signature: []}))
-    const rows = group.rows.map((row) => row.cells.map((cell): ConvertedCell => (cell.element ? convertCell(cell.element, style, changes) : {markdown: '', signature: []})))
-    const converted = [headerCells, ...rows]
-    const align: Align[] = labels.map(() => null)
-    const markdown = markdownTable(converted.map((row) => row.map((cell) => cell.markdown)))
-    if (!readsBack(markdown, converted, texts, width, align)) continue
-    const eol = /\r\n/.test(context.source.slice(start, end)) ? '\r\n' : '\n'
-    const preceding = context.source.slice(0, start)
-    let text = markdown.replace(/\n/g, eol)
-    if (!(preceding === '' || /\n[ \t]*\r?\n[ \t]*$/.test(preceding) || /^[ \t]*$/.test(preceding))) text = eol + text
-    changes.add(`merges ${sources.length} record table${sources.length === 1 ? '' : 's'} into one table with a row per cookie, their repeated labels into its header`)
-    return {range: [start, end], text, unsafe: changes.describe()}
-  }
-  refuse('the GFM table would not read back the same (a cell needs escaping that is not safe to guess)')
+  const texts = [labels, ...group.rows.map((row) => row.cells.map((cell) => (cell.element ? collapse(readerText(cell.element.children)) : '')))]
+  const align: Align[] = labels.map(() => null)
+  const built = settle(group.rows.length + 1, width, texts, align, '', (styleOf) => {
+    const headerCells: ConvertedCell[] = labels.map((label, index) => ({markdown: escapeText(label, styleOf(0, index)), signature: []}))
+    const rows = group.rows.map((row, rowIndex) => row.cells.map((cell, index): ConvertedCell => (cell.element ? convertCell(cell.element, styleOf(rowIndex + 1, index), changes) : {markdown: '', signature: []})))
+    return [headerCells, ...rows]
+  })
+  if ('failing' in built) refuse(notReadingBack(built.failing))
+  const eol = /\r\n/.test(context.source.slice(start, end)) ? '\r\n' : '\n'
+  const preceding = context.source.slice(0, start)
+  let text = built.markdown.replace(/\n/g, eol)
+  if (!(preceding === '' || /\n[ \t]*\r?\n[ \t]*$/.test(preceding) || /^[ \t]*$/.test(preceding))) text = eol + text
+  changes.add(`merges ${sources.length} record table${sources.length === 1 ? '' : 's'} into one table with a row per cookie, their repeated labels into its header`)
+  return {range: [start, end], text, unsafe: changes.describe()}
 }

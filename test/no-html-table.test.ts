@@ -38,6 +38,40 @@ function words(text: string): string[] {
   return text.split(/\s+/).filter(Boolean)
 }
 
+function allTables(node: Root | RootContent): Table[] {
+  if (node.type === 'table') return [node]
+  return 'children' in node ? (node.children as RootContent[]).flatMap(allTables) : []
+}
+
+/**
+ * The source of a fixed range as GitHub renders it: Markdown between its HTML blocks (a cell's content after a
+ * blank line) becomes its text, so its words compare with the converted cell's.
+ */
+function rendered(source: string, range: [number, number]): string {
+  const tree = gfm.parse(source) as Root
+  let out = ''
+  let at = range[0]
+  let quoted = false
+  const visit = (node: Root | RootContent) => {
+    const start = node.position!.start.offset!
+    const end = node.position!.end.offset!
+    if (end <= range[0] || start >= range[1]) return
+    if (node.type === 'root' || node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') {
+      if (node.type === 'blockquote') quoted = true
+      for (const child of node.children) visit(child)
+      return
+    }
+    // An indented tag after a blank line is a code block to Markdown and still HTML to the table.
+    if (start < range[0] || end > range[1] || node.type === 'html' || (node.type === 'code' && /^\s*</.test(node.value))) return
+    out += source.slice(at, start) + cellText(node).replace(/&/g, '&amp;').replace(/</g, '&lt;')
+    at = end
+  }
+  visit(tree)
+  out += source.slice(at, range[1])
+  // In a block quote every line carries its `>`, which is not the table's.
+  return quoted ? out.replace(/^[ \t]*>/gm, '') : out
+}
+
 interface Outcome {
   converted: number
   refused: Map<string, number>
@@ -62,7 +96,7 @@ async function checkDocument(name: string, input: string, outcome: Outcome, opti
       continue
     }
     const {range, text} = message.fix
-    const original = source.slice(range[0], range[1])
+    const original = rendered(source, range)
     const fixed = source.slice(0, range[0]) + text + source.slice(range[1])
     const tree = gfm.parse(fixed) as Root
     if (/record table/.test(message.reason)) {
@@ -70,9 +104,8 @@ async function checkDocument(name: string, input: string, outcome: Outcome, opti
       outcome.converted++
       continue
     }
-    const table = tree.children.find(
-      (node): node is Table => node.type === 'table' && node.position!.start.offset! >= range[0] && node.position!.start.offset! <= range[0] + text.length
-    )
+    // In a list item or block quote the table is nested.
+    const table = allTables(tree).find((node) => node.position!.start.offset! >= range[0] && node.position!.start.offset! <= range[0] + text.length)
     assert.ok(table, `${name}: the fix produced a GFM table at ${message.line}:${message.column}`)
     // The converted table is the one after the HTML tables the fix keeps before it (two tables may share an HTML block).
     const kept = (text.slice(0, Math.max(0, text.search(/^\|/m))).match(/<table[\s>]/gi) ?? []).length

@@ -3,7 +3,7 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import type * as cheerio from 'cheerio'
 import type {Element} from 'domhandler'
-import type {Html, Parents, Root} from 'mdast'
+import type {Html, Parents, Root, RootContent} from 'mdast'
 import {cached} from './memo.js'
 import type {Range} from './source.js'
 import {walk} from './walk.js'
@@ -58,8 +58,16 @@ export function htmlFragments(tree: Root, source: string): HtmlFragment[] {
     const merged = new Set<Html>()
     walk(tree, (original, ancestors) => {
       if (original.type !== 'html' || merged.has(original)) return
-      const parent = ancestors[ancestors.length - 1]
-      const node = blockParents.has(parent.type) ? joinSplitTable(original, parent, source, merged) : original
+      let parent = ancestors[ancestors.length - 1]
+      let outer = ancestors
+      let node = original
+      const opened = tableOpenedInParagraph(original, ancestors, source, merged)
+      if (opened) {
+        // `Our cookies: <table>`: the table is read from its `<table>` on, in the blocks the paragraph's container holds.
+        outer = ancestors.slice(0, -1)
+        parent = outer[outer.length - 1]
+        node = joinSplitTable(opened, parent, source, merged, (parent as Parents & {children: unknown[]}).children.indexOf(ancestors[ancestors.length - 1]))
+      } else if (blockParents.has(parent.type)) node = joinSplitTable(original, parent, source, merged)
       const start = node.position?.start.offset
       const end = node.position?.end.offset
       // In a blockquote or list item the value loses the `>` and indentation; then offsets inside it are unknown.
@@ -67,7 +75,7 @@ export function htmlFragments(tree: Root, source: string): HtmlFragment[] {
       let parsed: cheerio.CheerioAPI | undefined
       fragments.push({
         node,
-        ancestors: [...ancestors],
+        ancestors: [...outer],
         inline: !blockParents.has(parent.type),
         inTableCell: ancestors.some((ancestor) => ancestor.type === 'tableCell'),
         offset: verbatim ? start : undefined,
@@ -86,32 +94,41 @@ const containerClose = /<\/(?:table|div|section|figure)\s*>/gi
 
 /**
  * A `<table>` with blank lines inside (common in hand-written pages) is cut by CommonMark into several HTML blocks,
- * and so is a `<div>` wrapped around one: when every block up to the one that closes it is HTML and the blocks hold
- * a table, they are read as one fragment, so the table is one table. Blocks in between that are not HTML (a
- * paragraph of text) leave the blocks as they are.
+ * and so is a `<div>` wrapped around one: when the blocks up to the one that closes it are HTML, or Markdown inside
+ * the table (text after a blank line in a cell, which GitHub renders as Markdown in the cell), and the blocks hold
+ * a table, they are read as one fragment, so the table is one table. The Markdown blocks inside are listed in
+ * `data.markdownParts` (offsets into the joined value) for the converter to read as Markdown.
  */
-function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set<Html>): Html {
+function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set<Html>, at?: number): Html {
   const unclosed = (value: string) => (value.match(containerOpen)?.length ?? 0) - (value.match(containerClose)?.length ?? 0)
   let depth = unclosed(node.value)
   if (depth <= 0 || !node.position || !('children' in parent)) return node
   const siblings = parent.children as Array<{type: string}>
   const parts: Html[] = [node]
+  const markdown: RootContent[] = []
   let markdownInside = false
   const tablesOpen = (value: string) => (value.match(/<table(?=[\s>])/gi)?.length ?? 0) - (value.match(/<\/table\s*>/gi)?.length ?? 0)
   let tableDepth = tablesOpen(node.value)
-  for (let index = siblings.indexOf(node) + 1; index < siblings.length && depth > 0; index++) {
+  let tableClosed = false
+  for (let index = (at ?? siblings.indexOf(node)) + 1; index < siblings.length && depth > 0; index++) {
     const next = siblings[index] as unknown as Html
     if (!next.position) return node
     const text = source.slice(next.position.start.offset!, next.position.end.offset!)
     if (next.type !== 'html') {
-      // After a blank line inside a cell, plain text becomes a paragraph and an indented tag a code block; both are
-      // still the table's content. Text with Markdown syntax is not joined: converting it would show the syntax.
-      const plain = next.type === 'paragraph' && !/[*_`[\]<>#|~\\!]/.test(text) && !/^\s*(?:[-+]|\d+[.)])\s/.test(text)
+      // Only inside a table: a wrapper around a whole page holds Markdown of its own. A table that closed inside
+      // such a wrapper is joined up to its end, the wrapper left open.
+      if (tableDepth <= 0) {
+        tableClosed = parts.some((part) => /<table(?=[\s>])/i.test(part.value))
+        break
+      }
+      // After a blank line inside a cell, text is Markdown (GitHub renders it so, in the cell) and an indented tag
+      // a code block; both are still the table's content.
       const indentedTag = (next.type as string) === 'code' && !(next as unknown as {lang?: string}).lang && /^\s*</.test(text) && !/^\s*(?:```|~~~)/.test(text)
-      // Only inside a table: a wrapper around a whole page holds Markdown of its own.
-      if ((!plain && !indentedTag) || tableDepth <= 0) return node
+      if (!indentedTag) markdown.push(next as unknown as RootContent)
       markdownInside = true
-      parts.push({type: 'html', value: text, position: next.position})
+      // In a list item or block quote, without the indentation or `>` that every line after the first carries.
+      const value = parent.type === 'root' ? text : text.replace(/(\r?\n)[ \t>]*/g, '$1')
+      parts.push({type: 'html', value, position: next.position, data: {markdown: !indentedTag} as Html['data']})
       depth += unclosed(text)
       tableDepth += tablesOpen(text)
       continue
@@ -120,15 +137,52 @@ function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set
     depth += unclosed(next.value)
     tableDepth += tablesOpen(next.value)
   }
-  if (depth !== 0 || parts.length === 1 || !parts.some((part) => /<table(?=[\s>])/i.test(part.value))) return node
+  if ((depth !== 0 && !tableClosed) || parts.length === 1 || !parts.some((part) => /<table(?=[\s>])/i.test(part.value))) return node
   const start = node.position.start.offset!
   const end = parts[parts.length - 1].position!.end.offset!
-  // Only where the source holds the blocks verbatim (not in a block quote or an indented list item).
-  if (parts.some((part) => source.slice(part.position!.start.offset!, part.position!.end.offset!) !== part.value)) return node
+  const verbatim = parts.every((part) => source.slice(part.position!.start.offset!, part.position!.end.offset!) === part.value)
+  // In a block quote or a list item the blocks lose their `>` or indentation: their values are joined instead,
+  // a blank line apart, and offsets into the value are not the source's.
+  if (!verbatim && parent.type !== 'listItem' && parent.type !== 'blockquote') return node
   for (const part of parts.slice(1)) merged.add(part)
-  const joined: Html = {type: 'html', value: source.slice(start, end), position: {start: node.position.start, end: parts[parts.length - 1].position!.end}}
-  if (markdownInside) joined.data = {markdownInside: true} as Html['data']
+  let value = ''
+  const markdownParts: MarkdownPart[] = []
+  let block = 0
+  for (const [index, part] of parts.entries()) {
+    const at = verbatim ? part.position!.start.offset! - start : value.length + (index === 0 ? 0 : 2)
+    if (!verbatim) value += (index === 0 ? '' : '\n\n') + part.value
+    if ((part.data as {markdown?: boolean} | undefined)?.markdown) {
+      const node = markdown[block++]
+      markdownParts.push({start: at, end: at + (verbatim ? node.position!.end.offset! - node.position!.start.offset! : part.value.length), node})
+    }
+  }
+  const joined: Html = {type: 'html', value: verbatim ? source.slice(start, end) : value, position: {start: node.position.start, end: parts[parts.length - 1].position!.end}}
+  joined.data = {...node.data, ...(markdownInside ? {markdownInside: true, markdownParts} : {})} as Html['data']
   return joined
+}
+
+/**
+ * A `<table>` that a paragraph line opens (`Our cookies: <table>`; the rows follow as HTML blocks, or on the same
+ * line): an HTML node from the `<table` to the paragraph's end, when nothing after it in the paragraph is Markdown.
+ */
+function tableOpenedInParagraph(node: Html, ancestors: Parents[], source: string, merged: Set<Html>): Html | undefined {
+  const paragraph = ancestors[ancestors.length - 1]
+  const container = ancestors[ancestors.length - 2]
+  if (paragraph?.type !== 'paragraph' || !container || !blockParents.has(container.type) || !/^<table(?=[\s>])/i.test(node.value)) return undefined
+  const rest = paragraph.children.slice(paragraph.children.indexOf(node as never))
+  if (rest.some((child) => child.type !== 'html' && child.type !== 'text')) return undefined
+  const start = node.position?.start.offset
+  const end = paragraph.position?.end.offset
+  if (start === undefined || end === undefined) return undefined
+  for (const child of rest) if (child.type === 'html') merged.add(child)
+  return {type: 'html', value: source.slice(start, end), position: {start: node.position!.start, end: paragraph.position!.end}, data: {inParagraph: true} as Html['data']}
+}
+
+/** A Markdown block inside a table cut by blank lines: where it is in the joined value, and the block. */
+export interface MarkdownPart {
+  start: number
+  end: number
+  node: RootContent
 }
 
 /** The attributes of an element with the source range of each (`name="value"`), when known. */
