@@ -90,8 +90,11 @@ export default defineRule({
   check(tree, context) {
     // The lists and patterns are English: a page that says it is in another language is left alone.
     if (!isEnglish(tree, context.file.basename)) return
-    const active = patterns.filter((pattern) => !context.options.ignore.includes(pattern.id))
-    for (const run of prose(tree, context.source).runs) {
+    const runs = prose(tree, context.source).runs
+    // A pattern is tried on each run only if it matches the runs joined (NUL between runs matches no part of any).
+    const joined = runs.map((run) => run.text).join('\0')
+    const active = patterns.filter((pattern) => !context.options.ignore.includes(pattern.id) && joined.search(pattern.regex) !== -1)
+    for (const run of runs) {
       for (const pattern of active) {
         for (const match of run.text.matchAll(pattern.regex)) {
           const [start, end] = match.indices!.groups!.w

@@ -1,7 +1,7 @@
 /** Heading levels go down one at a time: one finding per skipped level, the headings under it as evidence. */
 import type {Heading, Html} from 'mdast'
-import {visit} from 'unist-util-visit'
 import {doc} from '../src/example.js'
+import {walk} from '../src/model/walk.js'
 import {lineOf, nodeRange, type Range} from '../src/model/source.js'
 import {defineRule} from '../src/rule.js'
 
@@ -62,7 +62,8 @@ export default defineRule({
   ],
   check(tree, context) {
     const marks: Mark[] = []
-    visit(tree, (node) => {
+    // walk, not visit: it makes no closure per node (the same nodes, in the same order).
+    walk(tree, (node) => {
       if (node.type === 'heading') {
         const range = nodeRange(node)
         if (range) marks.push({rank: (node as Heading).depth, range})

@@ -1,8 +1,8 @@
 /** Headings do not end in `.`, `:`, `;` or `,`, ASCII or full-width (questions keep their `?`). */
 import type {Heading, PhrasingContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
 import {doc} from '../src/example.js'
+import {walk} from '../src/model/walk.js'
 import {option} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
 import {nodeRange} from '../src/model/source.js'
@@ -76,7 +76,9 @@ export default defineRule({
   ],
   check(tree, context) {
     const {characters} = context.options
-    visit(tree, 'heading', (heading: Heading) => {
+    // walk, not visit: it makes no closure per node (the same headings, in the same order).
+    walk(tree, (heading) => {
+      if (heading.type !== 'heading') return
       const headingRange = nodeRange(heading)
       const last = lastText(heading)
       const lastRange = nodeRange(last)

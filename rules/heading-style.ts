@@ -6,6 +6,7 @@ import {doc} from '../src/example.js'
 import {option} from '../src/options.js'
 import {nodeRange, type Range} from '../src/model/source.js'
 import {parseSnippet} from '../src/model/reparse.js'
+import {walk} from '../src/model/walk.js'
 import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
 
 export type Options = OptionsOf<typeof rule>
@@ -130,7 +131,9 @@ export default rule
 /** Level 1 and 2 headings with their style; levels 3 to 6 have no choice to make. */
 function headings(tree: Root, source: string): Written[] {
   const found: Written[] = []
-  visitParents(tree, 'heading', (heading: Heading, ancestors) => {
+  // walk, not visitParents: it makes no closure per node (the same headings and ancestors, in the same order).
+  walk(tree, (heading, ancestors) => {
+    if (heading.type !== 'heading') return
     const range = nodeRange(heading)
     if (!range || heading.depth > 2) return
     // An ATX heading is one line; a setext heading ends on its underline.

@@ -163,6 +163,8 @@ function repeated(source: string, first: Word, second: Word): boolean {
 function repeatedPhrase(source: string, words: readonly Word[], index: number, allowRepeated: ReadonlySet<string>): number {
   for (const length of [3, 2]) {
     if (index + 2 * length > words.length) continue
+    // Most words differ from the one `length` words on: no phrase, decided without building one.
+    if (wordKey(words[index].text) !== wordKey(words[index + length].text)) continue
     const span = words.slice(index, index + 2 * length)
     const keys = span.map((word) => wordKey(word.text))
     let same = true

@@ -1,11 +1,12 @@
 /** The policylint preset: syntax plugins, message control and every rule at its recommended severity. */
+import type {Root} from 'mdast'
 import type {PluggableList, Preset, Processor} from 'unified'
+import type {VFile} from 'vfile'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
-import remarkLint from 'remark-lint'
 import remarkLintNoDuplicateHeadingsInSection from 'remark-lint-no-duplicate-headings-in-section'
-import remarkMessageControl from 'remark-message-control'
 import {rules} from '../rules/index.js'
+import {controlMessages} from './message-control.js'
 import mdxByExtension from './mdx.js'
 import {messageSource} from './rule.js'
 
@@ -15,10 +16,20 @@ export const syntax: PluggableList = [[remarkFrontmatter, ['yaml', 'toml']], rem
 /**
  * `<!-- policylint disable rule-id -->` turns rules off for a region, as `<!-- lint … -->` does for remark-lint.
  * Message control filters the messages that exist when it runs, so (as remark-lint does) it is added while the
- * processor freezes, which puts its transformer after every rule's.
+ * processor freezes, which puts its transformer after every rule's. It also does what the `remark-lint` plugin
+ * did here, `<!-- lint … -->` for remark-lint's rules: both in one walk of the tree (message-control.ts).
  */
 function messageControl(this: Processor): undefined {
-  this.use(remarkMessageControl, {name: messageSource, source: messageSource})
+  this.use(messageControlTransform)
+}
+
+function messageControlTransform() {
+  return (tree: Root, file: VFile) => {
+    controlMessages(tree, file, [
+      {name: messageSource, sources: [messageSource]},
+      {name: 'lint', sources: ['remark-lint']}
+    ])
+  }
 }
 
 const policylint: Preset = {
@@ -27,7 +38,6 @@ const policylint: Preset = {
     messageControl,
     // remark-lint's own rule, controlled with `<!-- lint disable no-duplicate-headings-in-section -->` as usual.
     // Its heading-increment and heading-style gave way to policylint's (one finding per skip; the majority's style).
-    remarkLint,
     [remarkLintNoDuplicateHeadingsInSection, ['warn']],
     ...rules.map((rule) => [rule, [rule.meta.recommended]] as [typeof rule, string[]])
   ]

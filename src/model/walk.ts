@@ -7,14 +7,20 @@
 import type {Nodes, Parents, Root} from 'mdast'
 
 export function walk(tree: Root, enter: (node: Nodes, ancestors: Parents[]) => void): void {
-  // An explicit stack: deeply nested documents do not overflow the call stack here.
-  const stack: Array<{node: Nodes; ancestors: Parents[]}> = [{node: tree, ancestors: []}]
-  while (stack.length > 0) {
-    const {node, ancestors} = stack.pop()!
+  // An explicit stack: deeply nested documents do not overflow the call stack here. Two arrays side by side, not
+  // an object per node: several models walk every node of every document.
+  const nodes: Nodes[] = [tree]
+  const ancestry: Parents[][] = [[]]
+  while (nodes.length > 0) {
+    const node = nodes.pop()!
+    const ancestors = ancestry.pop()!
     enter(node, ancestors)
     if ('children' in node && node.children) {
       const inner = [...ancestors, node]
-      for (let index = node.children.length - 1; index >= 0; index--) stack.push({node: node.children[index], ancestors: inner})
+      for (let index = node.children.length - 1; index >= 0; index--) {
+        nodes.push(node.children[index])
+        ancestry.push(inner)
+      }
     }
   }
 }
