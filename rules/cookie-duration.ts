@@ -1,8 +1,8 @@
 /** Cookie lifetimes are readable durations: parsable, with units, consistent with session claims, not excessive. */
 import {doc} from '../src/example.js'
-import {parseDuration, recaseUnits, secondsOf, unitCaseOf, unitSeconds, type Duration, type UnitCase} from '../src/values/duration.js'
-import {cookieRowsByTable, type CookieRow} from '../src/model/cookie-rows.js'
-import {cellRange, fieldCell, isPlaceholder, type Cell} from '../src/model/tables.js'
+import {correctTypo, impossibleSeconds, limitSeconds, recaseUnits, secondsOf, unitCaseOutliers, type Duration} from '../src/values/duration.js'
+import {cookieRowsByTable, sessionClaim, webStorage, type CookieRow} from '../src/model/cookie-rows.js'
+import {cellRange, isPlaceholder, type Cell} from '../src/model/tables.js'
 import {option} from '../src/options.js'
 import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
 
@@ -33,7 +33,7 @@ const rule = defineRule({
       accepts: 'a duration like `13 months`',
       parse(value, fallback, fail) {
         if (value === undefined) return fallback
-        if (typeof value !== 'string' || maxSeconds(value) === undefined) return fail()
+        if (typeof value !== 'string' || limitSeconds(value) === undefined) return fail()
         return value
       }
     })
@@ -124,18 +124,16 @@ const rule = defineRule({
     }
   ],
   check(tree, context) {
-    for (const [table, rows] of cookieRowsByTable(tree, context.source)) {
+    for (const rows of cookieRowsByTable(tree, context.source).values()) {
       const styles: Array<{cell: Cell; duration: Duration}> = []
       for (const row of rows) {
-        const cell = row.durationCell
-        const range = row.durationRange
+        const {durationCell: cell, durationRange: range} = row
         if (!cell || cell.text === '' || !range) continue
         // A placeholder is cookie-table-cells' to report.
         if (isPlaceholder(cell.text)) continue
-        // Local storage has no expiry: `Persistent` is all there is to say (Cookiebot writes it so).
-        const webStorage = /html|local ?storage|indexeddb|web ?storage/i.test(fieldCell(table, row.row, 'storageType')?.text ?? '')
         for (const {text, duration} of row.lifetimes) {
-          if (webStorage && duration.kind === 'qualitative') continue
+          // Local storage has no expiry: `Persistent` is all there is to say (Cookiebot writes it so).
+          if (webStorage(row) && duration.kind === 'qualitative') continue
           checkValue(text, duration, row, range, context)
           styles.push({cell, duration})
         }
@@ -150,17 +148,14 @@ export default rule
 function checkValue(line: string, duration: Duration, {table, unit}: CookieRow, range: [number, number], context: RuleContext<Options>): void {
   const shown = '`' + line + '`'
   switch (duration.kind) {
-    case 'unparsable': {
-      context.report({reason: `Unexpected duration ${shown}, expected a lifetime such as \`1 year\` or \`Session\``, range})
-      return
-    }
+    case 'unparsable':
     case 'qualitative': {
       if (duration.meaning === 'persistent') {
         // Says the cookie outlives the session, not for how long.
         context.report({reason: `Unexpected ${shown}, expected how long the cookie lasts, such as \`1 year\``, range})
       } else if (duration.meaning === 'unlimited') {
         context.report({reason: `Unexpected lifetime ${shown}, expected at most \`${context.options.maxAge}\``, range})
-      } else if (duration.meaning === 'unknown') {
+      } else if (duration.kind === 'unparsable' || duration.meaning === 'unknown') {
         context.report({reason: `Unexpected duration ${shown}, expected a lifetime such as \`1 year\` or \`Session\``, range})
       }
       // An event (`until you log out`) is a lifetime a reader understands.
@@ -193,35 +188,19 @@ function checkValue(line: string, duration: Duration, {table, unit}: CookieRow, 
       if (duration.typo) reportTypo(duration.typo, range, context)
       return
     }
-    default:
-      return
   }
 }
 
 /** A misspelt unit or session: a suggestion replaces it when it appears once in the cell. */
 function reportTypo(typo: {written: string; expected: string}, range: [number, number], context: RuleContext<Options>): void {
-  const current = context.source.slice(range[0], range[1])
-  const at = current.indexOf(typo.written)
-  const once = at !== -1 && current.indexOf(typo.written, at + 1) === -1
+  const corrected = correctTypo(context.source.slice(range[0], range[1]), typo)
   context.report({
     reason: `Unexpected \`${typo.written}\`, expected \`${typo.expected}\``,
     range,
-    suggestions: once ? [{description: `Write \`${typo.expected}\``, fix: {range, text: current.replace(typo.written, typo.expected)}}] : undefined,
+    suggestions: corrected === undefined ? undefined : [{description: `Write \`${typo.expected}\``, fix: {range, text: corrected}}],
     severity: 'warning'
   })
 }
-
-function maxSeconds(value: string): number | undefined {
-  const parsed = parseDuration(value)
-  return parsed.kind === 'duration' && !parsed.session && parsed.max ? parsed.max : undefined
-}
-
-/**
- * Browsers cap cookie lifetimes at 400 days (Chrome 104, August 2022, following RFC 6265bis:
- * https://developer.chrome.com/blog/cookie-max-age-expires), so a declared lifetime far beyond that (over five
- * years, more than four times the cap) cannot be what the site sets: an error, not a matter of policy.
- */
-const impossibleSeconds = 5 * unitSeconds.year
 
 function checkMax(shown: string, seconds: number, range: [number, number], context: RuleContext<Options>): void {
   if (seconds > impossibleSeconds) {
@@ -230,50 +209,34 @@ function checkMax(shown: string, seconds: number, range: [number, number], conte
       range,
       severity: 'error'
     })
-  } else if (seconds > maxSeconds(context.options.maxAge)!) {
+  } else if (seconds > limitSeconds(context.options.maxAge)!) {
     context.report({reason: `Unexpected lifetime \`${shown}\`, expected at most \`${context.options.maxAge}\``, range})
   }
 }
 
 /** A Session/Persistent column that disagrees with the lifetime. */
-function checkSessionColumn({table, row, lifetimes}: CookieRow, range: [number, number], context: RuleContext<Options>): void {
-  const session = fieldCell(table, row, 'session')
-  if (!session || lifetimes.length !== 1) return
-  const claim = session.text.toLowerCase()
-  const {duration, text: line} = lifetimes[0]
-  const claimsSession = /\bsession\b/.test(claim) && !/persist/.test(claim)
-  const claimsPersistent = /\bpersist|permanent/.test(claim)
-  if (claimsSession && duration.kind === 'duration' && !duration.session) {
-    context.report({reason: `Unexpected lifetime \`${line}\` for a cookie marked \`${session.text}\`, expected \`Session\``, range})
-  } else if (claimsPersistent && duration.kind === 'session') {
-    context.report({reason: `Unexpected \`${line}\` for a cookie marked \`${session.text}\`, expected a lifetime`, range})
+function checkSessionColumn(row: CookieRow, range: [number, number], context: RuleContext<Options>): void {
+  const claim = sessionClaim(row)
+  if (!claim || row.lifetimes.length !== 1) return
+  const {duration, text: line} = row.lifetimes[0]
+  if (claim.session && duration.kind === 'duration' && !duration.session) {
+    context.report({reason: `Unexpected lifetime \`${line}\` for a cookie marked \`${claim.cell.text}\`, expected \`Session\``, range})
+  } else if (claim.persistent && duration.kind === 'session') {
+    context.report({reason: `Unexpected \`${line}\` for a cookie marked \`${claim.cell.text}\`, expected a lifetime`, range})
   }
 }
 
 /** Units capitalised in some cells and not in others (`90 Days`, `30 days`): one suggestion per table. */
 function checkStyles(values: Array<{cell: Cell; duration: Duration}>, context: RuleContext<Options>): void {
-  const counts = new Map<UnitCase, number>()
-  for (const {duration} of values) {
-    for (const term of duration.terms) {
-      if (term.written.length < 2) continue
-      counts.set(unitCaseOf(term.written), (counts.get(unitCaseOf(term.written)) ?? 0) + 1)
-    }
-  }
-  if (counts.size < 2) return
-  const sorted = [...counts].sort((a, b) => b[1] - a[1])
-  const [majority, majorityCount] = sorted[0]
-  if (sorted[1][1] === majorityCount) return
-  const odd = values.filter(({duration}) => duration.terms.some((term) => term.written.length >= 2 && unitCaseOf(term.written) !== majority))
-  const first = odd[0]
-  const range = first && cellRange(first.cell)
-  if (!range) return
-  const term = first.duration.terms.find((term) => term.written.length >= 2 && unitCaseOf(term.written) !== majority)!
+  const outliers = unitCaseOutliers(values)
+  const range = outliers && cellRange(outliers.first.cell)
+  if (!outliers || !range) return
+  const {majority, term, termCase, others} = outliers
   const current = context.source.slice(range[0], range[1])
   const rewritten = recaseUnits(current, majority)
-  const others = odd.length - 1
   context.report({
     reason:
-      `Unexpected ${unitCaseOf(term.written)} unit \`${term.written}\`${others > 0 ? ` (and in ${others} other cell${others === 1 ? '' : 's'})` : ''}, ` +
+      `Unexpected ${termCase} unit \`${term.written}\`${others > 0 ? ` (and in ${others} other cell${others === 1 ? '' : 's'})` : ''}, ` +
       `expected ${majority} units like the rest of the table`,
     range,
     suggestions: rewritten !== current ? [{description: `Write the units ${majority}`, fix: {range, text: rewritten}}] : undefined,

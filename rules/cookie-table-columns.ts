@@ -1,46 +1,16 @@
 /** Cookie tables have the columns readers need, with labelled headers named the same way across the document. */
 import {doc} from '../src/example.js'
-import type {Field} from '../src/data/fields.js'
-import type {Root} from 'mdast'
+import {fieldExamples, fieldWords, fields, type Field} from '../src/data/fields.js'
 import {lookup, namesOwner, reference} from '../src/data/known-cookies.js'
-import {nodeRange, type Range} from '../src/model/source.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
 import {cookieRowsByTable, type CookieRow} from '../src/model/cookie-rows.js'
+import {introductions} from '../src/model/introductions.js'
 import {tables, type CookieTable, type Table} from '../src/model/tables.js'
-import {walk} from '../src/model/walk.js'
 import {FromSetting, option} from '../src/options.js'
 import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
 import {listOf} from '../src/text.js'
 
 export type Options = OptionsOf<typeof rule>
-
-const known = new Set(['name', 'provider', 'domain', 'purpose', 'category', 'duration', 'party', 'session', 'storageType', 'privacyLink'])
-
-const fieldWords: Record<string, string> = {
-  name: 'name',
-  provider: 'provider',
-  domain: 'domain',
-  purpose: 'purpose',
-  category: 'category',
-  duration: 'duration',
-  party: 'first or third party',
-  session: 'session or persistent',
-  storageType: 'storage type',
-  privacyLink: 'privacy link'
-}
-
-const examplesOf: Record<string, string> = {
-  name: '`Cookie`',
-  provider: '`Provider`',
-  domain: '`Domain`',
-  purpose: '`Purpose`',
-  category: '`Category`',
-  duration: '`Expires`',
-  party: '`Party`',
-  session: '`Session or persistent`',
-  storageType: '`Storage type`',
-  privacyLink: '`Privacy policy`'
-}
 
 const rule = defineRule({
   meta: {
@@ -66,7 +36,7 @@ const rule = defineRule({
       default: new FromSetting('requiredColumns'),
       doc: 'Fields every cookie table needs: `name`, `provider`, `domain`, `purpose`, `category`, `duration`, `party`, `session`, `storageType`, `privacyLink`; `a|b` accepts either.',
       each: {
-        test: (entry) => entry.split('|').every((field) => known.has(field)),
+        test: (entry) => entry.split('|').every((field) => fields.includes(field as Field)),
         expected: 'fields such as `name`, `purpose`, `duration` or `provider|domain`'
       }
     })
@@ -166,9 +136,9 @@ const rule = defineRule({
         (entry) => !entry.split('|').some((field) => table.fieldColumns.has(field as Field)) && !(isProviderEntry(entry) && providerEvident(rows.get(table) ?? [], intro(table.range?.[0])))
       )
       if (missing.length === 0 || !table.header?.range) continue
-      const names = missing.map((entry) => entry.split('|').map((field) => fieldWords[field]).join(' or '))
+      const names = missing.map((entry) => entry.split('|').map((field) => fieldWords[field as Field]).join(' or '))
       const list = listOf(names)
-      const samples = missing.map((entry) => examplesOf[entry.split('|')[0]])
+      const samples = missing.map((entry) => fieldExamples[entry.split('|')[0] as Field])
       context.report({
         reason:
           `Unexpected cookie table without ${missing.length === 1 ? 'a ' : ''}${list} column${missing.length === 1 ? '' : 's'}, ` +
@@ -208,23 +178,6 @@ function providerEvident(rows: CookieRow[], introduction: string): boolean {
     }
   }
   return vendors > 0 || !/\bthird[- ]part(y|ies)\b/.test(intro)
-}
-
-/** The heading above an offset and the paragraph just before it: what introduces a table. */
-function introductions(tree: Root, source: string): (offset: number | undefined) => string {
-  const blocks: Array<{range: Range; heading: boolean}> = []
-  walk(tree, (node) => {
-    const range = nodeRange(node)
-    if (range && (node.type === 'heading' || node.type === 'paragraph' || node.type === 'html')) blocks.push({range, heading: node.type === 'heading'})
-  })
-  return (offset) => {
-    if (offset === undefined) return ''
-    const before = blocks.filter((block) => block.range[1] <= offset)
-    const heading = before.filter((block) => block.heading).pop()
-    const last = before[before.length - 1]
-    const parts = [heading, last && last !== heading && (!heading || last.range[0] > heading.range[0]) ? last : undefined]
-    return parts.map((block) => (block ? source.slice(block.range[0], block.range[1]) : '')).join('\n')
-  }
 }
 
 function emptyHeaders(table: Table, context: RuleContext<Options>): void {

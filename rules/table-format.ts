@@ -3,7 +3,7 @@ import type {Paragraph, RootContent, Table} from 'mdast'
 import {visitParents} from 'unist-util-visit-parents'
 import {doc} from '../src/example.js'
 import type {Range} from '../src/model/source.js'
-import {delimiterOutOfShape, delimiterRow, ragged, rowLike, splitCells, stripQuote} from '../src/model/table-lines.js'
+import {delimiterOutOfShape, delimiterRow, ragged, rowRuns, splitCells, stripQuote} from '../src/model/table-lines.js'
 import {tables, type GfmTable} from '../src/model/tables.js'
 import {renderTable} from '../src/render-table.js'
 import {defineRule, type NoOptions, type RuleContext} from '../src/rule.js'
@@ -209,52 +209,30 @@ function checkParagraph(node: Paragraph, context: RuleContext<NoOptions>, tableA
   })
 }
 
-
 /**
  * Two or more lines that read as table rows in a paragraph without a delimiter row: GFM renders them as one
  * paragraph of pipes. Reported at the first run of such lines.
  */
 function checkMissingDelimiter(lines: string[], start: number, context: RuleContext<NoOptions>, tableAbove: Table | undefined): void {
-  let offset = start
-  let runStart: number | undefined
-  let runEnd = 0
-  let runLength = 0
-  let cells = 0
-  let first = false
-  for (const [index, line] of lines.entries()) {
-    const lineStart = offset
-    // `split` dropped the line ending: `\r\n` or `\n`.
-    offset += line.length + (context.source.charAt(offset + line.length) === '\r' ? 2 : 1)
-    if (rowLike(line)) {
-      if (runStart === undefined) {
-        runStart = lineStart + (line.length - stripQuote(line).trimStart().length)
-        cells = splitCells(stripQuote(line).trim()).length
-        runLength = 0
-        first = index === 0
-      }
-      runEnd = lineStart + line.trimEnd().length
-      runLength++
-      if (index < lines.length - 1) continue
-    }
+  const width = tableAbove?.align?.length
+  for (const run of rowRuns(lines, start, context.source)) {
     // Rows right under a table with as many columns were cut off from it by a blank line.
-    const width = tableAbove?.align?.length
-    if (runStart !== undefined && first && width !== undefined && width === cells) {
+    if (run.first && width !== undefined && width === run.cells) {
       context.report({
-        reason: `Unexpected table row${runLength === 1 ? '' : 's'} cut off from the table above, expected no blank line between the rows of a table`,
-        range: [runStart, runEnd],
+        reason: `Unexpected table row${run.rows === 1 ? '' : 's'} cut off from the table above, expected no blank line between the rows of a table`,
+        range: run.range,
         note: 'A blank line ends a GFM table: the rows after it render as a paragraph of text and pipes'
       })
       return
     }
-    if (runStart !== undefined && runLength >= 2) {
-      const delimiter = '| ' + Array.from({length: cells}, () => '---').join(' | ') + ' |'
+    if (run.rows >= 2) {
+      const delimiter = '| ' + Array.from({length: run.cells}, () => '---').join(' | ') + ' |'
       context.report({
         reason: `Unexpected pipe-separated lines without a delimiter row, expected a delimiter row such as \`${delimiter}\` after the header`,
-        range: [runStart, runEnd],
+        range: run.range,
         note: 'Without a delimiter row the lines are not a table: they render as one paragraph of text and pipes'
       })
       return
     }
-    runStart = undefined
   }
 }

@@ -26,6 +26,34 @@ export const fields: readonly Field[] = [
   'privacyLink'
 ]
 
+/** How messages name each field: `a cookie table without a first or third party column`. */
+export const fieldWords: Record<Field, string> = {
+  name: 'name',
+  provider: 'provider',
+  domain: 'domain',
+  purpose: 'purpose',
+  category: 'category',
+  duration: 'duration',
+  party: 'first or third party',
+  session: 'session or persistent',
+  storageType: 'storage type',
+  privacyLink: 'privacy link'
+}
+
+/** A header for each field's column, as messages suggest one: `expected a column such as `Expires``. */
+export const fieldExamples: Record<Field, string> = {
+  name: '`Cookie`',
+  provider: '`Provider`',
+  domain: '`Domain`',
+  purpose: '`Purpose`',
+  category: '`Category`',
+  duration: '`Expires`',
+  party: '`Party`',
+  session: '`Session or persistent`',
+  storageType: '`Storage type`',
+  privacyLink: '`Privacy policy`'
+}
+
 export interface FieldMatch {
   field: Field | undefined
   /** The header, lower-cased, without punctuation or a unit in parentheses: what "the same field named the same" compares. */

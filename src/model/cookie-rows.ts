@@ -165,3 +165,16 @@ export function advertisingCookie(row: CookieRow): string | undefined {
   const known = row.names.length === 1 ? lookup(reference(), row.names[0]) : undefined
   return known?.category === 'marketing' ? `an advertising cookie of ${known.owner}` : undefined
 }
+
+/** A row of web storage (HTML local storage, IndexedDB) rather than a cookie, as its storage type cell says. */
+export function webStorage(row: CookieRow): boolean {
+  return /html|local ?storage|indexeddb|web ?storage/i.test(fieldCell(row.table, row.row, 'storageType')?.text ?? '')
+}
+
+/** What a row's Session/Persistent cell claims, when the table has one: a cell may claim both. */
+export function sessionClaim(row: CookieRow): {cell: Cell; session: boolean; persistent: boolean} | undefined {
+  const cell = fieldCell(row.table, row.row, 'session')
+  if (!cell) return undefined
+  const claim = cell.text.toLowerCase()
+  return {cell, session: /\bsession\b/.test(claim) && !/persist/.test(claim), persistent: /\bpersist|permanent/.test(claim)}
+}

@@ -1,6 +1,7 @@
 /**
  * The source lines of GFM tables, and lines that look like them: where the separating pipes are, the cells a line
- * splits into, whether a table's pipes and padding are aligned, and whether a line reads as a table row.
+ * splits into, whether a table's pipes and padding are aligned, whether a line reads as a table row, and the runs of
+ * such lines in a paragraph.
  */
 
 /** Positions of the pipes that separate cells (not escaped). */
@@ -72,4 +73,38 @@ export function stripQuote(line: string): string {
 export function rowLike(line: string): boolean {
   const content = stripQuote(line).trim()
   return content.startsWith('|') && content.endsWith('|') && !content.endsWith('\\|') && splitCells(content).length >= 2
+}
+
+/** Consecutive lines of a paragraph that read as table rows. */
+export interface RowRun {
+  /** From the first row's first pipe to the end of the last row's text. */
+  range: [number, number]
+  /** The first row's cells. */
+  cells: number
+  rows: number
+  /** The run starts at the paragraph's first line. */
+  first: boolean
+}
+
+/** The runs of row-like lines among a paragraph's lines (split from `source` at `start`), in order. */
+export function* rowRuns(lines: readonly string[], start: number, source: string): Generator<RowRun> {
+  let offset = start
+  let run: RowRun | undefined
+  for (const [index, line] of lines.entries()) {
+    const lineStart = offset
+    // `split` dropped the line ending: `\r\n` or `\n`.
+    offset += line.length + (source.charAt(offset + line.length) === '\r' ? 2 : 1)
+    if (rowLike(line)) {
+      const end = lineStart + line.trimEnd().length
+      if (!run) {
+        const cells = splitCells(stripQuote(line).trim()).length
+        run = {range: [lineStart + (line.length - stripQuote(line).trimStart().length), end], cells, rows: 0, first: index === 0}
+      }
+      run.range[1] = end
+      run.rows++
+      if (index < lines.length - 1) continue
+    }
+    if (run) yield run
+    run = undefined
+  }
 }

@@ -255,6 +255,48 @@ export function recaseUnits(text: string, style: UnitCase): string {
   })
 }
 
+/**
+ * The unit case most of the values' written-out units are in (`days` against one `Days`), the first value that writes
+ * one in another case with that term and its case, and how many other values do: nothing when all agree or no case leads.
+ */
+export function unitCaseOutliers<T extends {duration: Duration}>(
+  values: readonly T[]
+): {majority: UnitCase; first: T; term: Term; termCase: UnitCase; others: number} | undefined {
+  const counts = new Map<UnitCase, number>()
+  for (const {duration} of values) {
+    for (const term of duration.terms) {
+      if (term.written.length < 2) continue
+      counts.set(unitCaseOf(term.written), (counts.get(unitCaseOf(term.written)) ?? 0) + 1)
+    }
+  }
+  if (counts.size < 2) return undefined
+  const sorted = [...counts].sort((a, b) => b[1] - a[1])
+  const [majority, majorityCount] = sorted[0]
+  if (sorted[1][1] === majorityCount) return undefined
+  const odd = values.filter(({duration}) => duration.terms.some((term) => term.written.length >= 2 && unitCaseOf(term.written) !== majority))
+  const term = odd[0].duration.terms.find((term) => term.written.length >= 2 && unitCaseOf(term.written) !== majority)!
+  return {majority, first: odd[0], term, termCase: unitCaseOf(term.written), others: odd.length - 1}
+}
+
+/** The seconds a limit such as `13 months` names: one lifetime, not a session, a range or words. */
+export function limitSeconds(value: string): number | undefined {
+  const parsed = parseDuration(value)
+  return parsed.kind === 'duration' && !parsed.session && parsed.max ? parsed.max : undefined
+}
+
+/**
+ * Browsers cap cookie lifetimes at 400 days (Chrome 104, August 2022, following RFC 6265bis:
+ * https://developer.chrome.com/blog/cookie-max-age-expires), so a declared lifetime far beyond that (over five
+ * years, more than four times the cap) cannot be what the site sets: an error, not a matter of policy.
+ */
+export const impossibleSeconds = 5 * unitSeconds.year
+
+/** `text` with a typo the parser read through corrected, when it appears there once; nothing otherwise. */
+export function correctTypo(text: string, typo: {written: string; expected: string}): string | undefined {
+  const at = text.indexOf(typo.written)
+  return at !== -1 && text.indexOf(typo.written, at + 1) === -1 ? text.replace(typo.written, typo.expected) : undefined
+}
+
 /** Whether the parser understood the value (anything but `unparsable`). */
 export function understood(duration: Duration): boolean {
   return duration.kind !== 'unparsable'
