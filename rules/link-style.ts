@@ -6,7 +6,7 @@ import {crawlerHints, keptAsHtml} from '../src/model/link-attributes.js'
 import {links, type HtmlLink, type MarkdownLink} from '../src/model/links.js'
 import {FromSetting, option} from '../src/options.js'
 import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
-import {destination, escapeAttribute, escapeHtml, quoteTitle, sameLink} from '../src/write-links.js'
+import {destination, escapeAttribute, escapeHtml, quoteTitle, sameLink} from '../src/render/links.js'
 
 export {keptAsHtml} from '../src/model/link-attributes.js'
 

@@ -1,6 +1,6 @@
 /** HTML `<table>`s in Markdown: report them and convert them to GFM tables when nothing is lost. */
 import {doc} from '../src/example.js'
-import {convert, convertRecordRun, type ConvertOptions} from '../src/html-table-to-gfm.js'
+import {convert, convertRecordRun, type ConvertOptions} from '../src/render/html-table-to-gfm.js'
 import {cookieTables} from '../src/model/cookie-shapes.js'
 import {tables, type HtmlTable} from '../src/model/tables.js'
 import {lineOf} from '../src/model/source.js'

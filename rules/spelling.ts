@@ -13,7 +13,7 @@ import {inCookieIdentifiers, isEnglish, prose, wordKey, type Word} from '../src/
 import {option} from '../src/options.js'
 import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
 import {codeList} from '../src/text.js'
-import {wordsFiles} from '../src/words-files.js'
+import {wordsFiles} from '../src/data/words-files.js'
 
 export type Options = OptionsOf<typeof rule>
 

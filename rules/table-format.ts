@@ -5,7 +5,7 @@ import {doc} from '../src/example.js'
 import type {Range} from '../src/model/source.js'
 import {delimiterOutOfShape, delimiterRow, ragged, rowRuns, splitCells, stripQuote} from '../src/model/table-lines.js'
 import {tables, type GfmTable} from '../src/model/tables.js'
-import {renderTable} from '../src/render-table.js'
+import {renderTable} from '../src/render/gfm-table.js'
 import {defineRule, type NoOptions, type RuleContext} from '../src/rule.js'
 
 export default defineRule({

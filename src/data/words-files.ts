@@ -1,7 +1,7 @@
 /** The words of `.policylint-words` files, accepted by `spelling`: one a line, `#` starts a comment. */
 import fs from 'node:fs'
 import path from 'node:path'
-import {wordKey} from './model/words.js'
+import {wordKey} from '../model/words.js'
 
 /** Parsed `.policylint-words` files by path, re-read when the file changes (the language server lives long). */
 const wordsFileCache = new Map<string, {mtimeMs: number; words: string[]}>()

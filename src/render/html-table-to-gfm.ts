@@ -7,10 +7,10 @@
 import type {AnyNode, Element} from 'domhandler'
 import {markdownTable} from 'markdown-table'
 import type {PhrasingContent, Root, RootContent} from 'mdast'
-import {parseHtml, type MarkdownPart} from './model/html.js'
-import {parseSnippet} from './model/reparse.js'
-import {collapse, domText, type Align, type DerivedTable, type HtmlTable, type Row} from './model/tables.js'
-import {listOf, phrasingText} from './text.js'
+import {parseHtml, type MarkdownPart} from '../model/html.js'
+import {parseSnippet} from '../model/reparse.js'
+import {collapse, domText, type Align, type DerivedTable, type HtmlTable, type Row} from '../model/tables.js'
+import {listOf, phrasingText} from '../text.js'
 
 export interface ConvertOptions {
   /** A table without a header row: an empty header row above it (unsafe: a reader sees it), its first row, or none. */

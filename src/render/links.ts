@@ -5,7 +5,7 @@
 import type {Link} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
-import {parsePhrasing} from './model/reparse.js'
+import {parsePhrasing} from '../model/reparse.js'
 
 /** A link destination: `<…>` when it holds spaces or unbalanced parentheses. */
 export function destination(url: string, inTableCell: boolean): string {

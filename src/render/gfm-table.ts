@@ -1,7 +1,7 @@
 /** A GFM table re-rendered with aligned columns, each cell's content verbatim: the fix of `table-format`. */
 import {markdownTable} from 'markdown-table'
-import type {GfmTable} from './model/tables.js'
-import {splitCells} from './model/table-lines.js'
+import type {GfmTable} from '../model/tables.js'
+import {splitCells} from '../model/table-lines.js'
 
 /** The table re-rendered with markdown-table, each cell's content verbatim; undefined when that cannot be done. */
 export function renderTable(table: GfmTable, source: string): string | undefined {
