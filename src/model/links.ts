@@ -154,21 +154,27 @@ function inlineLink(fragment: HtmlFragment, element: Element): HtmlLink {
   const closeRange = close === undefined ? undefined : nodeRange(siblings[close])
   const closed = close !== undefined
   const textNodes = closed ? siblings.slice(index + 1, close) : undefined
-  const offset = fragment.offset
-  const ranges = attributeRanges(element, offset)
   return {
-    syntax: 'html',
+    ...htmlLinkParts(fragment, element),
+    range: open && closeRange ? [open[0], closeRange[1]] : startTagRange(element, fragment.offset) ?? open,
+    textRange: open && closeRange ? [open[1], closeRange[0]] : undefined,
+    textNodes,
+    closed,
+    block: false
+  }
+}
+
+/** What an `<a>` element gives a link wherever it stands: its attributes, their ranges and its start tag. */
+function htmlLinkParts(fragment: HtmlFragment, element: Element) {
+  const ranges = attributeRanges(element, fragment.offset)
+  return {
+    syntax: 'html' as const,
     element,
     fragment,
     attributes: {...element.attribs},
     attributeRanges: ranges,
     url: element.attribs.href,
-    range: open && closeRange ? [open[0], closeRange[1]] : startTagRange(element, offset) ?? open,
-    startTag: startTagRange(element, offset),
-    textRange: open && closeRange ? [open[1], closeRange[0]] : undefined,
-    textNodes,
-    closed,
-    block: false,
+    startTag: startTagRange(element, fragment.offset),
     inTableCell: fragment.inTableCell,
     urlRange: hrefValueRange(fragment, ranges)
   }
@@ -192,27 +198,18 @@ function closingSibling(siblings: RootContent[], index: number): number | undefi
 function blockLink(fragment: HtmlFragment, element: Element, source: string): HtmlLink {
   const offset = fragment.offset
   const location = element.sourceCodeLocation
-  const ranges = attributeRanges(element, offset)
   const range = elementRange(element, offset)
   const closed = Boolean(location?.endTag)
   return {
-    syntax: 'html',
-    element,
-    fragment,
-    attributes: {...element.attribs},
-    attributeRanges: ranges,
-    url: element.attribs.href,
+    ...htmlLinkParts(fragment, element),
     range: range && source.slice(range[0], range[1]).length > 0 ? range : undefined,
-    startTag: startTagRange(element, offset),
     textRange:
       offset !== undefined && location?.startTag && location.endTag
         ? [offset + location.startTag.endOffset, offset + location.endTag.startOffset]
         : undefined,
     textNodes: undefined,
     closed,
-    block: true,
-    inTableCell: fragment.inTableCell,
-    urlRange: hrefValueRange(fragment, ranges)
+    block: true
   }
 }
 
