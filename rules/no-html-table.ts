@@ -26,8 +26,12 @@ const rule = defineRule({
       'a table without a header row gets an empty one (`headerless`), and a table cut by blank lines is read whole. ' +
       'A run of record tables (one `Name:` / `Purpose:` / `Expires in:` table per cookie, as consent tools export ' +
       'them) becomes the one cookie table the page should have had: a row per cookie, a column per label. ' +
+      'A list in a cell (`<ul>`/`<ol>`, or a Markdown list after a blank line) is written as HTML on the cell\'s line, ' +
+      '`<ul><li>…</li></ul>`, which GFM passes through as the same list: its items converted like any cell, nested ' +
+      'lists too, `<ol start>` kept (unsafe only when its items were spaced as paragraphs). ' +
       'A table is reported without a fix when converting it would lose something: `colspan`/`rowspan`, a nested ' +
-      'table, block content such as lists in a cell, an `id` or `data-*` attribute, unclosed tags the HTML parser had ' +
+      'table, other block content in a cell (headings, code blocks, task lists), an `id` or `data-*` attribute, ' +
+      'unclosed tags the HTML parser had ' +
       'to repair, or other content in the same HTML block. The fixed table is parsed again and every cell must read back the same. Tables that ' +
       'cannot be converted are reported once per document, at the first of them, with their count and the reason ' +
       'for each; convertible tables are reported (and fixed) one by one.',

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import * as cheerio from 'cheerio'
-import type {Root, RootContent, Table} from 'mdast'
+import type {List, Root, RootContent, Table} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
@@ -15,10 +15,11 @@ import {unlessMissing} from './skip.js'
 
 const gfm = unified().use(remarkParse).use(remarkGfm)
 
-/** Words of an HTML cell, read with cheerio on its own (a `<br>` separates words). */
+/** Words of an HTML cell, read with cheerio on its own (a `<br>`, or the edge of a paragraph or a list item, separates words). */
 function htmlWords(html: string, index = 0): string[][][] {
   const $ = cheerio.load(html, null, false)
   $('br').replaceWith(' ')
+  $('ul, ol, li, p').before(' ').after(' ')
   return $('table')
     .eq(index)
     .find('tr')
@@ -26,9 +27,9 @@ function htmlWords(html: string, index = 0): string[][][] {
     .map((row) => $(row).children('td, th').toArray().map((cell) => words($(cell).text())))
 }
 
-/** Words of a GFM cell as remark-gfm parses it (a `<br>` separates words). */
+/** Words of a GFM cell as remark-gfm parses it (a `<br>` or a list's tag, which starts a line, separates words). */
 function cellText(node: RootContent): string {
-  if (node.type === 'html') return /^<br\s*\/?>$/i.test(node.value) ? ' ' : ''
+  if (node.type === 'html') return /^<br\s*\/?>$/i.test(node.value) || /^<\/?(?:ul|ol|li)(?=[\s>])/i.test(node.value) ? ' ' : ''
   if ('value' in node) return node.value
   if ('children' in node) return (node.children as RootContent[]).map(cellText).join('')
   return ''
@@ -56,6 +57,12 @@ function rendered(source: string, range: [number, number]): string {
     const start = node.position!.start.offset!
     const end = node.position!.end.offset!
     if (end <= range[0] || start >= range[1]) return
+    // A Markdown list inside a cell renders as an HTML list there.
+    if (node.type === 'list' && start >= range[0] && end <= range[1]) {
+      out += source.slice(at, start) + listHtml(node)
+      at = end
+      return
+    }
     if (node.type === 'root' || node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') {
       if (node.type === 'blockquote') quoted = true
       for (const child of node.children) visit(child)
@@ -70,6 +77,12 @@ function rendered(source: string, range: [number, number]): string {
   out += source.slice(at, range[1])
   // In a block quote every line carries its `>`, which is not the table's.
   return quoted ? out.replace(/^[ \t]*>/gm, '') : out
+}
+
+/** A Markdown list as HTML: its items' paragraphs as text, nested lists alike. */
+function listHtml(list: List): string {
+  const items = list.children.map((item) => '<li>' + item.children.map((child) => (child.type === 'list' ? listHtml(child) : ' ' + cellText(child).replace(/&/g, '&amp;').replace(/</g, '&lt;') + ' ')).join('') + '</li>')
+  return `<${list.ordered ? 'ol' : 'ul'}>${items.join('')}</${list.ordered ? 'ol' : 'ul'}>`
 }
 
 interface Outcome {

@@ -97,7 +97,8 @@ const containerClose = /<\/(?:table|div|section|figure)\s*>/gi
  * and so is a `<div>` wrapped around one: when the blocks up to the one that closes it are HTML, or Markdown inside
  * the table (text after a blank line in a cell, which GitHub renders as Markdown in the cell), and the blocks hold
  * a table, they are read as one fragment, so the table is one table. The Markdown blocks inside are listed in
- * `data.markdownParts` (offsets into the joined value) for the converter to read as Markdown.
+ * `data.markdownParts` (offsets into the joined value) for the converter to read as Markdown; `data.codeInside`
+ * says an indented tag among them was a code block to Markdown (the page shows it, not the table's cell).
  */
 function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set<Html>, at?: number): Html {
   const unclosed = (value: string) => (value.match(containerOpen)?.length ?? 0) - (value.match(containerClose)?.length ?? 0)
@@ -107,6 +108,7 @@ function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set
   const parts: Html[] = [node]
   const markdown: RootContent[] = []
   let markdownInside = false
+  let codeInside = false
   const tablesOpen = (value: string) => (value.match(/<table(?=[\s>])/gi)?.length ?? 0) - (value.match(/<\/table\s*>/gi)?.length ?? 0)
   let tableDepth = tablesOpen(node.value)
   let tableClosed = false
@@ -125,6 +127,7 @@ function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set
       // a code block; both are still the table's content.
       const indentedTag = (next.type as string) === 'code' && !(next as unknown as {lang?: string}).lang && /^\s*</.test(text) && !/^\s*(?:```|~~~)/.test(text)
       if (!indentedTag) markdown.push(next as unknown as RootContent)
+      else codeInside = true
       markdownInside = true
       // In a list item or block quote, without the indentation or `>` that every line after the first carries.
       const value = parent.type === 'root' ? text : text.replace(/(\r?\n)[ \t>]*/g, '$1')
@@ -157,7 +160,7 @@ function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set
     }
   }
   const joined: Html = {type: 'html', value: verbatim ? source.slice(start, end) : value, position: {start: node.position.start, end: parts[parts.length - 1].position!.end}}
-  joined.data = {...node.data, ...(markdownInside ? {markdownInside: true, markdownParts} : {})} as Html['data']
+  joined.data = {...node.data, ...(markdownInside ? {markdownInside: true, markdownParts, ...(codeInside ? {codeInside: true} : {})} : {})} as Html['data']
   return joined
 }
 

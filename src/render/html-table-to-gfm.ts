@@ -6,7 +6,7 @@
  */
 import type {AnyNode, Element} from 'domhandler'
 import {markdownTable} from 'markdown-table'
-import type {PhrasingContent, Root, RootContent} from 'mdast'
+import type {List, PhrasingContent, Root, RootContent} from 'mdast'
 import {parseHtml, type MarkdownPart} from '../model/html.js'
 import {parseSnippet} from '../model/reparse.js'
 import {collapse, domText, type Align, type DerivedTable, type HtmlTable, type Row} from '../model/tables.js'
@@ -84,7 +84,7 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
   const above = /(?:^|\n)[ \t]*(\{\{<[ \t]*([\w-]+)(?:[^>}\n]|>(?!\}\}))*?>\}\})[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*$/.exec(context.source.slice(0, fragment.node.position?.start.offset ?? 0))
   if (above && !/\/[ \t]*>\}\}$/.test(above[1])) refuse(`the table is inside the Hugo shortcode \`${above[2]}\`, whose content may not be rendered as Markdown`)
   const changes = new Changes()
-  const data = fragment.node.data as {markdownInside?: boolean; markdownParts?: MarkdownPart[]; inParagraph?: boolean} | undefined
+  const data = fragment.node.data as {markdownInside?: boolean; codeInside?: boolean; markdownParts?: MarkdownPart[]; inParagraph?: boolean} | undefined
   if (data?.inParagraph) changes.add('starts the table on a line of its own, after the paragraph whose line opened it')
   const inside: MarkdownInside | undefined = data?.markdownParts?.length ? {parts: data.markdownParts, value: fragment.node.value, source: context.source} : undefined
   // Reference links in Markdown cells resolve against the document's definitions, which the read-back needs too.
@@ -96,7 +96,10 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
           .map((node) => context.source.slice(node.position!.start.offset!, node.position!.end.offset!))
           .join('\n')
       : ''
-  if (data?.markdownInside) {
+  // A tight Markdown list inside a cell renders as the same `<ul>` in the same cell once written as HTML there;
+  // paragraphs lose their spacing, and an indented tag that Markdown showed as code becomes the table's again.
+  const onlyLists = !data?.codeInside && (data?.markdownParts ?? []).every((part) => part.node.type === 'list')
+  if (data?.markdownInside && !onlyLists) {
     changes.add('turns what Markdown read as paragraphs or code blocks inside the table (after blank lines) back into its cells')
   }
   // Styling-only wrappers (`<div class="table-wrapper">`) go with the table: what is replaced is the outermost.
@@ -445,6 +448,8 @@ interface ConvertedCell {
   signature: string[]
   /** The text the cell should read back, when it is not its HTML's (Markdown inside it). */
   text?: string
+  /** A list: a block, which needs no `<br>` to start or end a line. */
+  block?: boolean
 }
 
 /** Markdown blocks inside a table cut by blank lines (`<td>`, blank line, `**_ga**`, blank line, `</td>`). */
@@ -464,8 +469,8 @@ function convertCell(element: Element, style: Style, changes?: Changes, inside?:
   const parts = inside && location ? inside.parts.filter((part) => part.start >= location.startOffset && part.end <= location.endOffset) : []
   if (parts.length > 0) return markdownCell(element, parts, inside!, style, changes)
   const signature: string[] = []
-  const lines = paragraphsAsLines(element.children, changes)
-  const markdown = inline(lines, style, signature)
+  const lines = asLines(element.children, changes)
+  const markdown = inline(lines, style, signature, changes)
   // Paragraphs made lines read back as lines, a blank one between them.
   return {markdown: markdown.replace(/ {2,}/g, ' ').trim(), signature, ...(lines === element.children ? {} : {text: collapse(readerText(lines))})}
 }
@@ -494,24 +499,63 @@ function markdownCell(element: Element, parts: MarkdownPart[], inside: MarkdownI
     if (/^\s*$/.test(segment)) return
     const nodes = parseHtml(segment).root().get(0)!.children as AnyNode[]
     const signature: string[] = []
-    const lines = paragraphsAsLines(nodes, changes)
-    const markdown = inline(lines, style, signature).replace(/ {2,}/g, ' ').trim()
+    const lines = asLines(nodes, changes)
+    const markdown = inline(lines, style, signature, changes).replace(/ {2,}/g, ' ').trim()
     pieces.push({markdown, signature, text: collapse(readerText(lines))})
   }
   let at = location.startTag?.endOffset ?? location.startOffset
   for (const part of [...parts].sort((a, b) => a.start - b.start)) {
     html(at, part.start)
-    pieces.push(markdownParagraph(part.node, inside.source))
+    pieces.push(part.node.type === 'list' ? markdownList(part.node, inside.source, changes) : markdownParagraph(part.node, inside.source))
     at = part.end
   }
   html(at, location.endTag?.startOffset ?? location.endOffset)
   const kept = pieces.filter((piece) => piece.markdown !== '' || piece.text !== '')
-  if (kept.length > 1) changes?.add('turns paragraphs inside cells into lines')
+  // Lines are joined by `<br><br>`; a list needs nothing around it: it is a block, on lines of its own, as it was.
+  const joined = (index: number) => index > 0 && !kept[index - 1].block && !kept[index].block
+  if (kept.some((_, index) => joined(index))) changes?.add('turns paragraphs inside cells into lines')
   return {
-    markdown: kept.map((piece) => piece.markdown).join('<br><br>'),
-    signature: kept.flatMap((piece, index) => (index === 0 ? piece.signature : ['br', 'br', ...piece.signature])),
-    text: collapse(kept.map((piece) => piece.text).join('\n\n'))
+    markdown: kept.map((piece, index) => (joined(index) ? '<br><br>' : '') + piece.markdown).join(''),
+    signature: kept.flatMap((piece, index) => (joined(index) ? ['br', 'br', ...piece.signature] : piece.signature)),
+    text: collapse(kept.map((piece, index) => (joined(index) ? '\n\n' : '') + piece.text).join(''))
   }
+}
+
+/**
+ * A Markdown list inside a cell (after a blank line), as GitHub renders it there: `<ul>`/`<ol start>` HTML on the
+ * cell's one line, which GFM passes through, around each item's paragraph kept as written Markdown (it still
+ * renders, between inline tags); nested lists alike. A tight list renders the same; a loose one loses the
+ * spacing of its paragraphs (unsafe). Its text is not collapsed: the lines it starts and ends count.
+ */
+function markdownList(list: List, source: string, changes?: Changes): ConvertedCell {
+  const tag = list.ordered ? 'ol' : 'ul'
+  const start = list.ordered && typeof list.start === 'number' && list.start !== 1 ? ` start="${list.start}"` : ''
+  if (list.spread || list.children.some((item) => item.spread)) {
+    changes?.add('writes the items of a loose Markdown list in a cell without the spacing of their paragraphs')
+  }
+  let markdown = `<${tag}${start}>`
+  let text = '\n'
+  const signature = [tag + '(']
+  for (const item of list.children) {
+    if (typeof item.checked === 'boolean') refuse('a cell holds a task list written in Markdown, whose checkboxes a GFM cell cannot keep')
+    markdown += '<li>'
+    text += '\n'
+    signature.push('li(')
+    let previous: 'paragraph' | 'list' | undefined
+    for (const child of item.children) {
+      const piece = child.type === 'list' ? markdownList(child, source, changes) : markdownParagraph(child, source)
+      // Paragraphs of one item (a loose list) become its lines, as paragraphs in a cell do.
+      const separate = previous === 'paragraph' && child.type !== 'list'
+      markdown += (separate ? '<br><br>' : '') + piece.markdown
+      text += (separate ? '\n\n' : '') + piece.text
+      signature.push(...(separate ? ['br', 'br'] : []), ...piece.signature)
+      previous = child.type === 'list' ? 'list' : 'paragraph'
+    }
+    markdown += '</li>'
+    text += '\n'
+    signature.push(')')
+  }
+  return {markdown: markdown + `</${tag}>`, signature: [...signature, ')'], text: text + '\n', block: true}
 }
 
 const markdownBlocks: Record<string, string> = {
@@ -541,7 +585,7 @@ function paragraphText(nodes: readonly PhrasingContent[]): string {
   let text = ''
   for (const node of nodes) {
     if (node.type === 'break') text += '\n'
-    else if (node.type === 'html') text += /^<br\s*\/?>$/i.test(node.value) ? '\n' : ''
+    else if (node.type === 'html') text += /^<br\s*\/?>$/i.test(node.value) || listTag.test(node.value) ? '\n' : ''
     else if (node.type === 'text') text += node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ')
     else if ('value' in node) text += node.value
     else if ('children' in node) text += paragraphText(node.children as PhrasingContent[])
@@ -585,11 +629,30 @@ function paragraphsAsLines(nodes: AnyNode[], changes?: Changes): AnyNode[] {
   return result
 }
 
+/** A cell's content with its paragraphs as lines, and those of its lists' items (`<li><p>…</p></li>`) too. */
+function asLines(nodes: AnyNode[], changes?: Changes): AnyNode[] {
+  return itemsAsLines(paragraphsAsLines(nodes, changes), changes)
+}
+
+/** Lists whose items hold paragraphs (a loose list, as CMSs write it), copied with the paragraphs as the items' lines. */
+function itemsAsLines(nodes: AnyNode[], changes?: Changes): AnyNode[] {
+  let changed = false
+  const result = nodes.map((node) => {
+    if (node.type !== 'tag' || !['ul', 'ol', 'li'].includes((node as Element).name)) return node
+    const element = node as Element
+    const inner = element.name === 'li' ? asLines(element.children, changes) : itemsAsLines(element.children, changes)
+    if (inner === element.children) return node
+    changed = true
+    return Object.assign(Object.create(Object.getPrototypeOf(element) as object) as Element, element, {children: inner})
+  })
+  return changed ? result : nodes
+}
+
 function lineBreak(): AnyNode {
   return {type: 'tag', name: 'br', attribs: {}, children: []} as unknown as AnyNode
 }
 
-function inline(nodes: AnyNode[], style: Style, signature: string[]): string {
+function inline(nodes: AnyNode[], style: Style, signature: string[], changes?: Changes): string {
   let out = ''
   for (const node of nodes) {
     if (node.type === 'text') {
@@ -608,6 +671,10 @@ function inline(nodes: AnyNode[], style: Style, signature: string[]): string {
     const element = node as Element
     const name = element.name
     const attributes = Object.keys(element.attribs)
+    if (name === 'ul' || name === 'ol') {
+      out += listHtml(element, style, signature, changes)
+      continue
+    }
     if (blockInCell.has(name)) refuse(`a cell holds block content (\`<${name}>\`), which a GFM cell cannot`)
     if (name === 'br') {
       if (attributes.length > 0) refuse('a `<br>` has attributes')
@@ -622,7 +689,7 @@ function inline(nodes: AnyNode[], style: Style, signature: string[]): string {
     if ((name === 'strong' || name === 'b' || name === 'em' || name === 'i') && attributes.length === 0) {
       const kind = name === 'strong' || name === 'b' ? 'strong' : 'emphasis'
       const inner: string[] = []
-      const text = inline(element.children, style, inner)
+      const text = inline(element.children, style, inner, changes)
       const trimmed = text.trim()
       if (trimmed === '') {
         out += text
@@ -645,7 +712,7 @@ function inline(nodes: AnyNode[], style: Style, signature: string[]): string {
     const href = element.attribs.href
     if (name === 'a' && markdownLink && style !== 'html' && style !== 'html-escaped' && href !== undefined && href.trim() !== '') {
       const inner: string[] = []
-      const text = inline(element.children, style, inner).trim()
+      const text = inline(element.children, style, inner, changes).trim()
       // A link without text (an anchor) stays HTML, below.
       if (text !== '') {
         const title = element.attribs.title
@@ -655,7 +722,7 @@ function inline(nodes: AnyNode[], style: Style, signature: string[]): string {
       }
     }
     if (name === 'span' && attributes.length === 0) {
-      out += inline(element.children, style, signature)
+      out += inline(element.children, style, signature, changes)
       continue
     }
     if (inlineKept.has(name) || phrasing.has(name)) {
@@ -668,7 +735,7 @@ function inline(nodes: AnyNode[], style: Style, signature: string[]): string {
         continue
       }
       const inner: string[] = []
-      out += open + inline(element.children, style, inner) + `</${name}>`
+      out += open + inline(element.children, style, inner, changes) + `</${name}>`
       signature.push('html', ...inner, 'html')
       continue
     }
@@ -676,6 +743,32 @@ function inline(nodes: AnyNode[], style: Style, signature: string[]): string {
   }
   return out
 }
+
+/**
+ * A list in a cell, written as HTML on the cell's one line: GFM passes inline HTML through, so `<ul><li>…</li></ul>`
+ * renders as the same list in the same cell (the white space between its tags aside, which nobody sees): a safe
+ * change. Its attributes (`<ol start>`, `type`, `reversed`, `<li value>`, even `class`) stay as written, since the
+ * list is the same HTML; the items' content is converted as any cell's (paragraphs in an item become its lines,
+ * an unsafe change), and a nested list the same way.
+ */
+function listHtml(list: Element, style: Style, signature: string[], changes?: Changes): string {
+  const open = (element: Element) => `<${element.name}${Object.keys(element.attribs).map((attribute) => attributeText(attribute, element.attribs[attribute])).join('')}>`
+  let out = open(list)
+  signature.push(list.name + '(')
+  for (const child of list.children as AnyNode[]) {
+    if (child.type === 'text' && /^\s*$/.test((child as unknown as {data: string}).data)) continue
+    if (child.type !== 'tag' || (child as Element).name !== 'li') refuse(`a list in a cell holds something other than \`<li>\` items`)
+    const item = child as Element
+    signature.push('li(')
+    out += open(item) + inline(item.children, style, signature, changes).replace(/ {2,}/g, ' ').trim() + '</li>'
+    signature.push(')')
+  }
+  signature.push(')')
+  return out + `</${list.name}>`
+}
+
+/** A list's tags written in a cell: each starts or ends a line, as the list and its items do. */
+const listTag = /^<\/?(?:ul|ol|li)(?=[\s>])/i
 
 /**
  * Elements a cell may hold that have no Markdown equivalent but render the same as inline HTML in a GFM cell
@@ -759,7 +852,7 @@ function readsBack(markdown: string, cells: ConvertedCell[][], texts: string[][]
       const expectedText = cells[rowIndex][cellIndex].text ?? texts[rowIndex][cellIndex] ?? ''
       const signature: string[] = []
       readSignature(cell.children, markdown, signature)
-      if (collapse(phrasingText(cell.children)) !== expectedText || JSON.stringify(signature) !== JSON.stringify(cells[rowIndex][cellIndex].signature)) {
+      if (collapse(readBackText(cell.children)) !== expectedText || JSON.stringify(signature) !== JSON.stringify(cells[rowIndex][cellIndex].signature)) {
         failing.push([rowIndex, cellIndex])
       }
     }
@@ -767,9 +860,23 @@ function readsBack(markdown: string, cells: ConvertedCell[][], texts: string[][]
   return failing
 }
 
+/** A cell's text as it reads back: a list written in it breaks lines around each item, as `readerText` does. */
+function readBackText(nodes: readonly PhrasingContent[]): string {
+  let text = ''
+  for (const node of nodes) {
+    if (node.type === 'html' && listTag.test(node.value)) text += '\n'
+    else if ('children' in node) text += readBackText(node.children as PhrasingContent[])
+    else text += phrasingText([node])
+  }
+  return text
+}
+
 function readSignature(nodes: readonly RootContent[], markdown: string, signature: string[]): void {
   for (const node of nodes) {
-    if (node.type === 'html') signature.push(/^<br\s*\/?>$/i.test(node.value) ? 'br' : 'html')
+    // A list written in a cell reads back as its items, each with its own constructs: `ul(`, `li(`, …, `)`, `)`.
+    const list = node.type === 'html' ? /^<(\/?)(ul|ol|li)(?=[\s>])/i.exec(node.value) : null
+    if (list) signature.push(list[1] ? ')' : list[2].toLowerCase() + '(')
+    else if (node.type === 'html') signature.push(/^<br\s*\/?>$/i.test(node.value) ? 'br' : 'html')
     else if (node.type === 'inlineCode') signature.push('code')
     else if (node.type === 'strong' || node.type === 'emphasis') {
       signature.push(node.type + '(')
