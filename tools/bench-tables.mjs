@@ -4,6 +4,7 @@
 // the HTML nodes that hold tables. Usage: npm run build && node tools/bench-tables.mjs [rounds]
 import fs from 'node:fs'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
@@ -12,7 +13,9 @@ import {syntax} from '../dist/src/preset.js'
 
 const tableRules = new Set(['no-html-table', 'table-format', 'cookie-duration', 'cookie-table-columns', 'cookie-table-cells', 'known-cookies', 'cookie-party'])
 const rounds = Number(process.argv[2] ?? 9)
-const folders = ['/work/shared/corpus', '/work/shared/seeds']
+// ../shared beside the repository: the corpus and the seeds.
+const shared = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared')
+const folders = [path.join(shared, 'corpus'), path.join(shared, 'seeds')]
 const documents = folders.flatMap((folder) => fs.readdirSync(folder).map((name) => fs.readFileSync(path.join(folder, name), 'utf8')))
 const parser = unified().use(remarkParse).use(syntax).freeze()
 

@@ -1,8 +1,13 @@
 // Per-rule findings on the corpus and seeds: node tools/corpus-report.mjs RULE-ID...
 import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+// ../shared beside the repository: the corpus and the seeds.
+const shared = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared')
 const ids = process.argv.slice(2)
-const files = [...fs.readdirSync('/work/shared/corpus').map((f) => '/work/shared/corpus/' + f), ...fs.readdirSync('/work/shared/seeds').map((f) => '/work/shared/seeds/' + f)]
+const files = ['corpus', 'seeds'].flatMap((folder) => fs.readdirSync(path.join(shared, folder)).map((name) => path.join(shared, folder, name)))
 let out
 try {
   out = execFileSync('node', ['dist/src/cli/cli.js', '--no-config', '--format', 'json', ...files], {encoding: 'utf8', maxBuffer: 1e8, stdio: ['ignore', 'pipe', 'ignore']})
