@@ -87,6 +87,7 @@ const common = {
   outdir: out,
   logLevel: 'warning',
   legalComments: 'none',
+  minifyWhitespace: true,
   // Bundled CommonJS packages call `require` for Node's own modules.
   banner: {js: "import {createRequire as __createRequire} from 'node:module';const require = __createRequire(import.meta.url);"},
   plugins: [ownUrls]
@@ -96,10 +97,17 @@ const shared = ['vfile', 'vfile-message']
 // playwright-core (for `policylint scan` only) is large and finds its own files at run time: it is loaded as installed.
 const large = ['playwright-core']
 
+// Chunks of an earlier build would stay beside the new ones.
+fs.rmSync(out, {recursive: true, force: true})
+
 await Promise.all([
+  // Split: what main.js and worker.js import dynamically (the engine and rules, fixes, reporters, subcommands) is
+  // a chunk of its own, beside them in dist/bundle/ (so the `../` URLs above stay right), read only when it runs;
+  // a one-file run does not parse the code of `--fix-dry-run`'s diff or `policylint cookies`. The two share chunks.
   esbuild.build({
     ...common,
     entryPoints: {main: path.join(dist, 'src/cli/main.js'), worker: path.join(dist, 'src/cli/worker.js')},
+    splitting: true,
     external: [...shared, ...large]
   }),
   // cli.js answers `--version` before it imports main.js: on its own, it is not held up by parsing the rest.
