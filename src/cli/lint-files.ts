@@ -8,6 +8,7 @@ import {discover, lint, type ConfigOptions} from '../engine.js'
 import {clarifyFailure, markOversized, markUnreadable} from './input.js'
 import {fileWithMessages, toData, type MessageData} from './serialize.js'
 import {selectShard, type Shard} from './shard.js'
+import {trace} from './trace.js'
 import type {BatchRequest} from './worker.js'
 
 export interface LintFilesOptions extends ConfigOptions {
@@ -35,7 +36,9 @@ const threadSlice = 10
 const parallelThreshold = 200
 
 export async function lintFiles(options: LintFilesOptions): Promise<VFile[]> {
+  const discoverStart = trace.now()
   const discovered = selectShard(await discover({cwd: options.cwd, files: options.inputs}), options.shard, options.cwd)
+  trace.span('main', `discover ${discovered.length} files`, discoverStart)
   const results: VFile[] = []
   const cache = options.cacheLocation ? new LintCache(options.cacheLocation, options) : undefined
   const todo: Array<{index: number; file: VFile; key?: string}> = []
@@ -172,7 +175,9 @@ async function lintInWorkers(templates: Template[], options: LintFilesOptions, p
           // Linting a file blocks this thread: between slices, workers' replies are read and answered.
           for (let index = 0; index < batch.files.length; index += threadSlice) {
             const files = batch.files.slice(index, index + threadSlice).map((template) => new VFile(template))
+            const start = trace.now()
             linted.push(...forgetTrees(await lint({...configOf(options), files})))
+            trace.span('main', `batch ${batch.id} slice ${index / threadSlice}`, start)
             progress(files.length)
             await new Promise((resolve) => setImmediate(resolve))
           }

@@ -1,0 +1,17 @@
+/**
+ * `POLICYLINT_TRACE=1`: each thread writes what it did and when to stderr, one `thread<TAB>start<TAB>end<TAB>what`
+ * line per span, in milliseconds since the process started (one clock for every thread), to see whether the
+ * threads overlap.
+ */
+import {performance} from 'node:perf_hooks'
+
+const enabled = Boolean(process.env.POLICYLINT_TRACE)
+// A worker thread has its own time origin; the process's start time is the same in every thread.
+const processStart = Date.now() - process.uptime() * 1000
+
+export const trace = {
+  now: (): number => (enabled ? performance.timeOrigin + performance.now() - processStart : 0),
+  span(thread: string, what: string, start: number): void {
+    if (enabled) process.stderr.write(`${thread}\t${start.toFixed(0)}\t${trace.now().toFixed(0)}\t${what}\n`)
+  }
+}
