@@ -9,6 +9,7 @@ import {discover, lint, type ConfigOptions} from '../engine.js'
 import {clarifyFailure, markOversized, markUnreadable} from './input.js'
 import {fileWithMessages, toData, type MessageData} from './serialize.js'
 import {selectShard, type Shard} from './shard.js'
+import {collectIfLarge} from './heap.js'
 import {trace} from './trace.js'
 import type {BatchRequest} from './worker.js'
 
@@ -81,7 +82,9 @@ async function lintFound(options: LintFilesOptions, early: Worker[]): Promise<VF
   }
   const parallel = options.jobs > 1 && todo.length >= parallelThreshold
   if (!parallel) await Promise.all(early.splice(0).map((worker) => worker.terminate()))
-  const linted = parallel ? await lintInWorkers(templates, options, progress, early) : await lintInThread(templates, options, progress)
+  const linted = parallel
+    ? await lintInWorkers(templates, options, progress, early)
+    : await lintInThread(templates, options, progress)
 
   todo.forEach(({index, file, key}, at) => {
     const result = linted[at]
@@ -155,7 +158,12 @@ function configOf(options: ConfigOptions): ConfigOptions {
  * wait either while this thread is busy. Results are put back in input order.
  */
 /** `started`: workers already loading; the ones used are taken from it, the rest are left for the caller to stop. */
-async function lintInWorkers(templates: Template[], options: LintFilesOptions, progress: (files: number) => void, started: Worker[]): Promise<VFile[]> {
+async function lintInWorkers(
+  templates: Template[],
+  options: LintFilesOptions,
+  progress: (files: number) => void,
+  started: Worker[]
+): Promise<VFile[]> {
   const queue = batches(templates).map((files, id) => ({id, files}))
   const fromWorkers: MessageData[][][] = []
   const fromThread: VFile[][] = []
@@ -210,6 +218,7 @@ async function lintInWorkers(templates: Template[], options: LintFilesOptions, p
             const start = trace.now()
             linted.push(...forgetTrees(await lint({...configOf(options), files})))
             trace.span('main', `batch ${batch.id} slice ${index / threadSlice}`, start)
+            collectIfLarge()
             progress(files.length)
             await new Promise((resolve) => setImmediate(resolve))
           }

@@ -4,6 +4,7 @@ import {VFile} from 'vfile'
 import {lint, type ConfigOptions} from '../engine.js'
 import {clarifyFailure} from './input.js'
 import {toData} from './serialize.js'
+import {collectIfLarge} from './heap.js'
 import {trace} from './trace.js'
 
 export interface BatchRequest {
@@ -29,6 +30,7 @@ async function lintBatch(request: BatchRequest): Promise<void> {
     for (const file of linted) clarifyFailure(file)
     parentPort!.postMessage({id: request.id, messages: linted.map((file) => file.messages.map(toData))})
     trace.span(`worker ${threadId}`, `batch ${request.id}`, start)
+    collectIfLarge()
   } catch (error) {
     parentPort!.postMessage({id: request.id, error: String((error as Error).stack ?? error)})
   }
