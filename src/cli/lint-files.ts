@@ -1,4 +1,5 @@
 /** Lint everything the CLI was given: discovery, the cache, then batches in this thread or in worker threads. */
+import fs from 'node:fs'
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
 import {VFile} from 'vfile'
@@ -8,6 +9,8 @@ import {discover, lint, type ConfigOptions} from '../engine.js'
 import {clarifyFailure, markOversized, markUnreadable} from './input.js'
 import {fileWithMessages, toData, type MessageData} from './serialize.js'
 import {selectShard, type Shard} from './shard.js'
+import {collectIfLarge} from './heap.js'
+import {trace} from './trace.js'
 import type {BatchRequest} from './worker.js'
 
 export interface LintFilesOptions extends ConfigOptions {
@@ -35,7 +38,21 @@ const threadSlice = 10
 const parallelThreshold = 200
 
 export async function lintFiles(options: LintFilesOptions): Promise<VFile[]> {
+  // Workers load their code while this thread finds and reads the files, instead of after.
+  const early = options.jobs > 1 && mayBeMany(options) ? startWorkers(options.jobs - 1) : []
+  try {
+    return await lintFound(options, early)
+  } finally {
+    // The workers the run did not take (too few files), or all of them when discovery failed.
+    await Promise.all(early.map((worker) => worker.terminate()))
+  }
+}
+
+/** `early`: workers started already; the ones the run takes are removed from it. */
+async function lintFound(options: LintFilesOptions, early: Worker[]): Promise<VFile[]> {
+  const discoverStart = trace.now()
   const discovered = selectShard(await discover({cwd: options.cwd, files: options.inputs}), options.shard, options.cwd)
+  trace.span('main', `discover ${discovered.length} files`, discoverStart)
   const results: VFile[] = []
   const cache = options.cacheLocation ? new LintCache(options.cacheLocation, options) : undefined
   const todo: Array<{index: number; file: VFile; key?: string}> = []
@@ -63,10 +80,11 @@ export async function lintFiles(options: LintFilesOptions): Promise<VFile[]> {
     done += files
     options.onProgress?.(done, templates.length)
   }
-  const linted =
-    options.jobs > 1 && todo.length >= parallelThreshold
-      ? await lintInWorkers(templates, options, progress)
-      : await lintInThread(templates, options, progress)
+  const parallel = options.jobs > 1 && todo.length >= parallelThreshold
+  if (!parallel) await Promise.all(early.splice(0).map((worker) => worker.terminate()))
+  const linted = parallel
+    ? await lintInWorkers(templates, options, progress, early)
+    : await lintInThread(templates, options, progress)
 
   todo.forEach(({index, file, key}, at) => {
     const result = linted[at]
@@ -82,6 +100,24 @@ export async function lintFiles(options: LintFilesOptions): Promise<VFile[]> {
 }
 
 type Template = {path: string; cwd: string; value: string}
+
+/** Whether the inputs may name enough files for workers: a folder or a glob, or many paths (a single file does not). */
+function mayBeMany(options: LintFilesOptions): boolean {
+  const paths = options.inputs.filter((input): input is string => typeof input === 'string')
+  if (paths.length >= parallelThreshold) return true
+  return paths.some((input) => {
+    if (/[*?[\]{}!]/.test(input)) return true
+    try {
+      return fs.statSync(path.resolve(options.cwd, input)).isDirectory()
+    } catch {
+      return false
+    }
+  })
+}
+
+function startWorkers(count: number): Worker[] {
+  return Array.from({length: count}, () => new Worker(new URL('./worker.js', import.meta.url)))
+}
 
 function batches<T>(items: T[]): T[][] {
   const result: T[][] = []
@@ -121,12 +157,19 @@ function configOf(options: ConfigOptions): ConfigOptions {
  * rules already and would otherwise only wait; a worker holds a second batch while it lints one, so it does not
  * wait either while this thread is busy. Results are put back in input order.
  */
-async function lintInWorkers(templates: Template[], options: LintFilesOptions, progress: (files: number) => void): Promise<VFile[]> {
+/** `started`: workers already loading; the ones used are taken from it, the rest are left for the caller to stop. */
+async function lintInWorkers(
+  templates: Template[],
+  options: LintFilesOptions,
+  progress: (files: number) => void,
+  started: Worker[]
+): Promise<VFile[]> {
   const queue = batches(templates).map((files, id) => ({id, files}))
   const fromWorkers: MessageData[][][] = []
   const fromThread: VFile[][] = []
   const count = Math.min(options.jobs - 1, queue.length - 1)
-  const workers = Array.from({length: count}, () => new Worker(new URL('./worker.js', import.meta.url)))
+  const workers = started.splice(0, count)
+  workers.push(...startWorkers(count - workers.length))
   let failed = false
   try {
     await Promise.all([
@@ -172,7 +215,10 @@ async function lintInWorkers(templates: Template[], options: LintFilesOptions, p
           // Linting a file blocks this thread: between slices, workers' replies are read and answered.
           for (let index = 0; index < batch.files.length; index += threadSlice) {
             const files = batch.files.slice(index, index + threadSlice).map((template) => new VFile(template))
+            const start = trace.now()
             linted.push(...forgetTrees(await lint({...configOf(options), files})))
+            trace.span('main', `batch ${batch.id} slice ${index / threadSlice}`, start)
+            collectIfLarge()
             progress(files.length)
             await new Promise((resolve) => setImmediate(resolve))
           }
