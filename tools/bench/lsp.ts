@@ -61,6 +61,9 @@ async function memoryOf(pid: number, usageFile: string): Promise<{raw: number; c
   fs.rmSync(usageFile, {force: true})
   process.kill(pid, 'SIGUSR2')
   await sleep(500)
+  // On a loaded machine the collections can take longer: wait for their report (up to 5 s) before reading RSS.
+  for (let waited = 500; waited < 5000 && !fs.existsSync(usageFile); waited += 100) await sleep(100)
+  await sleep(50) // the report is a single small write: done by now
   const usage = fs.existsSync(usageFile) ? (JSON.parse(fs.readFileSync(usageFile, 'utf8')) as {heapUsed: number; heapTotal: number; external: number}) : undefined
   const mib = (bytes: number | undefined) => (bytes === undefined ? Number.NaN : bytes / 1024 / 1024)
   return {raw, collected: rssOf(pid), heap: mib(usage?.heapUsed), heapTotal: mib(usage?.heapTotal), external: mib(usage?.external)}
