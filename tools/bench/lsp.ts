@@ -2,7 +2,9 @@
  * Editor latency for `npm run bench`: the language server in a child process, driven over JSON-RPC (stdio) as an
  * editor drives it (as test/lsp-client.ts does): open a page, type into it one character per `didChange`, and time
  * each change until the diagnostics of that version arrive; the server's resident memory after the warm-up edits
- * and after the measured ones, each read before and after a full garbage collection (see gc-on-signal.cjs).
+ * and after the measured ones, each read before and after a full garbage collection (see gc-on-signal.cjs), and
+ * every `every` edits between them: the curve shows whether growth goes on (retention) or settles (V8 sizing its
+ * heap spaces and compiling code as the server warms up).
  */
 import {spawn} from 'node:child_process'
 import fs from 'node:fs'
@@ -23,6 +25,8 @@ export interface EditorRun extends Editor {
   open: number
   /** Diagnostics on the page when it was opened. */
   findings: number
+  /** Memory every `every` measured edits (after a full collection): whether growth goes on or settles. */
+  curve: {edits: number; rss: number; heap: number; heapTotal: number; external: number}[]
 }
 
 /** Text typed into the page, one character per edit (the page grows by `edits` characters, about 2.5% of 20 KB for 500). */
@@ -51,17 +55,21 @@ function rssOf(pid: number): number {
 const gcHook = fileURLToPath(new URL('../../../tools/bench/gc-on-signal.cjs', import.meta.url))
 
 /** The server's VmRSS as it is, then after a full collection (each after the same pause, so the server is idle). */
-async function memoryOf(pid: number, usageFile: string): Promise<{raw: number; collected: number; heap: number}> {
+async function memoryOf(pid: number, usageFile: string): Promise<{raw: number; collected: number; heap: number; heapTotal: number; external: number}> {
   await sleep(500)
   const raw = rssOf(pid)
   fs.rmSync(usageFile, {force: true})
   process.kill(pid, 'SIGUSR2')
   await sleep(500)
-  const usage = fs.existsSync(usageFile) ? (JSON.parse(fs.readFileSync(usageFile, 'utf8')) as {heapUsed: number}) : undefined
-  return {raw, collected: rssOf(pid), heap: usage ? usage.heapUsed / 1024 / 1024 : Number.NaN}
+  // On a loaded machine the collections can take longer: wait for their report (up to 5 s) before reading RSS.
+  for (let waited = 500; waited < 5000 && !fs.existsSync(usageFile); waited += 100) await sleep(100)
+  await sleep(50) // the report is a single small write: done by now
+  const usage = fs.existsSync(usageFile) ? (JSON.parse(fs.readFileSync(usageFile, 'utf8')) as {heapUsed: number; heapTotal: number; external: number}) : undefined
+  const mib = (bytes: number | undefined) => (bytes === undefined ? Number.NaN : bytes / 1024 / 1024)
+  return {raw, collected: rssOf(pid), heap: mib(usage?.heapUsed), heapTotal: mib(usage?.heapTotal), external: mib(usage?.external)}
 }
 
-export async function editorLatency(server: string, cwd: string, name: string, text: string, edits: number, warmup = 20): Promise<EditorRun> {
+export async function editorLatency(server: string, cwd: string, name: string, text: string, edits: number, warmup = 20, every = 0): Promise<EditorRun> {
   const file = path.join(cwd, name)
   fs.mkdirSync(cwd, {recursive: true})
   fs.writeFileSync(file, text)
@@ -111,9 +119,15 @@ export async function editorLatency(server: string, cwd: string, name: string, t
     const point = typingPoint(text)
     let current = text
     const latencies: number[] = []
-    let warm = {raw: Number.NaN, collected: Number.NaN, heap: Number.NaN}
+    let warm = {raw: Number.NaN, collected: Number.NaN, heap: Number.NaN, heapTotal: Number.NaN, external: Number.NaN}
+    const curve: EditorRun['curve'] = []
     for (let edit = 0; edit < warmup + edits; edit++) {
       if (edit === warmup) warm = await memoryOf(child.pid!, usageFile)
+      if (edit === warmup) curve.push({edits: edit, rss: warm.collected, heap: warm.heap, heapTotal: warm.heapTotal, external: warm.external})
+      else if (every > 0 && edit > warmup && (edit - warmup) % every === 0) {
+        const now = await memoryOf(child.pid!, usageFile)
+        curve.push({edits: edit, rss: now.collected, heap: now.heap, heapTotal: now.heapTotal, external: now.external})
+      }
       current = current.slice(0, point + edit) + typed[edit % typed.length] + current.slice(point + edit)
       version++
       start = performance.now()
@@ -124,9 +138,11 @@ export async function editorLatency(server: string, cwd: string, name: string, t
       if (edit >= warmup) latencies.push(performance.now() - start)
     }
     const final = await memoryOf(child.pid!, usageFile)
-    return {open, findings: diagnostics.length, latencies, warmRss: warm.collected, finalRss: final.collected, rawWarmRss: warm.raw, rawFinalRss: final.raw,
+    curve.push({edits: warmup + edits, rss: final.collected, heap: final.heap, heapTotal: final.heapTotal, external: final.external})
+    return {open, findings: diagnostics.length, latencies, warmup, warmRss: warm.collected, finalRss: final.collected, rawWarmRss: warm.raw, rawFinalRss: final.raw,
       warmHeap: warm.heap,
-      finalHeap: final.heap
+      finalHeap: final.heap,
+      curve
     }
   } finally {
     connection.dispose()
