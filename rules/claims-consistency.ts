@@ -21,7 +21,7 @@ const identifyingName = /(?:^|[_.-])(?:user[_-]?e?mail|e?mail|user[_-]?id|userid
 export default defineRule({
   meta: {
     id: 'claims-consistency',
-    description: 'Prose claims that the page\'s cookie tables contradict',
+    description: "Prose claims that the page's cookie tables contradict",
     rationale:
       'A cookie policy makes promises in its prose and lists the facts in its tables. When the prose says ' +
       '`We use session cookies`, which are deleted when the browser closes, while the table lists `_ga` with a ' +
@@ -29,10 +29,10 @@ export default defineRule({
       'consent law asks it not to do. Likewise `These cookies do not store any personally identifiable ' +
       'information` over a table that lists `USER_EMAIL` or `user_id`; `We do not use third-party cookies` or ' +
       '`We do not share your data with third parties` or `We only use first-party cookies` over a row marked ' +
-      '`Third party` or set on a vendor\'s domain (`.doubleclick.net`, known even without `siteDomains`); `We do not ' +
+      "`Third party` or set on a vendor's domain (`.doubleclick.net`, known even without `siteDomains`); `We do not " +
       'use first-party cookies` over `_ga`; `We do not use advertising cookies` over a row in a marketing ' +
       'category or a known advertising cookie; a provider whose ' +
-      'cookies are listed (a known cookie\'s owner, or a third-party domain) but whose name appears nowhere else ' +
+      "cookies are listed (a known cookie's owner, or a third-party domain) but whose name appears nowhere else " +
       'on the page, when the reader must be told who receives their data; and a heading such as `Necessary (6)` ' +
       'over a table of four cookies. Each finding points at the claim and, as its cause, at the table cell ' +
       'that contradicts it. Claims are found by phrase and stay quiet when the sentence or the page also ' +
@@ -188,7 +188,11 @@ function checkUnnamedProviders(tree: Root, rows: CookieRow[], site: Set<string>,
     // A domain group that belongs to an owner already reported (`pardot.com` and Salesforce Pardot).
     if (reported.some((owner) => words.some((word) => owner.toLowerCase().includes(word)))) continue
     reported.push(provider)
-    const list = names.slice(0, 3).map((name) => `\`${name}\``).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '')
+    const list =
+      names
+        .slice(0, 3)
+        .map((name) => `\`${name}\``)
+        .join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '')
     context.report({
       reason: `Unexpected cookies from ${provider.includes('.') ? `\`${provider}\`` : provider} (${list}) that the page never names, expected the prose to say who sets them`,
       range: row.nameRange!,

@@ -17,32 +17,36 @@ const participle = String.raw`(?:\w+ed|set|used|shared|stored|kept|sent|made|giv
 const patterns: Pattern[] = [
   {
     id: 'maybe',
-    regex: new RegExp(String.raw`\b(?:which|that|who|it|they|this|these|those|cookies|cookie|data|information|details|you|we)\s+(?<w>maybe)\s+${participle}\b`, 'gid'),
+    regex: new RegExp(
+      String.raw`\b(?:which|that|who|it|they|this|these|those|cookies|cookie|data|information|details|you|we)\s+(?<w>maybe)\s+${participle}\b`,
+      'gid'
+    ),
     replacement: 'may be'
   },
   {
     id: 'modal-of',
-    regex: /\b(?:could|should|would|must|might)\s+(?<w>of)\s+(?:been|had|known|seen|done|gone|got|gotten|\w+ed)\b/gid,
+    regex: /\b(?:could|should|would|must|might)\s+(?<w>of)\s+(?:been|had|known|seen|done|gone|got|gotten|\w+ed)\b/dgi,
     replacement: 'have'
   },
   {
     id: 'than',
-    regex: /\b(?:rather|other|less|fewer|greater|more|older|younger)\s+(?<w>then)\b(?!\s*[,;:.])/gid,
+    regex: /\b(?:rather|other|less|fewer|greater|more|older|younger)\s+(?<w>then)\b(?!\s*[,;:.])/dgi,
     replacement: 'than'
   },
   {
     id: 'lose',
-    regex: /\b(?:will|would|may|might|could|can|to|not|never)\s+(?<w>loose)\s+(?:your|their|the|access|data|any|all|some|this|our|information|it|them)\b/gid,
+    regex:
+      /\b(?:will|would|may|might|could|can|to|not|never)\s+(?<w>loose)\s+(?:your|their|the|access|data|any|all|some|this|our|information|it|them)\b/dgi,
     replacement: 'lose'
   },
   {
     id: 'set-up',
-    regex: /\b(?:can|will|must|may|should|could|might|please|to)\s+(?<w>setup)\s+(?:a|an|the|your|our|their|cookies|it|them|this|these)\b/gid,
+    regex: /\b(?:can|will|must|may|should|could|might|please|to)\s+(?<w>setup)\s+(?:a|an|the|your|our|their|cookies|it|them|this|these)\b/dgi,
     replacement: 'set up'
   },
-  {id: 'its-own', regex: /\b(?<w>it['’]s)\s+own\b/gid, replacement: 'its'},
-  {id: 'advise', regex: /\b(?:we|I|you|they)\s+(?<w>advice)\s+(?:you|users|visitors|them|that|against)\b/gid, replacement: 'advise'},
-  {id: 'per-se', regex: /\bper\s+(?<w>say)\b/gid, replacement: 'se'}
+  {id: 'its-own', regex: /\b(?<w>it['’]s)\s+own\b/dgi, replacement: 'its'},
+  {id: 'advise', regex: /\b(?:we|I|you|they)\s+(?<w>advice)\s+(?:you|users|visitors|them|that|against)\b/dgi, replacement: 'advise'},
+  {id: 'per-se', regex: /\bper\s+(?<w>say)\b/dgi, replacement: 'se'}
 ]
 
 export default defineRule({
@@ -54,7 +58,8 @@ export default defineRule({
       'then" is "rather than". Such slips survive spell checkers because every word is spelled right. The rule ' +
       'only knows patterns that have next to no false positives: each is tested against sentences where the ' +
       'words are used correctly ("maybe we will", "could, of course,", "more, then"). Patterns: ' +
-      patterns.map((pattern) => '`' + pattern.id + '`').join(', ') + '.',
+      patterns.map((pattern) => '`' + pattern.id + '`').join(', ') +
+      '.',
     recommended: 'error',
     fix: 'safe'
   },
@@ -62,9 +67,12 @@ export default defineRule({
     ignore: option.strings({default: [], doc: 'Pattern ids to leave alone: ' + patterns.map((pattern) => '`' + pattern.id + '`').join(', ') + '.'})
   },
   examples: [
-    {name: 'valid.md', input: doc`
+    {
+      name: 'valid.md',
+      input: doc`
       Maybe you have blocked cookies; the cookies which may be set are listed below.
-    `},
+    `
+    },
     {
       name: 'invalid.md',
       input: doc`

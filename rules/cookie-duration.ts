@@ -22,7 +22,7 @@ const rule = defineRule({
       'units, and lifetimes over `maxAge`. The default of 25 months is the longest expiry Google Analytics 4 allows ' +
       '(support.google.com/analytics/answer/11397207) and the longest the CNIL accepts for keeping audience ' +
       'measurement data (cnil.fr, "Cookies : solutions pour les outils de mesure d\'audience"); set `13 months` ' +
-      'for the CNIL\'s limit on the cookies themselves. Months count 30 days and years 365.',
+      "for the CNIL's limit on the cookies themselves. Months count 30 days and years 365.",
     recommended: 'warn',
     fix: 'suggestion'
   },

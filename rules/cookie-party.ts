@@ -10,7 +10,7 @@ type Party = 'first' | 'third'
 export default defineRule({
   meta: {
     id: 'cookie-party',
-    description: 'First- and third-party claims agree with the cookie\'s domain and the site\'s own domains',
+    description: "First- and third-party claims agree with the cookie's domain and the site's own domains",
     rationale:
       'Whether a third party can read a cookie is part of what users must be told before they consent (CJEU ' +
       'Planet49, C-673/17). Tables get it wrong both ways: Google Analytics cookies marked "third party" although ' +
@@ -43,8 +43,8 @@ export default defineRule({
         | \`IDE\` | .doubleclick.net | First party | 13 months |
       `,
       messages: [
-        '3:29-3:40: Unexpected `Third party` for `_ga` on `example.com`, expected `First party`: it is one of the site\'s domains',
-        '4:30-4:41: Unexpected `First party` for `IDE` on `doubleclick.net`, expected `Third party`: it is not one of the site\'s domains (`siteDomains`)'
+        "3:29-3:40: Unexpected `Third party` for `_ga` on `example.com`, expected `First party`: it is one of the site's domains",
+        "4:30-4:41: Unexpected `First party` for `IDE` on `doubleclick.net`, expected `Third party`: it is not one of the site's domains (`siteDomains`)"
       ]
     },
     {
@@ -56,7 +56,7 @@ export default defineRule({
         | \`_ga\` | Third party | 2 years |
         | \`sid\` | First party | Session |
       `,
-      messages: ['3:11-3:22: Unexpected `Third party` for `_ga`, expected `First party`: Google Analytics sets it on the site\'s own domain']
+      messages: ["3:11-3:22: Unexpected `Third party` for `_ga`, expected `First party`: Google Analytics sets it on the site's own domain"]
     }
   ],
   check(tree, context) {
@@ -118,4 +118,3 @@ export default defineRule({
     }
   }
 })
-

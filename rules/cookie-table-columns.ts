@@ -24,7 +24,7 @@ const rule = defineRule({
       'subgroup` …); a `Type` column counts as what its values say. The rule also reports empty header cells and ' +
       'the same field named differently in two tables of one document (`Lifespan` and `Lifespan (Days)`), which ' +
       'usually means the tables were pasted from different tools and their values differ in form too. A provider ' +
-      'column is asked for only where the reader cannot tell who sets the cookies: not for a table of the site\'s own ' +
+      "column is asked for only where the reader cannot tell who sets the cookies: not for a table of the site's own " +
       'cookies, nor where the heading, the sentence introducing the table or the row names the vendor. Tables, runs ' +
       'of record tables (`Name:` / `Expires in:` down the first column, as consent tools export them) and cookie ' +
       'lists are all read.',
@@ -52,18 +52,20 @@ const rule = defineRule({
     },
     {
       name: 'invalid.md',
-      description: 'A vendor\'s cookie with nothing to say whose it is: the reader needs a provider column.',
+      description: "A vendor's cookie with nothing to say whose it is: the reader needs a provider column.",
       input: doc`
         | Cookie | Purpose |
         | --- | --- |
         | \`sid\` | Keeps you signed in |
         | \`_fbp\` | Measures ads |
       `,
-      messages: ['1:1-1:21: Unexpected cookie table without duration and provider or domain columns, expected columns such as `Expires` and `Provider`']
+      messages: [
+        '1:1-1:21: Unexpected cookie table without duration and provider or domain columns, expected columns such as `Expires` and `Provider`'
+      ]
     },
     {
       name: 'own-cookies.md',
-      description: 'The site\'s own cookies need no provider column: the provider is the site.',
+      description: "The site's own cookies need no provider column: the provider is the site.",
       input: doc`
         | Cookie | Purpose | Expires |
         | --- | --- | --- |
@@ -133,10 +135,17 @@ const rule = defineRule({
     const rows = cookieRowsByTable(tree, context.source)
     for (const table of cookie) {
       const missing = context.options.required.filter(
-        (entry) => !entry.split('|').some((field) => table.fieldColumns.has(field as Field)) && !(isProviderEntry(entry) && providerEvident(rows.get(table) ?? [], intro(table.range?.[0])))
+        (entry) =>
+          !entry.split('|').some((field) => table.fieldColumns.has(field as Field)) &&
+          !(isProviderEntry(entry) && providerEvident(rows.get(table) ?? [], intro(table.range?.[0])))
       )
       if (missing.length === 0 || !table.header?.range) continue
-      const names = missing.map((entry) => entry.split('|').map((field) => fieldWords[field as Field]).join(' or '))
+      const names = missing.map((entry) =>
+        entry
+          .split('|')
+          .map((field) => fieldWords[field as Field])
+          .join(' or ')
+      )
       const list = listOf(names)
       const samples = missing.map((entry) => fieldExamples[entry.split('|')[0] as Field])
       context.report({
@@ -148,7 +157,10 @@ const rule = defineRule({
     }
     for (const table of tables(tree, context.source)) emptyHeaders(table, context)
     // Record tables and lists carry a consent tool's labels, not headers a writer chose: only tables are compared.
-    namedAlike(cookie.filter((table) => table.kind === 'gfm' || table.kind === 'html'), context)
+    namedAlike(
+      cookie.filter((table) => table.kind === 'gfm' || table.kind === 'html'),
+      context
+    )
   }
 })
 export default rule
@@ -168,7 +180,11 @@ function providerEvident(rows: CookieRow[], introduction: string): boolean {
   let vendors = 0
   for (const {row, partyCell, nameCell, names} of rows) {
     if (/\b(third|3rd)\b/i.test(partyCell?.text ?? '')) return false
-    const rowText = row.cells.filter((cell) => cell !== nameCell).map((cell) => cell.text).join(' ').toLowerCase()
+    const rowText = row.cells
+      .filter((cell) => cell !== nameCell)
+      .map((cell) => cell.text)
+      .join(' ')
+      .toLowerCase()
     for (const name of names) {
       const known = lookup(reference(), name)
       if (!known) continue

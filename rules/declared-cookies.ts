@@ -17,7 +17,7 @@ export default defineRule({
       'A policy goes wrong in two ways: its text disagrees with itself, or it disagrees with the site. Crawls of sites ' +
       'with consent banners (CookieBlock, USENIX Security 2022) found that 82.5% set at least one cookie their ' +
       'declaration did not list, and 13.5% declared wrong lifetimes. With the shared setting `observedCookies` (or ' +
-      '`policylint --observed FILE`) naming what a browser saw on the site (a HAR export from the browser\'s ' +
+      "`policylint --observed FILE`) naming what a browser saw on the site (a HAR export from the browser's " +
       'devtools, a Playwright storage state or Puppeteer cookie list, or a Netscape `cookies.txt` from curl or wget), ' +
       'the page that holds a cookie table is checked against it: cookies observed but declared nowhere on the page ' +
       '(matched by name, by wildcard patterns such as `_ga_*` or `_ga_<container-id>`, and by registrable domain), ' +
@@ -30,7 +30,12 @@ export default defineRule({
   examples: [
     {
       name: 'valid.md',
-      settings: {observedCookies: [{name: 'sid', domain: 'shop.example', lifetime: 'session'}, {name: '_ga_X1Y2', domain: 'shop.example', lifetime: '2 years'}]},
+      settings: {
+        observedCookies: [
+          {name: 'sid', domain: 'shop.example', lifetime: 'session'},
+          {name: '_ga_X1Y2', domain: 'shop.example', lifetime: '2 years'}
+        ]
+      },
       input: doc`
         | Cookie | Purpose | Expires |
         | --- | --- | --- |
@@ -40,7 +45,8 @@ export default defineRule({
     },
     {
       name: 'invalid.md',
-      description: 'The scan saw `cart`, which the table leaves out; the table lists `promo`, which the scan never saw; `sid` lives a year, not a session.',
+      description:
+        'The scan saw `cart`, which the table leaves out; the table lists `promo`, which the scan never saw; `sid` lives a year, not a session.',
       settings: {
         observedCookies: [
           {name: 'sid', domain: 'shop.example', lifetime: '1 year'},
@@ -109,9 +115,11 @@ function checkLifetime(row: CookieRow, name: string, seen: ObservedCookie[], ran
   const day = 86_400
   const far = longest === 0 || declared === 0 ? Math.abs(longest - declared) > day : declared > 2 * longest + day || declared < longest / 2 - day
   if (!far) return
-  context.report({reason: `Unexpected lifetime \`${row.duration}\` for \`${name}\`, expected about \`${longest === 0 ? 'session' : formatSeconds(longest)}\` as observed`, range})
+  context.report({
+    reason: `Unexpected lifetime \`${row.duration}\` for \`${name}\`, expected about \`${longest === 0 ? 'session' : formatSeconds(longest)}\` as observed`,
+    range
+  })
 }
-
 
 /** `_ga_<container-id>`, `_ga_*`, `_ga_#`, `_hjSession_XXXXX`, `{id}`: the variable part is a wildcard. */
 function namePattern(name: string): RegExp {

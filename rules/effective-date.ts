@@ -16,8 +16,8 @@ const rule = defineRule({
     description: 'A policy states when it took effect or was last updated, with a valid, past, consistently written date',
     rationale:
       'Off in the recommended preset: on real pages it was not tuned on, 14 of 17 of its judged findings were worth a ' +
-      'writer\'s time (`eval/verdicts/holdout-final.tsv`), short of the 85% a rule needs to be on by default. Turn it ' +
-      'on with one line in the configuration\'s `plugins`: `[effectiveDate, [\'error\']]` (import it from `policylint/rules`). ' +
+      "writer's time (`eval/verdicts/holdout-final.tsv`), short of the 85% a rule needs to be on by default. Turn it " +
+      "on with one line in the configuration's `plugins`: `[effectiveDate, ['error']]` (import it from `policylint/rules`). " +
       'Readers, regulators and courts ask which version of a policy applied on a given day. A policy page should ' +
       'say when it took effect or was last updated (`Effective August 20, 2022`, `Last updated: 2023-01-05`, or ' +
       'a `last_updated` key in the front matter). The date must parse (common English formats and ISO 8601), an ' +
@@ -45,13 +45,16 @@ const rule = defineRule({
     maxAge: option.integer({default: 0, doc: 'Report a policy whose latest date is more than this many days old; `0` (default) turns it off.'})
   },
   examples: [
-    {name: 'valid.md', input: doc`
+    {
+      name: 'valid.md',
+      input: doc`
       # Cookie policy
 
       Last updated: March 3, 2025
 
       We use a few cookies.
-    `},
+    `
+    },
     {
       name: 'missing.md',
       input: doc`
@@ -110,7 +113,10 @@ const rule = defineRule({
     for (const item of found) {
       if (item.placeholder) continue
       if (!item.date) {
-        context.report({reason: `Unexpected date \`${item.text}\`, expected a real date such as \`2026-01-31\` or \`January 31, 2026\``, range: item.range})
+        context.report({
+          reason: `Unexpected date \`${item.text}\`, expected a real date such as \`2026-01-31\` or \`January 31, 2026\``,
+          range: item.range
+        })
       } else if (item.date.getTime() > now.getTime() + 86_400_000 && !(item.kind === 'effective' && item.future)) {
         context.report({reason: `Unexpected date \`${item.text}\` in the future, expected one on or before \`${nowKey}\``, range: item.range})
       }

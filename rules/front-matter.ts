@@ -15,8 +15,8 @@ const rule = defineRule({
     description: 'YAML front matter that does not parse, repeats a key, lacks a required key, or disagrees with the heading',
     rationale:
       'Off in the recommended preset: on real pages it was not tuned on, 1 of 3 of its judged findings were worth a ' +
-      'writer\'s time (`eval/verdicts/holdout-after.tsv`), short of the 85% a rule needs to be on by default. Turn it ' +
-      'on with one line in the configuration\'s `plugins`: `[frontMatter, [\'error\']]` (import it from `policylint/rules`). ' +
+      "writer's time (`eval/verdicts/holdout-after.tsv`), short of the 85% a rule needs to be on by default. Turn it " +
+      "on with one line in the configuration's `plugins`: `[frontMatter, ['error']]` (import it from `policylint/rules`). " +
       'Site generators read the front matter to title the page, build menus and set the date a policy shows. ' +
       'Front matter that does not parse is often published as text at the top of the page, or breaks the build; ' +
       'a repeated key silently keeps one of the values; a page without a `title` is listed by its file name; and ' +
@@ -34,7 +34,9 @@ const rule = defineRule({
     titleMatchesHeading: option.boolean({default: true, doc: 'Whether the `title` must agree with the level-1 heading.'})
   },
   examples: [
-    {name: 'valid.md', input: doc`
+    {
+      name: 'valid.md',
+      input: doc`
       ---
       title: Cookie policy
       layout: page
@@ -43,7 +45,8 @@ const rule = defineRule({
       # Cookie policy
 
       We use a few cookies.
-    `},
+    `
+    },
     {
       name: 'invalid.md',
       input: doc`
@@ -99,8 +102,14 @@ const rule = defineRule({
     const document = parseDocument(node.value, {uniqueKeys: false, prettyErrors: false})
     const findings: Report[] = []
     for (const error of document.errors) {
-      const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '')
-      findings.push({reason: `Unexpected front matter that does not parse (${reason}), expected valid YAML`, range: onOneLine(node.value, error.pos, valueStart)})
+      const reason = error.message
+        .split('\n')[0]
+        .replace(/ at line \d+, column \d+:?$/, '')
+        .replace(/\.$/, '')
+      findings.push({
+        reason: `Unexpected front matter that does not parse (${reason}), expected valid YAML`,
+        range: onOneLine(node.value, error.pos, valueStart)
+      })
     }
     const broken = findings.length > 0
 
@@ -130,7 +139,12 @@ const rule = defineRule({
 })
 export default rule
 
-function duplicates(items: Array<Pair<unknown, unknown>>, context: RuleContext<Options>, at: (range: readonly number[]) => Range, findings: Report[]): void {
+function duplicates(
+  items: Array<Pair<unknown, unknown>>,
+  context: RuleContext<Options>,
+  at: (range: readonly number[]) => Range,
+  findings: Report[]
+): void {
   const first = new Map<string, YamlNode>()
   for (const pair of items) {
     const key = pair.key as YamlNode | null
@@ -147,7 +161,8 @@ function duplicates(items: Array<Pair<unknown, unknown>>, context: RuleContext<O
     }
     const value = pair.value as YamlNode | null
     if (value && isMap(value)) duplicates(value.items as Array<Pair<unknown, unknown>>, context, at, findings)
-    if (value && isSeq(value)) for (const item of value.items) if (isMap(item)) duplicates(item.items as Array<Pair<unknown, unknown>>, context, at, findings)
+    if (value && isSeq(value))
+      for (const item of value.items) if (isMap(item)) duplicates(item.items as Array<Pair<unknown, unknown>>, context, at, findings)
   }
 }
 
@@ -195,10 +210,12 @@ function openingHeading(tree: Root): Heading | undefined {
 }
 
 function normalize(value: string): string {
-  return value
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    // `Cookies policy` and `Cookie policy` agree.
-    .replace(/(\p{L}{3,})s\b/gu, '$1')
+  return (
+    value
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+      // `Cookies policy` and `Cookie policy` agree.
+      .replace(/(\p{L}{3,})s\b/gu, '$1')
+  )
 }

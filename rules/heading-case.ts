@@ -8,9 +8,7 @@ import {prose, wordKey, type Word} from '../src/model/words.js'
 export type Options = OptionsOf<typeof rule>
 
 /** Words title case leaves in lower case. */
-const minor = new Set(
-  'a an the and but or nor for so yet as at by in of off on per to up via vs with from into onto than if over out'.split(' ')
-)
+const minor = new Set('a an the and but or nor for so yet as at by in of off on per to up via vs with from into onto than if over out'.split(' '))
 
 type Style = 'sentence' | 'title' | 'mixed' | 'neutral'
 
@@ -30,8 +28,8 @@ const rule = defineRule({
     description: 'Headings are capitalised one way: sentence case or title case',
     rationale:
       'A policy whose headings read "What Are Cookies" in one place and "How we use cookies" in the next looks ' +
-      'assembled from parts. By default the document\'s majority decides (no report on a tie, or when fewer than ' +
-      'two headings make the majority; the one level-1 heading, the document\'s name, does not count). Only words the ' +
+      "assembled from parts. By default the document's majority decides (no report on a tie, or when fewer than " +
+      "two headings make the majority; the one level-1 heading, the document's name, does not count). Only words the " +
       'document itself writes in lower case in its text count as evidence: acronyms, brand names, defined terms ' +
       'and proper nouns that the text capitalises ("Google Analytics", "Personal Data") are left as they are, and ' +
       'so are capitalised words the text never uses. The rewritten heading is offered as a suggestion, because ' +
@@ -47,7 +45,9 @@ const rule = defineRule({
     })
   },
   examples: [
-    {name: 'valid.md', input: doc`
+    {
+      name: 'valid.md',
+      input: doc`
       # Cookie policy
 
       ## What are cookies?
@@ -57,7 +57,8 @@ const rule = defineRule({
       ## How we use cookies
 
       We use cookies to keep you signed in.
-    `},
+    `
+    },
     {
       name: 'invalid.md',
       input: doc`
@@ -107,7 +108,10 @@ const rule = defineRule({
     }
 
     // Names the text writes with capitals ("Privacy Notice", "User Contributed Content") are not title case.
-    const body = runs.filter((run) => run.block !== 'heading').map((run) => run.text.replace(/\s+/g, ' ')).join('\n')
+    const body = runs
+      .filter((run) => run.block !== 'heading')
+      .map((run) => run.text.replace(/\s+/g, ' '))
+      .join('\n')
     const titles = [...byHeading.keys()].filter((heading) => heading.depth === 1)
 
     const judged: Judged[] = []
@@ -140,7 +144,11 @@ const rule = defineRule({
       // A heading that opens with a name or an acronym and capitalises the rest is most often a name itself
       // ("Audacity Desktop App", "CCPA Privacy Notice").
       const opener = headingWords[0].text
-      if (style === 'title' && (/^\p{Lu}{2,}$/u.test(opener) || (isCapitalised(opener) && !common(wordKey(opener)) && capitalInBody.has(wordKey(opener))))) style = 'neutral'
+      if (
+        style === 'title' &&
+        (/^\p{Lu}{2,}$/u.test(opener) || (isCapitalised(opener) && !common(wordKey(opener)) && capitalInBody.has(wordKey(opener))))
+      )
+        style = 'neutral'
       judged.push({heading, words: headingWords, style, capitalised, lower})
     }
 
@@ -171,12 +179,20 @@ function namedWords(words: Word[], body: string, source: string): Set<Word> {
   let index = 0
   while (index < words.length) {
     let end = index
-    while (end < words.length && /^\p{Lu}/u.test(words[end].text) && (end === index || /^[ \t]+$/.test(source.slice(words[end - 1].range[1], words[end].range[0])))) end++
+    while (
+      end < words.length &&
+      /^\p{Lu}/u.test(words[end].text) &&
+      (end === index || /^[ \t]+$/.test(source.slice(words[end - 1].range[1], words[end].range[0])))
+    )
+      end++
     if (end - index >= 2) {
       // Try the longest run first, then shorter ones inside it.
       for (let from = index; from < end - 1; from++) {
         for (let to = end; to > from + 1; to--) {
-          const phrase = words.slice(from, to).map((word) => word.text).join(' ')
+          const phrase = words
+            .slice(from, to)
+            .map((word) => word.text)
+            .join(' ')
           if (containsPhrase(body, phrase)) {
             for (const word of words.slice(from, to)) named.add(word)
             break

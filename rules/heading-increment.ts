@@ -19,12 +19,12 @@ export default defineRule({
     id: 'heading-increment',
     description: 'Heading levels go down one at a time: no `###` right under a `#`',
     rationale:
-      'Readers, screen readers and tables of contents take a heading\'s level as its place in the outline: a ' +
+      "Readers, screen readers and tables of contents take a heading's level as its place in the outline: a " +
       '`###` straight under a `#` looks like a section of a missing one. Each skip is reported once, at the first ' +
       'heading that goes more than one level deeper than the heading it sits under; the other headings that sit ' +
       'under the same skip (siblings of the first) are named in its cause rather than reported again, because one ' +
       'edit to the outline mends them all. Every `<h1>`…`<h6>` tag in HTML counts as a heading, not only the first of a block. Nothing is ' +
-      'fixed: whether to raise the headings or to add the missing one is the writer\'s choice, and raising only the ' +
+      "fixed: whether to raise the headings or to add the missing one is the writer's choice, and raising only the " +
       'first would move its siblings under it. A document whose first heading is not level 1 is not reported for ' +
       'that (a title often comes from front matter). Turn it off for a region with ' +
       '`<!-- policylint disable heading-increment -->`.',
@@ -32,7 +32,9 @@ export default defineRule({
     fix: 'none'
   },
   examples: [
-    {name: 'valid.md', input: doc`
+    {
+      name: 'valid.md',
+      input: doc`
       # Cookie policy
 
       ## Cookies we use
@@ -40,7 +42,8 @@ export default defineRule({
       ### Analytics
 
       ## Your choices
-    `},
+    `
+    },
     {
       name: 'invalid.md',
       input: doc`
@@ -120,4 +123,3 @@ export default defineRule({
 function listed(lines: number[]): string {
   return lines.length > 10 ? lines.slice(0, 10).join(', ') + `, and ${lines.length - 10} more` : lines.join(', ')
 }
-

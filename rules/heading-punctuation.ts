@@ -41,13 +41,16 @@ export default defineRule({
     })
   },
   examples: [
-    {name: 'valid.md', input: doc`
+    {
+      name: 'valid.md',
+      input: doc`
       ## What are cookies?
 
       ## Cookies we use
 
       **Effective August 20, 2022.**
-    `},
+    `
+    },
     {
       name: 'invalid.md',
       input: doc`

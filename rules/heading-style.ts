@@ -31,8 +31,8 @@ const rule = defineRule({
       'Only level 1 and 2 headings can be written both ways, so only they count and only they are reported: ' +
       'levels 3 to 6 are ATX in every document, and setext titles over `###` sections are a consistent style. ' +
       'A closing sequence (`## Title ##`) is ATX too: the opening `#`s make the heading, the closing ones are ' +
-      'optional decoration and are not judged. By default the document\'s majority decides, so one setext title ' +
-      'over seven ATX headings is one finding, not seven; on a tie the first heading\'s style wins. The fix rewrites ' +
+      "optional decoration and are not judged. By default the document's majority decides, so one setext title " +
+      "over seven ATX headings is one finding, not seven; on a tie the first heading's style wins. The fix rewrites " +
       'the heading in the other style when nothing is lost: a setext heading becomes ATX (the lines of an `=` heading joined; a paragraph of several lines ' +
       'over `---` is more often a horizontal rule without its blank line, so it is left to the writer), ' +
       'an ATX heading becomes setext (underlined with `=` or `-`, after a blank line). A heading in a list or quote, ' +
@@ -49,7 +49,9 @@ const rule = defineRule({
     })
   },
   examples: [
-    {name: 'valid.md', input: doc`
+    {
+      name: 'valid.md',
+      input: doc`
       Cookie policy
       =============
 
@@ -57,7 +59,8 @@ const rule = defineRule({
       --------------
 
       ### Analytics
-    `},
+    `
+    },
     {
       name: 'invalid.md',
       input: doc`

@@ -14,7 +14,8 @@ export type Options = OptionsOf<typeof rule>
 const rule = defineRule({
   meta: {
     id: 'known-cookies',
-    description: 'Well-known cookies (Google Analytics, Hotjar, Cloudflare, Pardot, HubSpot, Meta, Google Ads) are described as their vendors set them',
+    description:
+      'Well-known cookies (Google Analytics, Hotjar, Cloudflare, Pardot, HubSpot, Meta, Google Ads) are described as their vendors set them',
     rationale:
       'Cookie tables copy names and lifetimes from consent tools and other sites, and errors travel with them: ' +
       '`_gid` declared as `0` days (it lives 24 hours), `_utma` for `__utma`, `__cfduid` listed years after ' +
@@ -112,7 +113,12 @@ function checkRow(row: CookieRow, known: Reference, heading: string | undefined,
       // A retired cookie's row is to be removed, not corrected: its category and lifetime are not worth a word.
       continue
     }
-    if (category && (entry.category === 'analytics' || entry.category === 'marketing') && /necessary|essential|required|technical/i.test(category) && !/not (strictly )?necessary|non-?essential/i.test(category)) {
+    if (
+      category &&
+      (entry.category === 'analytics' || entry.category === 'marketing') &&
+      /necessary|essential|required|technical/i.test(category) &&
+      !/not (strictly )?necessary|non-?essential/i.test(category)
+    ) {
       context.report({
         reason: `Unexpected ${entry.category} cookie \`${name}\` under \`${category.replace(/\n/g, ' ')}\`, expected it in a consent category such as ${entry.category} (${entry.owner})`,
         range: nameRange
@@ -151,7 +157,8 @@ function checkLifetime(
   else if (seconds === 0) wrong = max >= unitSeconds.day
   else wrong = seconds < min / tolerance || seconds > max * tolerance
   if (!wrong) return
-  const expected = min === max ? (max === 0 ? 'a session cookie' : `about \`${formatSeconds(max)}\``) : `\`${formatSeconds(min)}\` to \`${formatSeconds(max)}\``
+  const expected =
+    min === max ? (max === 0 ? 'a session cookie' : `about \`${formatSeconds(max)}\``) : `\`${formatSeconds(min)}\` to \`${formatSeconds(max)}\``
   const written = parsed.kind === 'bare' && headerUnit ? `\`${declared}\` ${headerUnit}s` : `\`${declared}\``
   context.report({reason: `Unexpected lifetime ${written} for \`${name}\`, expected ${expected} (${entry.owner})`, range})
 }

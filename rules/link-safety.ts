@@ -12,7 +12,8 @@ export type Options = OptionsOf<typeof rule>
 const rule = defineRule({
   meta: {
     id: 'link-safety',
-    description: 'Links are safe to follow: no script URLs, no `target="_blank"` without `rel="noopener"`, no plain `http://`, no empty or scheme-less links',
+    description:
+      'Links are safe to follow: no script URLs, no `target="_blank"` without `rel="noopener"`, no plain `http://`, no empty or scheme-less links',
     rationale:
       'A policy page is often the most linked-to page of a site and is rarely reviewed by developers. ' +
       '`javascript:` and `data:` URLs run code or smuggle content; `target="_blank"` without `rel="noopener"` ' +
@@ -58,7 +59,8 @@ const rule = defineRule({
     },
     {
       name: 'no-scheme.md',
-      description: 'Without a scheme, a browser reads `www.…` or `aboutcookies.org` as a page on the same site. `privacy.md` and `index.html` are pages on the same site.',
+      description:
+        'Without a scheme, a browser reads `www.…` or `aboutcookies.org` as a page on the same site. `privacy.md` and `index.html` are pages on the same site.',
       input: doc`
         Read the <a href="www.example.com/privacy">provider's policy</a>, [aboutcookies.org](aboutcookies.org), [our notice](privacy.md) and [the home page](index.html).
       `,
@@ -145,9 +147,11 @@ function checkLink(link: AnyLink, context: RuleContext<Options>): void {
  * `.pl`, `.py`, `.sh`, `.do`, `.zip`, `.mov`, `.rs`) are left out: `privacy.md` is a file next to the page.
  */
 const topLevelDomains = new Set(
-  ('com org net edu gov int mil info biz name pro eu uk ie de fr es it nl be lu ch at li se no dk fi is pt gr cz sk hu ' +
+  (
+    'com org net edu gov int mil info biz name pro eu uk ie de fr es it nl be lu ch at li se no dk fi is pt gr cz sk hu ' +
     'ro bg hr si ee lv lt mt cy us ca mx br ar cl co au nz jp cn kr in sg hk tw za ru ua tr il ae io ai app dev ' +
-    'me tv cc ly gg eco online site tech cloud global shop store blog news').split(' ')
+    'me tv cc ly gg eco online site tech cloud global shop store blog news'
+  ).split(' ')
 )
 
 /** The scheme a link needs when it names a host (`www.example.com`, `aboutcookies.org/x`) or an email address. */
@@ -169,7 +173,30 @@ function missingScheme(url: string, text: string): string | undefined {
 }
 
 /** Country codes that are also language codes, used as suffixes of translated pages (`privacy.de`). */
-const languageCodes = new Set(['de', 'fr', 'es', 'it', 'nl', 'pt', 'se', 'no', 'fi', 'is', 'hr', 'ro', 'bg', 'hu', 'lt', 'lv', 'sk', 'ru', 'tr', 'me', 'ar', 'in'])
+const languageCodes = new Set([
+  'de',
+  'fr',
+  'es',
+  'it',
+  'nl',
+  'pt',
+  'se',
+  'no',
+  'fi',
+  'is',
+  'hr',
+  'ro',
+  'bg',
+  'hu',
+  'lt',
+  'lv',
+  'sk',
+  'ru',
+  'tr',
+  'me',
+  'ar',
+  'in'
+])
 
 /** The visible text of a link. */
 function linkText(link: AnyLink): string {

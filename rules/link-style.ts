@@ -76,7 +76,8 @@ const rule = defineRule({
     },
     {
       name: 'all-html.md',
-      description: 'A page whose links are all HTML mixes nothing, and a Creative Commons licence link keeps `rel="license"`, which Markdown cannot hold.',
+      description:
+        'A page whose links are all HTML mixes nothing, and a Creative Commons licence link keeps `rel="license"`, which Markdown cannot hold.',
       input: doc`
         Read <a href="/privacy/">our notice</a> and <a href="/terms/">our terms</a>.
 
@@ -109,9 +110,7 @@ const rule = defineRule({
   check(tree, context) {
     const all = links(tree, context.source)
     // Links in HTML blocks cannot be Markdown, and GFM bare URLs and definitions have no link syntax to choose.
-    const markdown = all.filter(
-      (link): link is MarkdownLink => link.syntax === 'markdown' && link.kind !== 'literal' && link.kind !== 'definition'
-    )
+    const markdown = all.filter((link): link is MarkdownLink => link.syntax === 'markdown' && link.kind !== 'literal' && link.kind !== 'definition')
     // `<a name="…">` and `<a id="…">` without `href` are anchors, not links.
     // Links whose attributes carry meaning stay HTML: they are neither reported nor counted.
     const html = all.filter(
@@ -122,8 +121,7 @@ const rule = defineRule({
     const written = markdown.filter((link) => link.kind !== 'autolink')
     if (context.options.mixedOnly && (written.length === 0 || html.length === 0)) return
     const wanted = style === 'consistent' ? (html.length > markdown.length ? 'html' : 'markdown') : style
-    const suffix = (count: number) =>
-      style === 'consistent' ? ` like the ${count} other link${count === 1 ? '' : 's'} in this document` : ''
+    const suffix = (count: number) => (style === 'consistent' ? ` like the ${count} other link${count === 1 ? '' : 's'} in this document` : '')
 
     if (wanted === 'markdown') {
       for (const link of html) reportHtmlLink(link, context, suffix(markdown.length))
@@ -149,10 +147,15 @@ function reportHtmlLink(link: HtmlLink, context: RuleContext<Options>, suffix: s
   const text = context.source.slice(link.textRange![0], link.textRange![1])
   const url = link.url!
   const title = link.attributes.title
-  const markdown = '[' + text + '](' + destination(url, link.inTableCell) + (title === undefined ? '' : ' ' + quoteTitle(title, link.inTableCell)) + ')'
+  const markdown =
+    '[' + text + '](' + destination(url, link.inTableCell) + (title === undefined ? '' : ' ' + quoteTitle(title, link.inTableCell)) + ')'
   const expectedText = (link.textNodes ?? []).map((node) => toString(node)).join('')
   if (!sameLink(markdown, link.inTableCell, url, title ?? null, expectedText)) {
-    context.report({reason, range, note: 'Not fixed: the Markdown link would not read back the same (its text or URL needs escaping that is not safe to guess)'})
+    context.report({
+      reason,
+      range,
+      note: 'Not fixed: the Markdown link would not read back the same (its text or URL needs escaping that is not safe to guess)'
+    })
     return
   }
   context.report({reason, fix: {range, text: markdown}})
@@ -176,7 +179,10 @@ function whyNotMarkdown(link: HtmlLink, options: Options): string | undefined {
       return `\`target="${value}"\` has no Markdown equivalent`
     }
     if (lower === 'rel') {
-      const hint = value.toLowerCase().split(/\s+/).find((token) => crawlerHints.has(token))
+      const hint = value
+        .toLowerCase()
+        .split(/\s+/)
+        .find((token) => crawlerHints.has(token))
       if (hint) return `\`rel="${hint}"\` would be lost`
       continue
     }

@@ -20,13 +20,13 @@ const rule = defineRule({
       '`<code>`, `<a>`, `<strong>`/`<b>` and `<em>`/`<i>` become Markdown, `<br>` stays, `|` is escaped, and ' +
       'alignment comes from `align` or `text-align`. Presentational attributes (`class`, `style`, `width`, ' +
       '`border`…) are dropped, and styling-only wrappers (`<div class=\"table-wrapper\">`), `<colgroup>` widths, a ' +
-      'visually hidden caption\'s hiding and `<p>` spacing in cells go with them: those fixes are *unsafe*, applied ' +
+      "visually hidden caption's hiding and `<p>` spacing in cells go with them: those fixes are *unsafe*, applied " +
       'by `--fix --unsafe-fixes` only, because a reader sees the difference. A `<caption>` becomes the paragraph ' +
       'above the table, comments between rows move above it, `<th>` cells in body rows become plain (or bold) cells, ' +
       'a table without a header row gets an empty one (`headerless`), and a table cut by blank lines is read whole. ' +
       'A run of record tables (one `Name:` / `Purpose:` / `Expires in:` table per cookie, as consent tools export ' +
       'them) becomes the one cookie table the page should have had: a row per cookie, a column per label. ' +
-      'A list in a cell (`<ul>`/`<ol>`, or a Markdown list after a blank line) is written as HTML on the cell\'s line, ' +
+      "A list in a cell (`<ul>`/`<ol>`, or a Markdown list after a blank line) is written as HTML on the cell's line, " +
       '`<ul><li>…</li></ul>`, which GFM passes through as the same list: its items converted like any cell, nested ' +
       'lists too, `<ol start>` kept (unsafe only when its items were spaced as paragraphs). ' +
       'A table is reported without a fix when converting it would lose something: `colspan`/`rowspan`, a nested ' +
@@ -148,8 +148,14 @@ const rule = defineRule({
       const outcome = convertRecordRun(group, htmlTables, tree, context)
       if (!outcome || 'refusal' in outcome) continue
       for (const table of outcome.tables) inRuns.add(table)
-      const text = outcome.tables.length === 1 ? 'Unexpected HTML record table, expected a GFM table' : `Unexpected ${outcome.tables.length} HTML record tables, expected one GFM table`
-      fixed.push({start: outcome.range[0], report: () => context.report({reason: text, fix: {range: outcome.range, text: outcome.text}, unsafe: outcome.unsafe})})
+      const text =
+        outcome.tables.length === 1
+          ? 'Unexpected HTML record table, expected a GFM table'
+          : `Unexpected ${outcome.tables.length} HTML record tables, expected one GFM table`
+      fixed.push({
+        start: outcome.range[0],
+        report: () => context.report({reason: text, fix: {range: outcome.range, text: outcome.text}, unsafe: outcome.unsafe})
+      })
     }
     for (const table of htmlTables) {
       if (inRuns.has(table)) continue
@@ -159,7 +165,11 @@ const rule = defineRule({
       }
       const outcome = convert(table, context)
       if ('refusal' in outcome) refused.push({table, why: outcome.refusal})
-      else fixed.push({start: outcome.range[0], report: () => context.report({reason, fix: {range: outcome.range, text: outcome.text}, unsafe: outcome.unsafe})})
+      else
+        fixed.push({
+          start: outcome.range[0],
+          report: () => context.report({reason, fix: {range: outcome.range, text: outcome.text}, unsafe: outcome.unsafe})
+        })
     }
     // Reports stay in document order: the grouped one goes where its first table is.
     fixed.sort((a, b) => a.start - b.start)
@@ -182,7 +192,7 @@ function reportRefused(refused: Array<{table: HtmlTable; why: string}>, context:
   const byReason = new Map<string, number[]>()
   for (const {table, why} of refused) {
     const start = table.range?.[0]
-    const line = start === undefined ? table.node.position?.start.line ?? 0 : lineOf(context.source, start)
+    const line = start === undefined ? (table.node.position?.start.line ?? 0) : lineOf(context.source, start)
     byReason.set(why, [...(byReason.get(why) ?? []), line])
   }
   const lines = [...byReason].map(([why, at]) => `- ${why} (${at.length === 1 ? 'line' : 'lines'} ${listLines(at)})`)
@@ -194,9 +204,7 @@ function reportRefused(refused: Array<{table: HtmlTable; why: string}>, context:
   })
 }
 
-
 function listLines(lines: number[]): string {
   const shown = lines.slice(0, 20).join(', ')
   return lines.length > 20 ? `${shown} and ${lines.length - 20} more` : shown
 }
-

@@ -29,9 +29,12 @@ export default defineRule({
     allow: option.strings({default: [], doc: 'Placeholder texts to accept, as written in the document (`["[TBD]"]`); compared without case.'})
   },
   examples: [
-    {name: 'valid.md', input: doc`
+    {
+      name: 'valid.md',
+      input: doc`
       Example Ltd uses cookies to keep you signed in. Contact us at privacy@example.com.
-    `},
+    `
+    },
     {
       name: 'invalid.md',
       input: doc`
@@ -164,7 +167,8 @@ function bracketSlot(content: string): boolean {
   const letters = content.replace(/[^\p{L}]/gu, '')
   if (letters.length >= 3 && letters === letters.toUpperCase()) return true
   const named = words.some((word) => slotWord.test(word))
-  const uniformCase = words.every((word) => /^\p{Lu}/u.test(word) || word === 'of' || word === 'or') || words.every((word) => word === word.toLowerCase())
+  const uniformCase =
+    words.every((word) => /^\p{Lu}/u.test(word) || word === 'of' || word === 'or') || words.every((word) => word === word.toLowerCase())
   return named && uniformCase
 }
 

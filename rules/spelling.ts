@@ -23,9 +23,9 @@ const rule = defineRule({
     description: 'Words that are in no English dictionary',
     rationale:
       'Off in the recommended preset: on real pages it was not tuned on, 4 of 12 of its judged findings were worth a ' +
-      'writer\'s time (`eval/verdicts/holdout-after.tsv`), short of the 85% a rule needs to be on by default. Turn it ' +
-      'on with one line in the configuration\'s `plugins`: `[spelling, [\'warn\']]` (import it from `policylint/rules`). ' +
-      'A dictionary check (Hunspell dictionaries through nspell, plus the rarer words of SCOWL and cspell\'s software ' +
+      "writer's time (`eval/verdicts/holdout-after.tsv`), short of the 85% a rule needs to be on by default. Turn it " +
+      "on with one line in the configuration's `plugins`: `[spelling, ['warn']]` (import it from `policylint/rules`). " +
+      "A dictionary check (Hunspell dictionaries through nspell, plus the rarer words of SCOWL and cspell's software " +
       'terms, such as `performant`, `unencrypted` or `arbitral`) over the prose of the page. A word split by emphasis ' +
       '(`**G**lobally`) is read as one word. It skips what is not prose: code, MDX `import` lines, identifiers with ' +
       'escaped underscores, URLs, e-mail addresses, domains (`.co.uk` too), HTML tags and attributes, front matter, link ' +
@@ -36,7 +36,7 @@ const rule = defineRule({
       'opening a sentence that is not one slip away from any dictionary word (`Zendesk is …`), names that appear in ' +
       'code spans or link targets elsewhere in the document, words used three times or more (a term the writer ' +
       'means), a built-in list of data-protection terms (`pseudonymisation`), the shared `words` setting and ' +
-      'the words in `.policylint-words` files (one a line, in the document\'s folder or above). The dictionary ' +
+      "the words in `.policylint-words` files (one a line, in the document's folder or above). The dictionary " +
       'is loaded once, on first use. Suggestions are offered to editors; `--fix` never applies them. Known ' +
       'misspellings with one correction are `typos`, which fixes them.',
     recommended: 'off',
@@ -51,9 +51,12 @@ const rule = defineRule({
     words: option.strings({default: [], doc: 'More words to accept (any case), besides the shared `words` setting and `.policylint-words` files.'})
   },
   examples: [
-    {name: 'valid.md', input: doc`
+    {
+      name: 'valid.md',
+      input: doc`
       We use Hotjar to see how visitors use the site. It sets \`_hjid\`; see the GDPR notice.
-    `},
+    `
+    },
     {
       name: 'invalid.md',
       input: doc`

@@ -14,8 +14,8 @@ export default defineRule({
     description: 'GFM tables are well formed: no tabs, consistent pipes and padding, as many cells per row as the header',
     rationale:
       'Off in the recommended preset: on real pages it was not tuned on, 2 of 7 of its judged findings were worth a ' +
-      'writer\'s time (`eval/verdicts/holdout-after.tsv`), short of the 85% a rule needs to be on by default. Turn it ' +
-      'on with one line in the configuration\'s `plugins`: `[tableFormat, [\'error\']]` (import it from `policylint/rules`). ' +
+      "writer's time (`eval/verdicts/holdout-after.tsv`), short of the 85% a rule needs to be on by default. Turn it " +
+      "on with one line in the configuration's `plugins`: `[tableFormat, ['error']]` (import it from `policylint/rules`). " +
       'Cookie tables are edited by many hands and copied between tools. Tabs render at different widths in every ' +
       'editor, ragged pipes make a diff of one changed lifetime touch the whole table, and a row with more or fewer ' +
       'cells than the header is silently padded or cut when the page is rendered: a dropped `Provider` cell moves ' +
@@ -73,7 +73,9 @@ export default defineRule({
         | --- | --- |
         | \`sid\` | Sign-in | Session |
       `,
-      messages: ['1:1-3:30: Unexpected pipe-separated lines that are not a table, expected a delimiter row with as many cells as the header (3, not 2)']
+      messages: [
+        '1:1-3:30: Unexpected pipe-separated lines that are not a table, expected a delimiter row with as many cells as the header (3, not 2)'
+      ]
     },
     {
       name: 'no-delimiter.md',
@@ -84,7 +86,9 @@ export default defineRule({
         | Cookie | Expires |
         | \`sid\` | Session |
       `,
-      messages: ['3:1-4:20: Unexpected pipe-separated lines without a delimiter row, expected a delimiter row such as `| --- | --- |` after the header']
+      messages: [
+        '3:1-4:20: Unexpected pipe-separated lines without a delimiter row, expected a delimiter row such as `| --- | --- |` after the header'
+      ]
     },
     {
       name: 'empty-row.md',

@@ -19,15 +19,17 @@ const rule = defineRule({
     rationale:
       'A policy that says "third party cookies" in a heading and "third-party cookies" in the text, or "e-mail" ' +
       'here and "email" there, reads as careless, and a reader may wonder whether two spellings mean two things. ' +
-      'Built-in groups: ' + groupIds.map((id) => '`' + id + '`').join(', ') + '. Compounds follow their role: ' +
+      'Built-in groups: ' +
+      groupIds.map((id) => '`' + id + '`').join(', ') +
+      '. Compounds follow their role: ' +
       '"third-party cookies" before a noun but "a third party" as a noun; "to log in" as a verb but "login details". ' +
       'They are only reported in a document that writes the compound more than one way (one that always writes ' +
       '"third party cookies" is consistent, if unhyphenated), and only where the role is clear from the next word. ' +
       'Spellings such as `email` and ' +
-      '`website` follow the document\'s majority (no report on a tie); `this Cookie Policy` and `our cookie policy` ' +
-      'are one name and are capitalised one way (each document\'s name compared with itself: `our Cookie Policy` on a privacy page is left alone). The document\'s own name is written one way: a page titled ' +
+      "`website` follow the document's majority (no report on a tie); `this Cookie Policy` and `our cookie policy` " +
+      "are one name and are capitalised one way (each document's name compared with itself: `our Cookie Policy` on a privacy page is left alone). The document's own name is written one way: a page titled " +
       '"Cookie Policy" that calls itself "this Cookies Policy", or "Terms of Service" and "these Terms of Use", is ' +
-      'reported (`document-name`). Only the title and the names after `this` or `these` count as the page\'s own ' +
+      "reported (`document-name`). Only the title and the names after `this` or `these` count as the page's own " +
       'name: "our Cookie Policy" on a privacy page names another document and is never made to match. ' +
       'Your own preferences go in `terms` and always win.',
     recommended: 'warn',
@@ -54,11 +56,14 @@ const rule = defineRule({
     })
   },
   examples: [
-    {name: 'valid.md', input: doc`
+    {
+      name: 'valid.md',
+      input: doc`
       ## Third-party cookies
 
       We share data with a third party only when third-party cookies are allowed.
-    `},
+    `
+    },
     {
       name: 'invalid.md',
       input: doc`

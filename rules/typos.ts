@@ -35,9 +35,12 @@ export default defineRule({
     })
   },
   examples: [
-    {name: 'valid.md', input: doc`
+    {
+      name: 'valid.md',
+      input: doc`
       We use cookies to remember your privacy preferences.
-    `},
+    `
+    },
     {
       name: 'invalid.md',
       input: doc`

@@ -48,7 +48,8 @@ function withObserved(value: unknown, observed: string[] | undefined): unknown {
   if (!observed || observed.length === 0 || !value || typeof value !== 'object') return value
   const config = value as {settings?: {policylint?: {observedCookies?: unknown}}}
   const shared = config.settings?.policylint ?? {}
-  const existing = shared.observedCookies === undefined ? [] : Array.isArray(shared.observedCookies) ? shared.observedCookies : [shared.observedCookies]
+  const existing =
+    shared.observedCookies === undefined ? [] : Array.isArray(shared.observedCookies) ? shared.observedCookies : [shared.observedCookies]
   return {...config, settings: {...config.settings, policylint: {...shared, observedCookies: [...existing, ...observed]}}}
 }
 
@@ -74,7 +75,9 @@ export function lint(options: LintOptions): Promise<VFile[]> {
   })
 }
 
-function run(options: Pick<EngineOptions, 'processor' | 'cwd' | 'files' | 'detectConfig' | 'rcPath' | 'defaultConfig' | 'configTransform'>): Promise<VFile[]> {
+function run(
+  options: Pick<EngineOptions, 'processor' | 'cwd' | 'files' | 'detectConfig' | 'rcPath' | 'defaultConfig' | 'configTransform'>
+): Promise<VFile[]> {
   return new Promise((resolve, reject) => {
     engine(
       {

@@ -20,7 +20,8 @@ export interface ObservedCookie {
 
 export class ObservedError extends Error {}
 
-const formats = 'a HAR file (`log.entries`), a Playwright storage state (`{cookies: [...]}`), a Puppeteer cookie list (`[{name, domain, expires}]`) or a Netscape cookies.txt'
+const formats =
+  'a HAR file (`log.entries`), a Playwright storage state (`{cookies: [...]}`), a Puppeteer cookie list (`[{name, domain, expires}]`) or a Netscape cookies.txt'
 
 const read = new Map<string, {mtime: number; cookies: ObservedCookie[]}>()
 
@@ -54,7 +55,8 @@ export function parseObserved(text: string, source: string, scannedAt: Date): Ob
     if (Array.isArray(data)) return fromCookieList(data, source, scannedAt)
     throw new ObservedError(`Cannot read observed cookies from \`${source}\`: unknown JSON, expected ${formats}`)
   }
-  if (/^#\s*(?:Netscape )?HTTP Cookie File/im.test(trimmed) || /^[^\s#]+\t(?:TRUE|FALSE)\t/im.test(trimmed)) return fromNetscape(trimmed, source, scannedAt)
+  if (/^#\s*(?:Netscape )?HTTP Cookie File/im.test(trimmed) || /^[^\s#]+\t(?:TRUE|FALSE)\t/im.test(trimmed))
+    return fromNetscape(trimmed, source, scannedAt)
   throw new ObservedError(`Cannot read observed cookies from \`${source}\`: unknown format, expected ${formats}`)
 }
 
@@ -142,7 +144,10 @@ function fromNetscape(text: string, source: string, scannedAt: Date): ObservedCo
     const line = raw.replace(/^#HttpOnly_/, '')
     if (line.trim() === '' || line.startsWith('#')) continue
     const fields = line.split('\t')
-    if (fields.length < 7) throw new ObservedError(`Cannot read observed cookies from \`${source}\`: a cookies.txt line without 7 tab-separated fields: \`${raw.slice(0, 60)}\``)
+    if (fields.length < 7)
+      throw new ObservedError(
+        `Cannot read observed cookies from \`${source}\`: a cookies.txt line without 7 tab-separated fields: \`${raw.slice(0, 60)}\``
+      )
     const expires = Number(fields[4])
     cookies.push({
       name: fields[5],

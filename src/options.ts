@@ -12,7 +12,7 @@ export class OptionError extends Error {
 
 /** Render a value the way messages quote it: in backticks, JSON for non-strings. */
 export function show(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value)
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
   return '`' + text + '`'
 }
 
@@ -43,7 +43,11 @@ export function oneOf<T extends string>(value: unknown, name: string, allowed: r
 
 /** "`a` or `b`", "`a`, `b`, or `c`": the values of a `one of` option, for the docs. */
 function choices(allowed: readonly string[]): string {
-  return listOf(allowed.map((value) => '`' + value + '`'), 'or', allowed.length > 2)
+  return listOf(
+    allowed.map((value) => '`' + value + '`'),
+    'or',
+    allowed.length > 2
+  )
 }
 
 const booleans = '`true` or `false`'

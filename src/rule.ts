@@ -285,7 +285,8 @@ function run<Spec extends OptionsSpec>(
       place: {start: document.point(range[0]), end: document.point(range[1])},
       cause: finding.cause
     })
-    const unsafeNote = finding.fix && finding.unsafe ? `Unsafe fix (it ${finding.unsafe}): apply it with \`policylint --fix --unsafe-fixes\`` : undefined
+    const unsafeNote =
+      finding.fix && finding.unsafe ? `Unsafe fix (it ${finding.unsafe}): apply it with \`policylint --fix --unsafe-fixes\`` : undefined
     const note = [finding.note, unsafeNote].filter(Boolean).join('\n')
     if (note) message.note = note
     message.fix = finding.fix ?? null

@@ -53,7 +53,12 @@ export interface InlineObservedCookie {
 }
 
 function isInlineCookie(item: unknown): item is InlineObservedCookie {
-  return typeof item === 'object' && item !== null && typeof (item as InlineObservedCookie).name === 'string' && typeof (item as InlineObservedCookie).domain === 'string'
+  return (
+    typeof item === 'object' &&
+    item !== null &&
+    typeof (item as InlineObservedCookie).name === 'string' &&
+    typeof (item as InlineObservedCookie).domain === 'string'
+  )
 }
 
 /** Parse the `policylint` settings object; a bad value throws an `OptionError`. */

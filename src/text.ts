@@ -28,7 +28,11 @@ export function listOf(items: readonly string[], conjunction: 'and' | 'or' = 'an
 
 /** Values in backticks for a message's "expected": `` `a`, `b`, or `c` ``. */
 export function codeList(values: readonly string[]): string {
-  return listOf(values.map((value) => '`' + value + '`'), 'or', true)
+  return listOf(
+    values.map((value) => '`' + value + '`'),
+    'or',
+    true
+  )
 }
 
 /** The text of inline Markdown (a table cell, a paragraph): a `<br>` or a hard break as a line break. */

@@ -152,7 +152,9 @@ function runAction(pages: Record<string, string>, given: Record<string, string> 
 function readSarif(file: string) {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as {
     version: string
-    runs: {results: {ruleId: string; level: string; locations: {physicalLocation: {artifactLocation: {uri: string}; region: {startLine: number}}}[]}[]}[]
+    runs: {
+      results: {ruleId: string; level: string; locations: {physicalLocation: {artifactLocation: {uri: string}; region: {startLine: number}}}[]}[]
+    }[]
   }
 }
 
@@ -160,7 +162,11 @@ test('an error-level finding: an annotation, a SARIF file with it, and a failing
   const run = runAction({'privacy.md': defect})
   assert.equal(run.code, 1, run.output)
   assert.ok(
-    run.output.split('\n').includes('::error file=privacy.md,line=3,col=20,endLine=3,endColumn=73,title=link-safety::Unexpected `target="_blank"` without `rel="noopener"`, expected `rel="noopener noreferrer"`'),
+    run.output
+      .split('\n')
+      .includes(
+        '::error file=privacy.md,line=3,col=20,endLine=3,endColumn=73,title=link-safety::Unexpected `target="_blank"` without `rel="noopener"`, expected `rel="noopener noreferrer"`'
+      ),
     run.output
   )
   assert.equal(run.outputs['sarif-file'], 'policylint.sarif')
@@ -199,7 +205,7 @@ test('working-directory, paths and args: paths in annotations and SARIF are from
   )
 })
 
-test('sarif: false writes no SARIF and gives the upload step nothing; the exit code is still policylint\'s', () => {
+test("sarif: false writes no SARIF and gives the upload step nothing; the exit code is still policylint's", () => {
   const run = runAction({'privacy.md': defect}, {sarif: 'false'})
   assert.equal(run.code, 1, run.output)
   assert.match(run.output, /^::error file=privacy\.md,/m)

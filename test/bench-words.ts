@@ -32,15 +32,17 @@ const firstLoad = performance.now() - start
 dictionary('en-GB')
 
 function processor(plugins: PluggableList) {
-  return unified().use(remarkParse).use(plugins).data('settings', {policylint: {readWordsFile: false}}).freeze()
+  return unified()
+    .use(remarkParse)
+    .use(plugins)
+    .data('settings', {policylint: {readWordsFile: false}})
+    .freeze()
 }
 
 const all = processor([policylint])
 // The same preset without the prose rules (the heading-structure rules stay in both).
 const prosePlugins = new Set<unknown>(rules.filter((rule) => proseIds.includes(rule.meta.id)))
-const withoutProse = processor([
-  {plugins: (policylint.plugins ?? []).filter((entry) => !prosePlugins.has(Array.isArray(entry) ? entry[0] : entry))}
-])
+const withoutProse = processor([{plugins: (policylint.plugins ?? []).filter((entry) => !prosePlugins.has(Array.isArray(entry) ? entry[0] : entry))}])
 
 async function lintAll(p: ReturnType<typeof processor>) {
   const results: VFile[] = []
@@ -94,8 +96,12 @@ const [base, full] = await compare(withoutProse, all, 7)
 
 console.log(`documents: ${files.length}, prose words: ${words}`)
 const ms = (value: number | undefined) => `${(value ?? 0).toFixed(0)} ms`
-console.log(`dictionary load (wall / CPU): en-US ${ms(loadTimes.get('en-US'))} / ${ms(loadCpuTimes.get('en-US'))} (first call ${ms(firstLoad)}), en-GB ${ms(loadTimes.get('en-GB'))} / ${ms(loadCpuTimes.get('en-GB'))}`)
+console.log(
+  `dictionary load (wall / CPU): en-US ${ms(loadTimes.get('en-US'))} / ${ms(loadCpuTimes.get('en-US'))} (first call ${ms(firstLoad)}), en-GB ${ms(loadTimes.get('en-GB'))} / ${ms(loadCpuTimes.get('en-GB'))}`
+)
 console.log('rule\tfindings\tper 1,000 words')
 for (const [id, count] of counts) console.log(`${id}\t${count}\t${((count * 1000) / words).toFixed(2)}`)
-console.log(`CPU time to lint the corpus (median of 7 interleaved rounds, dictionary already loaded): without prose rules ${base.toFixed(0)} ms, with ${full.toFixed(0)} ms (+${(full - base).toFixed(0)} ms, ${(((full - base) * 1000) / words).toFixed(2)} ms per 1,000 words)`)
+console.log(
+  `CPU time to lint the corpus (median of 7 interleaved rounds, dictionary already loaded): without prose rules ${base.toFixed(0)} ms, with ${full.toFixed(0)} ms (+${(full - base).toFixed(0)} ms, ${(((full - base) * 1000) / words).toFixed(2)} ms per 1,000 words)`
+)
 if (process.argv.includes('--list')) console.log(lines.join('\n'))

@@ -28,7 +28,10 @@ seedTest('000 (Ballerina): the session-cookies claim is contradicted by the long
 seedTest('000 (Ballerina): `not personally identifiable` is contradicted by USER_EMAIL', async () => {
   const file = await lintText(fs.readFileSync(ballerina, 'utf8'), {rule: claimsConsistency, path: 'cookie-policy.md'})
   const claims = file.messages.filter((message) => message.reason.startsWith('Unexpected claim that cookies do not identify you'))
-  assert.deepEqual(claims.map((message) => message.line), [12, 62])
+  assert.deepEqual(
+    claims.map((message) => message.line),
+    [12, 62]
+  )
   assert.ok(claims.every((message) => message.reason.includes('`USER_EMAIL`')))
 })
 
@@ -40,7 +43,10 @@ seedTest('000 (Ballerina): Hotjar and Pardot cookies are listed but never named;
     ['Hotjar', 'Salesforce Pardot']
   )
   // Each points at the first row of that provider: `_hjIncludedInPageviewSample` on line 82, the Pardot rows from line 100.
-  assert.deepEqual(providers.map((message) => message.line), [82, 100])
+  assert.deepEqual(
+    providers.map((message) => message.line),
+    [82, 100]
+  )
   assert.ok(!file.messages.some((message) => /Google/.test(message.reason)))
 })
 

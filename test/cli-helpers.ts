@@ -13,7 +13,14 @@ export interface Run {
 
 // A SARIF report over the whole corpus is more than the default 1 MB of output.
 export function runCli(args: string[], cwd: string, input?: string): Run {
-  const result = spawnSync(process.execPath, [cli, ...args], {cwd, input, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024, env: {...process.env, NO_COLOR: '1'}})
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+    env: {...process.env, NO_COLOR: '1'}
+  })
   if (result.error) throw result.error
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}
 }

@@ -47,7 +47,7 @@ test('lints folders, honours .gitignore and .remarkignore, prints position, rule
   assert.doesNotMatch(result.stdout, /build\/copy\.md|drafts\/draft\.md|ok\.md/)
 })
 
-test('nested .gitignore files and the repository root\'s apply as in git', () => {
+test("nested .gitignore files and the repository root's apply as in git", () => {
   const folder = project({
     '.git/HEAD': 'ref: refs/heads/main\n',
     '.gitignore': 'generated-*.md\n',
@@ -113,7 +113,10 @@ test('--stdin with --fix prints the fixed document; config is found for --stdin-
   assert.equal(result.stdout, 'Read <a href="/privacy/">the notice</a> and <a href="/cookies/">the cookie list</a>.\n')
   // A configuration with settings only gets the preset, with those settings.
   fs.writeFileSync(path.join(folder, 'docs', '.remarkrc.json'), JSON.stringify({settings: {policylint: {linkStyle: 'html'}}}))
-  assert.equal(run(folder, ['--stdin', '--fix', '--stdin-filename', 'docs/page.md'], mixed).stdout, 'Read <a href="/privacy/">the notice</a> and <a href="/cookies/">the cookie list</a>.\n')
+  assert.equal(
+    run(folder, ['--stdin', '--fix', '--stdin-filename', 'docs/page.md'], mixed).stdout,
+    'Read <a href="/privacy/">the notice</a> and <a href="/cookies/">the cookie list</a>.\n'
+  )
   const plain = run(folder, ['--stdin', '--fix'], mixed)
   assert.equal(plain.stdout, 'Read [the notice](/privacy/) and [the cookie list](/cookies/).\n')
 })
@@ -127,7 +130,21 @@ test('--format json has the documented shape', () => {
   // The insecure URL, and link-style: the HTML link mixes with the Markdown one.
   assert.equal(entry.warningCount, 2)
   const safety = entry.messages.find((message: {ruleId: string; severity: number}) => message.ruleId === 'link-safety' && message.severity === 2)
-  assert.deepEqual(Object.keys(safety).sort(), ['column', 'endColumn', 'endLine', 'fix', 'fixTier', 'line', 'message', 'note', 'ruleId', 'severity', 'source', 'suggestions', 'url'])
+  assert.deepEqual(Object.keys(safety).sort(), [
+    'column',
+    'endColumn',
+    'endLine',
+    'fix',
+    'fixTier',
+    'line',
+    'message',
+    'note',
+    'ruleId',
+    'severity',
+    'source',
+    'suggestions',
+    'url'
+  ])
   assert.equal(safety.url, 'https://github.com/policylint/policylint/blob/main/docs/rules/link-safety.md')
   assert.equal(safety.note, null)
   // The HTML link that opens a new tab is not converted: its note says why.
@@ -135,8 +152,17 @@ test('--format json has the documented shape', () => {
   assert.equal(style.fix, null)
   assert.match(style.note, /^Not fixed: `target="_blank"`/)
   // Position order, whatever order the rules ran in.
-  const places = entry.messages.map((message: {line: number; column: number; endLine: number; endColumn: number}) => [message.line, message.column, message.endLine, message.endColumn])
-  assert.deepEqual(places, [[1, 6, 1, 53], [1, 6, 1, 65], [2, 16, 2, 23]])
+  const places = entry.messages.map((message: {line: number; column: number; endLine: number; endColumn: number}) => [
+    message.line,
+    message.column,
+    message.endLine,
+    message.endColumn
+  ])
+  assert.deepEqual(places, [
+    [1, 6, 1, 53],
+    [1, 6, 1, 65],
+    [2, 16, 2, 23]
+  ])
   assert.deepEqual(safety.fix, {range: [5, 52], text: '<a target="_blank" rel="noopener noreferrer" href="https://example.com/">'})
   const http = entry.messages.find((message: {message: string}) => message.message.includes('insecure'))
   assert.deepEqual(http.suggestions, [{desc: 'Use `https://`', fix: {range: [81, 88], text: 'https://'}}])
@@ -146,7 +172,8 @@ test('--format json has the documented shape', () => {
 test('a bad option value stops with exit 2 and names the option', () => {
   const folder = project({
     'a.md': mixed,
-    '.remarkrc.mjs': "import policylint from 'policylint'\nimport {linkStyle} from 'policylint/rules'\nexport default {plugins: [policylint, [linkStyle, ['warn', {style: 7}]]]}\n"
+    '.remarkrc.mjs':
+      "import policylint from 'policylint'\nimport {linkStyle} from 'policylint/rules'\nexport default {plugins: [policylint, [linkStyle, ['warn', {style: 7}]]]}\n"
   })
   const result = run(folder, ['--format', 'json', 'a.md'])
   assert.equal(result.code, 2)
@@ -234,7 +261,10 @@ test('<!-- policylint disable rule-id --> turns a rule off for a region', () => 
   const folder = project({'a.md': '<!-- policylint disable link-style -->\n\n' + mixed + '\n<!-- policylint enable link-style -->\n\n' + mixed})
   const result = run(folder, ['--format', 'json', 'a.md'])
   const [entry] = JSON.parse(result.stdout)
-  assert.deepEqual(entry.messages.map((message: {line: number}) => message.line), [7])
+  assert.deepEqual(
+    entry.messages.map((message: {line: number}) => message.line),
+    [7]
+  )
 })
 
 test('bad arguments exit 2', () => {
@@ -249,7 +279,8 @@ test('bad arguments exit 2', () => {
 test('--jobs gives the same output in the same order as one thread', () => {
   const files: Record<string, string> = {}
   // Enough files to pass the threshold where worker threads start.
-  for (let index = 0; index < 240; index++) files[`docs/${String(index).padStart(3, '0')}.md`] = index % 3 === 0 ? mixed : index % 3 === 1 ? unsafe : '# Fine\n'
+  for (let index = 0; index < 240; index++)
+    files[`docs/${String(index).padStart(3, '0')}.md`] = index % 3 === 0 ? mixed : index % 3 === 1 ? unsafe : '# Fine\n'
   const folder = project(files)
   const one = run(folder, ['--jobs', '1', '--format', 'json', 'docs'])
   const two = run(folder, ['--jobs', '2', '--format', 'json', 'docs'])

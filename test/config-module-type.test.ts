@@ -29,7 +29,8 @@ function reasons(folder: string, ...args: string[]) {
   return {status: result.status, reasons: new Set(report.flatMap((file) => file.messages.map((message) => message.message)))}
 }
 
-const hint = /Cannot parse (given )?file `\.remarkrc\.js`: it uses `import`\/`export` but its folder is CommonJS .*rename it to `\.remarkrc\.mjs` or add `"type": "module"` to package\.json/
+const hint =
+  /Cannot parse (given )?file `\.remarkrc\.js`: it uses `import`\/`export` but its folder is CommonJS .*rename it to `\.remarkrc\.mjs` or add `"type": "module"` to package\.json/
 
 test('the failure says the folder is CommonJS and names both fixes', () => {
   const folder = project(1)
@@ -63,13 +64,19 @@ test('either fix works: the same config as .remarkrc.mjs, or with "type": "modul
     fs.renameSync(path.join(folder, '.remarkrc.js'), path.join(folder, '.remarkrc.mjs'))
     const renamed = reasons(folder)
     assert.equal(renamed.status, 1)
-    assert.ok([...renamed.reasons].some((reason) => reason.includes('`cokkies`')), [...renamed.reasons].join('\n'))
+    assert.ok(
+      [...renamed.reasons].some((reason) => reason.includes('`cokkies`')),
+      [...renamed.reasons].join('\n')
+    )
 
     fs.renameSync(path.join(folder, '.remarkrc.mjs'), path.join(folder, '.remarkrc.js'))
     fs.writeFileSync(path.join(folder, 'package.json'), '{"type": "module"}\n')
     const typed = reasons(folder)
     assert.equal(typed.status, 1)
-    assert.ok([...typed.reasons].some((reason) => reason.includes('`cokkies`')), [...typed.reasons].join('\n'))
+    assert.ok(
+      [...typed.reasons].some((reason) => reason.includes('`cokkies`')),
+      [...typed.reasons].join('\n')
+    )
   } finally {
     fs.rmSync(folder, {recursive: true, force: true})
   }

@@ -30,7 +30,11 @@ const cases: Case[] = [
   {
     name: 'basic table',
     html: '<table><thead><tr><th>Cookie</th><th>Purpose</th></tr></thead><tbody><tr><td>sid, session</td><td>Sign-in, kept</td></tr><tr><td>lang, pref</td><td>Language, kept</td></tr></tbody></table>',
-    expected: [['Cookie', 'Purpose'], ['sid, session', 'Sign-in, kept'], ['lang, pref', 'Language, kept']],
+    expected: [
+      ['Cookie', 'Purpose'],
+      ['sid, session', 'Sign-in, kept'],
+      ['lang, pref', 'Language, kept']
+    ],
     unsafe: false
   },
   {
@@ -38,7 +42,10 @@ const cases: Case[] = [
     html:
       '<table><thead><tr><th align="left">Name</th><th align="center">Party</th><th align="right">Days</th><th align="foo">Notes</th></tr></thead>' +
       '<tbody><tr><td>sid</td><td>first</td><td>1</td><td>none</td></tr></tbody></table>',
-    expected: [['Name', 'Party', 'Days', 'Notes'], ['sid', 'first', '1', 'none']],
+    expected: [
+      ['Name', 'Party', 'Days', 'Notes'],
+      ['sid', 'first', '1', 'none']
+    ],
     align: ['left', 'center', 'right', null],
     unsafe: false
   },
@@ -47,13 +54,23 @@ const cases: Case[] = [
     html:
       '<table><thead><tr><th>A</th><th>B</th><th>C</th></tr></thead><tbody>' +
       '<tr><td></td><td>b1</td><td>c1</td></tr><tr><td>a2</td><td></td><td>c2</td></tr><tr><td></td><td></td><td>c3</td></tr></tbody></table>',
-    expected: [['A', 'B', 'C'], ['', 'b1', 'c1'], ['a2', '', 'c2'], ['', '', 'c3']],
+    expected: [
+      ['A', 'B', 'C'],
+      ['', 'b1', 'c1'],
+      ['a2', '', 'c2'],
+      ['', '', 'c3']
+    ],
     unsafe: false
   },
   {
     name: 'empty rows, and header cells written as <td> straight in <thead>',
     html: '<table><thead><td>First</td><td>Second</td></thead><tbody><tr><td>one</td><td>one</td></tr><tr><td></td><td></td></tr><tr><td>three</td><td>three</td></tr></tbody></table>',
-    expected: [['First', 'Second'], ['one', 'one'], ['', ''], ['three', 'three']],
+    expected: [
+      ['First', 'Second'],
+      ['one', 'one'],
+      ['', ''],
+      ['three', 'three']
+    ],
     unsafe: false
   },
   {
@@ -89,14 +106,22 @@ const cases: Case[] = [
   {
     name: 'no heading row',
     html: '<table><tr><td>Row 1 one</td><td>Row 1 two</td></tr><tr><td>Row 2 one</td><td>Row 2 two</td></tr></table>',
-    expected: [['', ''], ['Row 1 one', 'Row 1 two'], ['Row 2 one', 'Row 2 two']],
+    expected: [
+      ['', ''],
+      ['Row 1 one', 'Row 1 two'],
+      ['Row 2 one', 'Row 2 two']
+    ],
     unsafe: true,
     differs: "the suite leaves it as HTML; policylint writes an empty header row (`headerless: 'empty-header'`, as html-to-markdown does)"
   },
   {
     name: 'a first row of <th> and <td> mixed',
     html: '<table><tr><th>Heading</th><td>Not a heading</td></tr><tr><td>Heading</td><td>Not a heading</td></tr></table>',
-    expected: [['', ''], ['Heading', 'Not a heading'], ['Heading', 'Not a heading']],
+    expected: [
+      ['', ''],
+      ['Heading', 'Not a heading'],
+      ['Heading', 'Not a heading']
+    ],
     unsafe: true,
     differs: 'the suite leaves it as HTML; policylint writes an empty header row and the `<th>` as an ordinary cell'
   }

@@ -32,9 +32,13 @@ function corpusFindings(): string[] {
   assert.ok(result.status === 0 || result.status === 1, `policylint failed on the corpus: ${result.stderr}`)
   const lines: string[] = []
   for (const entry of JSON.parse(result.stdout) as JsonResult[]) {
-    const messages = [...entry.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || String(a.ruleId).localeCompare(String(b.ruleId)))
+    const messages = [...entry.messages].sort(
+      (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || String(a.ruleId).localeCompare(String(b.ruleId))
+    )
     for (const message of messages) {
-      lines.push([path.basename(entry.filePath), `${message.line}:${message.column}`, message.ruleId, message.message.replace(/\s+/g, ' ')].join('\t'))
+      lines.push(
+        [path.basename(entry.filePath), `${message.line}:${message.column}`, message.ruleId, message.message.replace(/\s+/g, ' ')].join('\t')
+      )
     }
   }
   return lines

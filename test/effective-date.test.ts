@@ -72,12 +72,21 @@ test('turned on at error level, a missing date or a second date format is a warn
   register('corpus: the pages reported without a date are policies without one', async () => {
     const corpus = path.join(shared, 'corpus')
     // Lint each page under its name in its repository: the corpus names also hold the folders (`cookie_policy_en_essential_cookies.md`).
-    const index = fs.readFileSync(path.join(corpus, 'index.tsv'), 'utf8').split('\n').slice(1).filter(Boolean).map((line) => line.split('\t'))
+    const index = fs
+      .readFileSync(path.join(corpus, 'index.tsv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => line.split('\t'))
     const reported: string[] = []
     for (const [name, , repoPath] of index) {
       const file = await lintText(fs.readFileSync(path.join(corpus, name), 'utf8'), {rule: effectiveDate, path: repoPath})
       const reasons = file.messages.map((message) => message.reason)
-      assert.deepEqual(reasons.filter((reason) => !missing.test(reason)), [], `${name}: only missing dates`)
+      assert.deepEqual(
+        reasons.filter((reason) => !missing.test(reason)),
+        [],
+        `${name}: only missing dates`
+      )
       if (reasons.length > 0) reported.push(name.slice(0, 3))
     }
     // Judged by reading each page: every one is a policy with no date anywhere; 052 dates itself under
@@ -86,8 +95,45 @@ test('turned on at error level, a missing date or a second date format is a warn
     // hold; 205, 306 and 316 only date laws and events); 276 (`Last update date: 13/02/2023`), 318 (`The last
     // substantive update … was on 2019-09-30`) and 320 (`Latest update: June 01, 2015`) are dated and not reported.
     assert.deepEqual(reported, [
-      '002', '003', '005', '006', '012', '024', '031', '035', '038', '044', '048', '050', '058', '061', '070', '073', '078', '080', '091', '096',
-      '203', '205', '223', '227', '229', '240', '244', '247', '255', '256', '265', '283', '286', '289', '298', '306', '316', '327', '342'
+      '002',
+      '003',
+      '005',
+      '006',
+      '012',
+      '024',
+      '031',
+      '035',
+      '038',
+      '044',
+      '048',
+      '050',
+      '058',
+      '061',
+      '070',
+      '073',
+      '078',
+      '080',
+      '091',
+      '096',
+      '203',
+      '205',
+      '223',
+      '227',
+      '229',
+      '240',
+      '244',
+      '247',
+      '255',
+      '256',
+      '265',
+      '283',
+      '286',
+      '289',
+      '298',
+      '306',
+      '316',
+      '327',
+      '342'
     ])
     const readme = await lintText(fs.readFileSync(path.join(corpus, 'README.md'), 'utf8'), {rule: effectiveDate, path: 'README.md'})
     assert.deepEqual(readme.messages, [], 'the corpus README is not a policy')
@@ -96,7 +142,10 @@ test('turned on at error level, a missing date or a second date format is a warn
 
 test('off in the recommended preset (below the precision bar on held-out pages)', async () => {
   const file = await lintText('# Cookie policy\n\n' + body, {path: 'cookie-policy.md'})
-  assert.deepEqual(file.messages.filter((message) => message.ruleId === 'effective-date'), [])
+  assert.deepEqual(
+    file.messages.filter((message) => message.ruleId === 'effective-date'),
+    []
+  )
   assert.equal(effectiveDate.meta.recommended, 'off')
 })
 

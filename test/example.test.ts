@@ -27,35 +27,50 @@ test('blank lines come out empty, whatever spaces they hold', () => {
 })
 
 test('the closing backtick at the end of a line makes a document without a final line break', () => {
-  assert.equal(doc`
+  assert.equal(
+    doc`
     One
-    Two`, 'One\nTwo')
+    Two`,
+    'One\nTwo'
+  )
 })
 
 test('a closing backtick at the start of its line', () => {
-  assert.equal(doc`
+  assert.equal(
+    doc`
   One
-`, 'One\n')
+`,
+    'One\n'
+  )
 })
 
-test('escapes are JavaScript\'s: backticks, tabs, backslashes, a dollar before a brace', () => {
-  assert.equal(doc`
+test("escapes are JavaScript's: backticks, tabs, backslashes, a dollar before a brace", () => {
+  assert.equal(
+    doc`
     Set \`sid\`\tonce, \\* stays, \${x} too.
-  `, 'Set `sid`\tonce, \\* stays, ${x} too.\n')
+  `,
+    'Set `sid`\tonce, \\* stays, ${x} too.\n'
+  )
 })
 
 test('one line', () => {
-  assert.equal(doc`
+  assert.equal(
+    doc`
       We use cookies.
-    `, 'We use cookies.\n')
+    `,
+    'We use cookies.\n'
+  )
 })
 
 test('mistakes throw instead of changing the document', () => {
   assert.throws(() => doc`One line\n`, /without a line break after/)
-  assert.throws(() => doc`
+  assert.throws(
+    () => doc`
     One
   Two
-    `, /indented less than its closing backtick: `  Two`/)
+    `,
+    /indented less than its closing backtick: `  Two`/
+  )
 })
 
 test.run()

@@ -12,7 +12,11 @@ const sites: Array<[string, Record<string, string>, string[]]> = [
   ['Hugo (YAML)', {'config.yaml': 'baseURL: https://docs.example.net/\n'}, ['docs.example.net']],
   ['MkDocs', {'mkdocs.yml': 'site_name: Docs\nsite_url: https://docs.example.com/legal/\n'}, ['docs.example.com']],
   ['Docusaurus', {'docusaurus.config.js': "export default {\n  title: 'Docs',\n  url: 'https://example.dev',\n  baseUrl: '/'\n}\n"}, ['example.dev']],
-  ['Astro', {'astro.config.mjs': "import {defineConfig} from 'astro/config'\nexport default defineConfig({site: 'https://www.example.io'})\n"}, ['example.io']],
+  [
+    'Astro',
+    {'astro.config.mjs': "import {defineConfig} from 'astro/config'\nexport default defineConfig({site: 'https://www.example.io'})\n"},
+    ['example.io']
+  ],
   ['Eleventy', {'_data/metadata.json': JSON.stringify({title: 'Shop', url: 'https://eleventy.example/'})}, ['eleventy.example']],
   ['a CNAME file', {CNAME: 'policies.example.co.uk\n'}, ['policies.example.co.uk']],
   ['package.json homepage', {'package.json': JSON.stringify({name: 'site', homepage: 'https://example.app/docs'})}, ['example.app']],
@@ -21,7 +25,10 @@ const sites: Array<[string, Record<string, string>, string[]]> = [
 
 for (const [name, files, expected] of sites) {
   test(`detects the site's domain: ${name}`, () => {
-    assert.deepEqual(detectDomains(tempTree(files)).map((found) => found.domain), expected)
+    assert.deepEqual(
+      detectDomains(tempTree(files)).map((found) => found.domain),
+      expected
+    )
   })
 }
 
@@ -51,7 +58,7 @@ test('keeps an existing configuration and words file; without --yes and a termin
   assert.equal(fs.existsSync(path.join(cwd, '.policylint-words')), false)
 })
 
-test('the written configuration is an ES module whatever the folder\'s module type', () => {
+test("the written configuration is an ES module whatever the folder's module type", () => {
   const text = configText(['example.com'])
   assert.match(text, /^import policylint from 'policylint'$/m)
   assert.match(text, /siteDomains: \['example\.com'\]/)

@@ -22,20 +22,29 @@ test('every curated entry is unique and looked up by name or documented wildcard
 })
 
 const ocd = path.join(shared, 'reference', 'open-cookie-database.csv')
-unlessMissing(test, !(hasShared && fs.existsSync(ocd)) && '../shared/reference/open-cookie-database.csv is absent')('the Open Cookie Database extends the table', async () => {
-  const file = ocd
-  const known = reference(file)
-  assert.ok(known.exact.size > 1000, 'the database adds entries')
-  assert.equal(known.exact.get('_ga')?.origin, 'curated', 'curated entries win')
-  const input = '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `_pk_ses` | Holds the visit | 2 years |\n'
-  const without = await lintText(input, {rule: knownCookies})
-  assert.equal(without.messages.length, 0)
-  const withDatabase = await lintText(input, {rule: knownCookies, options: {openCookieDatabase: file}})
-  assert.deepEqual(withDatabase.messages.map((message) => message.reason), ['Unexpected lifetime `2 years` for `_pk_ses`, expected about `30 minutes` (Matomo)'])
-})
+unlessMissing(test, !(hasShared && fs.existsSync(ocd)) && '../shared/reference/open-cookie-database.csv is absent')(
+  'the Open Cookie Database extends the table',
+  async () => {
+    const file = ocd
+    const known = reference(file)
+    assert.ok(known.exact.size > 1000, 'the database adds entries')
+    assert.equal(known.exact.get('_ga')?.origin, 'curated', 'curated entries win')
+    const input = '| Cookie | Purpose | Expires |\n| --- | --- | --- |\n| `_pk_ses` | Holds the visit | 2 years |\n'
+    const without = await lintText(input, {rule: knownCookies})
+    assert.equal(without.messages.length, 0)
+    const withDatabase = await lintText(input, {rule: knownCookies, options: {openCookieDatabase: file}})
+    assert.deepEqual(
+      withDatabase.messages.map((message) => message.reason),
+      ['Unexpected lifetime `2 years` for `_pk_ses`, expected about `30 minutes` (Matomo)']
+    )
+  }
+)
 
 test('a missing database file is a bad option', async () => {
-  const file = await lintText('| Cookie | Expires |\n| - | - |\n| a | 1 day |\n', {rule: knownCookies, options: {openCookieDatabase: '/nonexistent/ocd.csv'}})
+  const file = await lintText('| Cookie | Expires |\n| - | - |\n| a | 1 day |\n', {
+    rule: knownCookies,
+    options: {openCookieDatabase: '/nonexistent/ocd.csv'}
+  })
   assert.match(file.messages[0].reason, /Unexpected value `\/nonexistent\/ocd.csv` for `openCookieDatabase`/)
 })
 

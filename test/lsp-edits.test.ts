@@ -17,7 +17,10 @@ function check(text: string, edits: Array<{range: [number, number]; text: string
 }
 
 test('one LSP edit per applied fix, at the right line and character', () => {
-  const lsp = check('ab\ncd\n', [{range: [3, 5], text: 'CD'}, {range: [0, 1], text: 'A'}])
+  const lsp = check('ab\ncd\n', [
+    {range: [3, 5], text: 'CD'},
+    {range: [0, 1], text: 'A'}
+  ])
   assert.deepEqual(lsp, [
     {range: {start: {line: 0, character: 0}, end: {line: 0, character: 1}}, newText: 'A'},
     {range: {start: {line: 1, character: 0}, end: {line: 1, character: 2}}, newText: 'CD'}
@@ -33,9 +36,16 @@ test('BOM, CRLF and inserted newlines', () => {
 })
 
 test('overlapping edits: the first is applied, the other waits', () => {
-  const lsp = check('abcdef', [{range: [1, 4], text: 'X'}, {range: [2, 5], text: 'Y'}, {range: [5, 5], text: 'Z'}])
+  const lsp = check('abcdef', [
+    {range: [1, 4], text: 'X'},
+    {range: [2, 5], text: 'Y'},
+    {range: [5, 5], text: 'Z'}
+  ])
   assert.equal(lsp.length, 2)
-  check('abc', [{range: [1, 1], text: 'X'}, {range: [1, 1], text: 'Y'}])
+  check('abc', [
+    {range: [1, 1], text: 'X'},
+    {range: [1, 1], text: 'Y'}
+  ])
   assert.deepEqual(formattingEdits('abc', []), [])
 })
 

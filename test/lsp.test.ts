@@ -97,7 +97,11 @@ test('a quick fix replaces the finding, and only it', async () => {
   const {diagnostics} = await client.diagnostics(uri('docs/privacy.md'), (params) => params.version === 1)
   const target = diagnostics.find((diagnostic) => diagnostic.code === 'link-safety' && diagnostic.severity === 1)!
   const actions = (await within(
-    client.connection.sendRequest('textDocument/codeAction', {textDocument: {uri: uri('docs/privacy.md')}, range: target.range, context: {diagnostics: [target]}}),
+    client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: {uri: uri('docs/privacy.md')},
+      range: target.range,
+      context: {diagnostics: [target]}
+    }),
     limit,
     'code actions'
   )) as Array<{title: string; kind: string; isPreferred?: boolean; edit: {changes: Record<string, Edit[]>}}>
@@ -114,7 +118,11 @@ test('a suggestion is a quick fix too, but not a preferred one', async () => {
   const {diagnostics} = await client.diagnostics(uri('docs/privacy.md'), (params) => params.version === 1)
   const http = diagnostics.find((diagnostic) => diagnostic.code === 'link-safety' && diagnostic.severity === 2)!
   const actions = (await within(
-    client.connection.sendRequest('textDocument/codeAction', {textDocument: {uri: uri('docs/privacy.md')}, range: http.range, context: {diagnostics: [http]}}),
+    client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: {uri: uri('docs/privacy.md')},
+      range: http.range,
+      context: {diagnostics: [http]}
+    }),
     limit,
     'code actions'
   )) as Array<{title: string; isPreferred?: boolean; edit: {changes: Record<string, Edit[]>}}>
@@ -126,7 +134,10 @@ test('a suggestion is a quick fix too, but not a preferred one', async () => {
 
 test('"Format Document" applies the safe fixes as minimal edits, as `policylint --fix` does', async () => {
   const edits = (await within(
-    client.connection.sendRequest('textDocument/formatting', {textDocument: {uri: uri('docs/privacy.md')}, options: {tabSize: 2, insertSpaces: true}}),
+    client.connection.sendRequest('textDocument/formatting', {
+      textDocument: {uri: uri('docs/privacy.md')},
+      options: {tabSize: 2, insertSpaces: true}
+    }),
     limit,
     'formatting'
   )) as Edit[]
@@ -180,7 +191,12 @@ test('closing a document clears its diagnostics; a closed document is not format
 
 test('a clean document formats to no edits', async () => {
   client.connection.sendNotification('textDocument/didOpen', {
-    textDocument: {uri: uri('docs/clean.md'), languageId: 'markdown', version: 1, text: '# Terms\n\nLast updated: 3 March 2024\n\n*   Read [our notice](/privacy/).\n'}
+    textDocument: {
+      uri: uri('docs/clean.md'),
+      languageId: 'markdown',
+      version: 1,
+      text: '# Terms\n\nLast updated: 3 March 2024\n\n*   Read [our notice](/privacy/).\n'
+    }
   })
   await client.diagnostics(uri('docs/clean.md'))
   const edits = await within(

@@ -28,7 +28,10 @@ function lint(folder: string, ...args: string[]) {
 test('a folder run finds .mdx pages; imports, JSX and expressions are not prose, the prose still is', () => {
   const folder = tempTree({'docs/cookies.mdx': page})
   const {results} = lint(folder, '.')
-  assert.deepEqual(results.map((result) => result.filePath), ['docs/cookies.mdx'])
+  assert.deepEqual(
+    results.map((result) => result.filePath),
+    ['docs/cookies.mdx']
+  )
   const found = results[0].messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`)
   // `recieve` is reported; `nextra`, `lastUpdated`, `Callout` and `props` are not words of the page.
   assert.deepEqual(found, ['10:40 typos'])
@@ -37,7 +40,11 @@ test('a folder run finds .mdx pages; imports, JSX and expressions are not prose,
 test('the same text as .md is Markdown: an `{expression}` is prose there', () => {
   const text = '# Cookie policy\n\nLast updated: 2 March 2025\n\nOur shop sets {"cookies to recieve orders"}.\n'
   const markdown = lint(tempTree({'cookies.md': text}), 'cookies.md').results[0].messages
-  assert.deepEqual(markdown.map((message) => `${message.line}:${message.column} ${message.ruleId}`), ['5:28 typos'], 'text in braces is prose in Markdown')
+  assert.deepEqual(
+    markdown.map((message) => `${message.line}:${message.column} ${message.ruleId}`),
+    ['5:28 typos'],
+    'text in braces is prose in Markdown'
+  )
   const mdx = lint(tempTree({'cookies.mdx': text}), 'cookies.mdx').results[0].messages
   assert.deepEqual(mdx, [], 'an MDX expression is not prose')
 })
@@ -51,7 +58,10 @@ test('a page that is not valid MDX is reported with the place and linted as Mark
   assert.ok(syntax, 'the MDX error is reported')
   assert.match(syntax!.message, /^Unexpected MDX syntax: .+; linted as Markdown instead$/)
   assert.equal(syntax!.line, 5)
-  assert.ok(messages.some((message) => message.ruleId === 'typos'), 'the other rules still run')
+  assert.ok(
+    messages.some((message) => message.ruleId === 'typos'),
+    'the other rules still run'
+  )
   assert.equal(fs.readFileSync(path.join(folder, 'broken.mdx'), 'utf8').includes('{cookies'), true)
 })
 

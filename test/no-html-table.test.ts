@@ -24,7 +24,12 @@ function htmlWords(html: string, index = 0): string[][][] {
     .eq(index)
     .find('tr')
     .toArray()
-    .map((row) => $(row).children('td, th').toArray().map((cell) => words($(cell).text())))
+    .map((row) =>
+      $(row)
+        .children('td, th')
+        .toArray()
+        .map((cell) => words($(cell).text()))
+    )
 }
 
 /** Words of a GFM cell as remark-gfm parses it (a `<br>` or a list's tag, which starts a line, separates words). */
@@ -81,7 +86,14 @@ function rendered(source: string, range: [number, number]): string {
 
 /** A Markdown list as HTML: its items' paragraphs as text, nested lists alike. */
 function listHtml(list: List): string {
-  const items = list.children.map((item) => '<li>' + item.children.map((child) => (child.type === 'list' ? listHtml(child) : ' ' + cellText(child).replace(/&/g, '&amp;').replace(/</g, '&lt;') + ' ')).join('') + '</li>')
+  const items = list.children.map(
+    (item) =>
+      '<li>' +
+      item.children
+        .map((child) => (child.type === 'list' ? listHtml(child) : ' ' + cellText(child).replace(/&/g, '&amp;').replace(/</g, '&lt;') + ' '))
+        .join('') +
+      '</li>'
+  )
   return `<${list.ordered ? 'ol' : 'ul'}>${items.join('')}</${list.ordered ? 'ol' : 'ul'}>`
 }
 
@@ -99,12 +111,15 @@ async function checkDocument(name: string, input: string, outcome: Outcome, opti
       assert.match(message.note ?? '', /^Not fixed: /, `${name}: a table left alone says why`)
       // Several refused tables are one message: one note line per reason, with the tables' lines.
       const [head, ...grouped] = message.note!.slice('Not fixed: '.length).split('\n')
-      const reasons = grouped.length === 0 ? [[head, 1] as const] : grouped.map((line) => {
-        const match = /^- (.*) \(lines? ([^)]*)\)$/.exec(line)
-        assert.ok(match, `${name}: a grouped refusal names its lines: ${line}`)
-        const more = /and (\d+) more$/.exec(match[2])
-        return [match[1], match[2].split(',').length + (more ? Number(more[1]) : 0)] as const
-      })
+      const reasons =
+        grouped.length === 0
+          ? [[head, 1] as const]
+          : grouped.map((line) => {
+              const match = /^- (.*) \(lines? ([^)]*)\)$/.exec(line)
+              assert.ok(match, `${name}: a grouped refusal names its lines: ${line}`)
+              const more = /and (\d+) more$/.exec(match[2])
+              return [match[1], match[2].split(',').length + (more ? Number(more[1]) : 0)] as const
+            })
       for (const [reason, count] of reasons) outcome.refused.set(reason, (outcome.refused.get(reason) ?? 0) + count)
       continue
     }
@@ -139,7 +154,10 @@ async function checkDocument(name: string, input: string, outcome: Outcome, opti
   const all = await fixText(input, {rule: noHtmlTable, options}, true)
   assert.ok(all.converged, `${name}: fixing settles`)
   const after = await lintText(all.output, {rule: noHtmlTable, options})
-  assert.ok(after.messages.every((message) => !message.fix), `${name}: no fixable table remains`)
+  assert.ok(
+    after.messages.every((message) => !message.fix),
+    `${name}: no fixable table remains`
+  )
 }
 
 /** A run of record tables: every value keeps its words, in the same order, as the body of one table. */
@@ -148,9 +166,17 @@ function checkRecordRun(name: string, original: string, tree: Root, start: numbe
   $('br').replaceWith(' ')
   const values = $('table')
     .toArray()
-    .flatMap((table) => $(table).find('tr').toArray().map((row) => words($(row).children('td, th').eq(1).text())))
+    .flatMap((table) =>
+      $(table)
+        .find('tr')
+        .toArray()
+        .map((row) => words($(row).children('td, th').eq(1).text()))
+    )
     .flat()
-  const labels = $('table').find('tr').toArray().map((row) => $(row).children('td, th').eq(0).text().replace(/:\s*$/, '').trim())
+  const labels = $('table')
+    .find('tr')
+    .toArray()
+    .map((row) => $(row).children('td, th').eq(0).text().replace(/:\s*$/, '').trim())
   const table = tree.children.find((node): node is Table => node.type === 'table' && node.position!.start.offset! >= start)
   assert.ok(table, `${name}: the record tables became a GFM table`)
   const [head, ...body] = table.children
@@ -164,7 +190,9 @@ function checkRecordRun(name: string, original: string, tree: Root, start: numbe
 test('fixtures: every converted cell keeps its words', async () => {
   const outcome: Outcome = {converted: 0, refused: new Map()}
   const folder = path.join(root, 'fixtures', 'no-html-table')
-  for (const name of fs.readdirSync(folder).filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md') && !name.endsWith('.unsafe-fixed.md'))) {
+  for (const name of fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md') && !name.endsWith('.unsafe-fixed.md'))) {
     const optionsFile = path.join(folder, name.replace(/\.md$/, '.options.json'))
     const options = fs.existsSync(optionsFile) ? JSON.parse(fs.readFileSync(optionsFile, 'utf8')) : undefined
     await checkDocument(name, fs.readFileSync(path.join(folder, name), 'utf8'), outcome, options)
@@ -173,35 +201,44 @@ test('fixtures: every converted cell keeps its words', async () => {
   assert.ok(outcome.refused.size >= 8, 'the refusals are covered')
 })
 
-unlessMissing(test, !hasShared && '../shared is absent (seeds and corpus)')('seeds and corpus: every HTML table is converted with its words or left alone with a reason', async () => {
-  const outcome: Outcome = {converted: 0, refused: new Map()}
-  const files = [
-    ...fs.readdirSync(path.join(shared, 'corpus')).map((name) => path.join(shared, 'corpus', name)),
-    ...fs.readdirSync(path.join(shared, 'seeds')).map((name) => path.join(shared, 'seeds', name))
-  ]
-  for (const file of files) await checkDocument(path.basename(file), fs.readFileSync(file, 'utf8'), outcome)
-  if (process.env.POLICYLINT_REPORT) {
-    console.log(`\n  HTML tables converted: ${outcome.converted}`)
-    for (const [reason, count] of outcome.refused) console.log(`  left alone (${count}): ${reason}`)
+unlessMissing(test, !hasShared && '../shared is absent (seeds and corpus)')(
+  'seeds and corpus: every HTML table is converted with its words or left alone with a reason',
+  async () => {
+    const outcome: Outcome = {converted: 0, refused: new Map()}
+    const files = [
+      ...fs.readdirSync(path.join(shared, 'corpus')).map((name) => path.join(shared, 'corpus', name)),
+      ...fs.readdirSync(path.join(shared, 'seeds')).map((name) => path.join(shared, 'seeds', name))
+    ]
+    for (const file of files) await checkDocument(path.basename(file), fs.readFileSync(file, 'utf8'), outcome)
+    if (process.env.POLICYLINT_REPORT) {
+      console.log(`\n  HTML tables converted: ${outcome.converted}`)
+      for (const [reason, count] of outcome.refused) console.log(`  left alone (${count}): ${reason}`)
+    }
+    assert.ok(outcome.converted > 0)
   }
-  assert.ok(outcome.converted > 0)
-})
+)
 
 const convivio = path.join(shared, 'seeds', '002_1fc46af3569a394d.txt')
-unlessMissing(test, !(hasShared && fs.existsSync(convivio)) && '../shared/seeds is absent')('seed 002 (Convivio): the HTML table becomes a GFM table with code spans joined by `<br>`', async () => {
-  const file = convivio
-  const input = fs.readFileSync(file, 'utf8')
-  const outcome = await fixText(input, {rule: noHtmlTable})
-  assert.ok(!/<table/i.test(outcome.output), 'no HTML table is left')
-  const tree = gfm.parse(outcome.output) as Root
-  const tables = tree.children.filter((node): node is Table => node.type === 'table')
-  assert.equal(tables.length, 1)
-  const [head, ...rows] = tables[0].children
-  assert.deepEqual(head.children.map((cell) => cellText(cell)), ['Name', 'Type', 'Purpose'])
-  assert.equal(rows.length, 5)
-  assert.match(outcome.output, /\| `__utma`<br>`_ga`<br>`_gali`<br>`_gid`<br>`_gat_microcdn` +\|/)
-  const again = await fixText(outcome.output, {rule: noHtmlTable})
-  assert.equal(again.output, outcome.output, 'the fixed document is a fixed point')
-})
+unlessMissing(test, !(hasShared && fs.existsSync(convivio)) && '../shared/seeds is absent')(
+  'seed 002 (Convivio): the HTML table becomes a GFM table with code spans joined by `<br>`',
+  async () => {
+    const file = convivio
+    const input = fs.readFileSync(file, 'utf8')
+    const outcome = await fixText(input, {rule: noHtmlTable})
+    assert.ok(!/<table/i.test(outcome.output), 'no HTML table is left')
+    const tree = gfm.parse(outcome.output) as Root
+    const tables = tree.children.filter((node): node is Table => node.type === 'table')
+    assert.equal(tables.length, 1)
+    const [head, ...rows] = tables[0].children
+    assert.deepEqual(
+      head.children.map((cell) => cellText(cell)),
+      ['Name', 'Type', 'Purpose']
+    )
+    assert.equal(rows.length, 5)
+    assert.match(outcome.output, /\| `__utma`<br>`_ga`<br>`_gali`<br>`_gid`<br>`_gat_microcdn` +\|/)
+    const again = await fixText(outcome.output, {rule: noHtmlTable})
+    assert.equal(again.output, outcome.output, 'the fixed document is a fixed point')
+  }
+)
 
 test.run()

@@ -21,7 +21,11 @@ function sample(): VFile {
   )
   long.url = 'https://github.com/policylint/policylint/blob/main/docs/rules/claims-consistency.md'
   long.note = 'Not fixed: which of the two is true only the site owner knows; change the claim or the table so that both say the same thing'
-  file.message('Unexpected HTML link, expected a Markdown link', {place: {start: {line: 2, column: 5}, end: {line: 2, column: 60}}, ruleId: 'link-style', source: 'policylint'})
+  file.message('Unexpected HTML link, expected a Markdown link', {
+    place: {start: {line: 2, column: 5}, end: {line: 2, column: 60}},
+    ruleId: 'link-style',
+    source: 'policylint'
+  })
   const error = file.message('Unexpected `target="_blank"` without `rel="noopener"`, expected `rel="noopener noreferrer"`', {
     place: {start: {line: 2, column: 5}, end: {line: 2, column: 50}},
     ruleId: 'link-safety',
@@ -53,7 +57,7 @@ test('stylish wraps to the width and never pads past it', () => {
   assert.equal(new Set(ruleColumns).size, 1, 'rule ids line up: ' + ruleColumns.join(', '))
 })
 
-test('stylish lists a file\'s messages in position order', () => {
+test("stylish lists a file's messages in position order", () => {
   const places = stylish([sample()], {color: false, width: 80})
     .split('\n')
     .filter((line) => /^\d+:/.test(line))
@@ -124,7 +128,11 @@ test('--help shows the true defaults', () => {
 })
 
 test('a misspelt severity is named as a severity', () => {
-  for (const [severity, shown] of [["'eror'", 'eror'], ['3', '3'], ["'warning'", 'warning']]) {
+  for (const [severity, shown] of [
+    ["'eror'", 'eror'],
+    ['3', '3'],
+    ["'warning'", 'warning']
+  ]) {
     const cwd = tempTree({
       'a.md': mixed,
       '.remarkrc.mjs': `import policylint from 'policylint'\nimport {linkStyle} from 'policylint/rules'\nexport default {plugins: [policylint, [linkStyle, [${severity}, {style: 'markdown'}]]]}\n`

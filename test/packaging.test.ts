@@ -20,7 +20,13 @@ const hasNpm = spawnSync(npm, ['--version'], {encoding: 'utf8'}).status === 0
 const register = unlessMissing(test, !hasNpm && 'npm is not on the PATH')
 
 // Keep npm quiet and out of the user's way: no audit, no funding notes, no update check.
-const env: NodeJS.ProcessEnv = {...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', NO_COLOR: '1'}
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+  npm_config_update_notifier: 'false',
+  NO_COLOR: '1'
+}
 // A run under `npm test` carries npm_* variables of this package's own run (its prefix, its lifecycle event): drop them.
 for (const key of Object.keys(env)) if (/^npm_(lifecycle|package|config_(prefix|local_prefix|global))/.test(key)) delete env[key]
 
@@ -41,7 +47,21 @@ register('the packed tarball installs into a new CommonJS project and works ther
     assert.equal(pack.status, 0, pack.stderr)
     const [{filename, files}] = JSON.parse(pack.stdout) as [{filename: string; files: {path: string}[]}]
     const packed = new Set(files.map((file) => file.path))
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/src/cli/cli.js', 'dist/src/lsp/server.js', 'dist/bundle/cli.js', 'dist/bundle/main.js', 'dist/bundle/worker.js', 'dist/bundle/server.js', 'dist/bundle/processor.js', 'dist/src/preset.js', 'dist/rules/index.js', 'docs/rules/typos.md']) {
+    for (const needed of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'dist/src/cli/cli.js',
+      'dist/src/lsp/server.js',
+      'dist/bundle/cli.js',
+      'dist/bundle/main.js',
+      'dist/bundle/worker.js',
+      'dist/bundle/server.js',
+      'dist/bundle/processor.js',
+      'dist/src/preset.js',
+      'dist/rules/index.js',
+      'docs/rules/typos.md'
+    ]) {
       assert.ok(packed.has(needed), `the tarball holds ${needed}`)
     }
     assert.ok(![...packed].some((file) => file.startsWith('dist/test/') || file.startsWith('fixtures/')), 'no tests or fixtures in the tarball')
@@ -53,7 +73,11 @@ register('the packed tarball installs into a new CommonJS project and works ther
     // `npm init -y` writes "type": "commonjs" (or nothing, which means the same).
     assert.notEqual(JSON.parse(fs.readFileSync(path.join(project, 'package.json'), 'utf8')).type, 'module')
 
-    const install = run(npm, ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', path.join(folder, filename), 'remark-cli@12'], project)
+    const install = run(
+      npm,
+      ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', path.join(folder, filename), 'remark-cli@12'],
+      project
+    )
     assert.equal(install.status, 0, `npm install failed:\n${install.stdout}\n${install.stderr}`)
 
     fs.mkdirSync(path.join(project, 'docs'))

@@ -15,7 +15,8 @@ const found = !version.error && version.status === 0
 const dated = '\nLast updated: 3 March 2024\n'
 const clean = '# Privacy notice\n\nRead the [cookie list](/cookies/) before you accept.\n' + dated
 const defect = '# Privacy notice\n\nWe share data with <a target="_blank" href="https://processor.example/">our processor</a>.\n' + dated
-const fixed = '# Privacy notice\n\nWe share data with <a target="_blank" rel="noopener noreferrer" href="https://processor.example/">our processor</a>.\n' + dated
+const fixed =
+  '# Privacy notice\n\nWe share data with <a target="_blank" rel="noopener noreferrer" href="https://processor.example/">our processor</a>.\n' + dated
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env, timeout = 120_000) {
   const result = spawnSync(command, args, {cwd, env, encoding: 'utf8', timeout})
@@ -23,7 +24,8 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   return {code: result.status, output: result.stdout + result.stderr}
 }
 
-const git = (args: string[], cwd: string) => run('git', ['-c', 'user.name=policylint', '-c', 'user.email=tests@policylint.invalid', '-c', 'commit.gpgsign=false', ...args], cwd)
+const git = (args: string[], cwd: string) =>
+  run('git', ['-c', 'user.name=policylint', '-c', 'user.email=tests@policylint.invalid', '-c', 'commit.gpgsign=false', ...args], cwd)
 
 /**
  * This repository as it is now (tracked and new files, not ignored ones) committed into a temporary repository,

@@ -49,7 +49,9 @@ const documents = fc
   )
   .map(([bom, parts]) => (bom ? '\uFEFF' : '') + parts.join(''))
 
-const crlfDocuments = fc.array(fc.constantFrom(...pieces.filter((piece) => !piece.includes('\r'))), {minLength: 1, maxLength: 10}).map((parts) => parts.join('').replace(/\r?\n/g, '\r\n'))
+const crlfDocuments = fc
+  .array(fc.constantFrom(...pieces.filter((piece) => !piece.includes('\r'))), {minLength: 1, maxLength: 10})
+  .map((parts) => parts.join('').replace(/\r?\n/g, '\r\n'))
 
 const structuralRules = new Set(['link-style', 'link-safety', 'no-html-table', 'table-format', 'heading-punctuation', 'heading-style'])
 
@@ -64,12 +66,22 @@ function wordCounts(text: string, stripTags: boolean): Map<string, number> {
 /** Every word a structural fix replaces is still in its replacement (entities decoded both sides). */
 function wordsKept(message: VFileMessage): string | undefined {
   if (!message.fix || !structuralRules.has(String(message.ruleId))) return undefined
-  const decode = (text: string) => text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&nbsp;/g, ' ').replace(/&copy;/g, '©')
+  const decode = (text: string) =>
+    text
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&copy;/g, '©')
   const before = wordCounts(decode(message.actual ?? ''), true)
   const after = wordCounts(decode(message.fix.text), false)
   for (const [word, count] of before) {
     // Tag and attribute names are markup, not words; everything else must survive.
-    if ((after.get(word) ?? 0) < count && !/^(?:a|td|th|tr|br|code|href|title|target|rel|noopener|noreferrer|_blank|table|thead|tbody|strong|b|em|i)$/i.test(word)) {
+    if (
+      (after.get(word) ?? 0) < count &&
+      !/^(?:a|td|th|tr|br|code|href|title|target|rel|noopener|noreferrer|_blank|table|thead|tbody|strong|b|em|i)$/i.test(word)
+    ) {
       return `${message.ruleId} lost \`${word}\` in ${JSON.stringify(message.actual)} -> ${JSON.stringify(message.fix.text)}`
     }
   }
@@ -124,7 +136,8 @@ test('random CRLF documents stay CRLF after fixing', async () => {
 }
 
 test('killing --fix at random points leaves every file untouched or completely fixed', async () => {
-  const original = 'Read <a href="/privacy/">the notice</a> and <a target="_blank" href="https://example.com/">the site</a>.\n\n' +
+  const original =
+    'Read <a href="/privacy/">the notice</a> and <a target="_blank" href="https://example.com/">the site</a>.\n\n' +
     '<table><tr><th>Name</th><th>Purpose</th></tr><tr><td><code>_ga</code></td><td>Analytics</td></tr></table>\n'
   const template = fs.mkdtempSync(path.join(os.tmpdir(), 'policylint-kill-'))
   for (let index = 0; index < 80; index++) fs.writeFileSync(path.join(template, `page-${index}.md`), original)
@@ -149,14 +162,21 @@ test('killing --fix at random points leaves every file untouched or completely f
     await new Promise((resolve) => setTimeout(resolve, delay))
     child.kill('SIGKILL')
     await closed
-    const states = fs.readdirSync(folder).filter((name) => name.endsWith('.md')).map((name) => fs.readFileSync(path.join(folder, name), 'utf8'))
+    const states = fs
+      .readdirSync(folder)
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => fs.readFileSync(path.join(folder, name), 'utf8'))
     assert.equal(states.length, 80, 'no file disappeared')
     for (const state of states) assert.ok(state === original || state === fixed, 'each file is untouched or completely fixed')
     if (states.includes(original) && states.includes(fixed)) sawPartialRun = true
     // The next run finishes the job and clears any temporary file the killed one left behind.
     spawnSync(process.execPath, [cli, '--no-config', '--fix', '--jobs', '1', '.'], {cwd: folder})
     const after = fs.readdirSync(folder)
-    assert.deepEqual(after.filter((name) => !name.endsWith('.md')), [], 'no temporary file is left after a complete run')
+    assert.deepEqual(
+      after.filter((name) => !name.endsWith('.md')),
+      [],
+      'no temporary file is left after a complete run'
+    )
     for (const name of after) assert.equal(fs.readFileSync(path.join(folder, name), 'utf8'), fixed)
   }
   // Not asserted (timing decides it), but reported: whether a kill landed in the middle of writing.

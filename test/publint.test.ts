@@ -15,7 +15,10 @@ test('publint finds no errors in the packed package', async () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
   const lines = messages.map((m) => `${m.type}: ${formatMessage(m, pkg, {color: false}) ?? m.code}`)
   for (const line of lines) console.log('  publint ' + line)
-  assert.deepEqual(lines.filter((line) => line.startsWith('error:')), [])
+  assert.deepEqual(
+    lines.filter((line) => line.startsWith('error:')),
+    []
+  )
 })
 
 test('package.json names where the package lives', () => {

@@ -86,7 +86,10 @@ test('sarif: a file that cannot be read is a tool notification and a failed run 
 })
 
 test('sarif: a clean run is valid and has no results (exit 0)', () => {
-  const cwd = tempTree({'docs/clean.md': documents['docs/clean.md'], 'docs/with space.md': '# Cookies\n\nLast updated: 3 March 2024\n\nWe use none.\n'})
+  const cwd = tempTree({
+    'docs/clean.md': documents['docs/clean.md'],
+    'docs/with space.md': '# Cookies\n\nLast updated: 3 March 2024\n\nWe use none.\n'
+  })
   const run = runCli(['--format', 'sarif', '.'], cwd)
   assert.equal(run.code, 0, run.stderr)
   const log = JSON.parse(run.stdout)
@@ -94,7 +97,7 @@ test('sarif: a clean run is valid and has no results (exit 0)', () => {
   assert.deepEqual(log.runs[0].results, [])
 })
 
-test('a finding\'s evidence: SARIF relatedLocations, json `evidence`, stylish [cause]', () => {
+test("a finding's evidence: SARIF relatedLocations, json `evidence`, stylish [cause]", () => {
   const claim =
     '# Cookie policy\n\nWe only use session cookies.\n\n| Name | Purpose | Duration |\n| --- | --- | --- |\n| `sid` | Sign-in | Session |\n| `prefs` | Preferences | 1 year |\n'
   const cwd = tempTree({'docs/cookie-policy.md': claim})
@@ -107,7 +110,10 @@ test('a finding\'s evidence: SARIF relatedLocations, json `evidence`, stylish [c
     {
       id: 1,
       message: {text: '`prefs` lasts 1 year'},
-      physicalLocation: {artifactLocation: result.locations[0].physicalLocation.artifactLocation, region: {startLine: 8, startColumn: 27, endLine: 8, endColumn: 33}}
+      physicalLocation: {
+        artifactLocation: result.locations[0].physicalLocation.artifactLocation,
+        region: {startLine: 8, startColumn: 27, endLine: 8, endColumn: 33}
+      }
     }
   ])
   const json = JSON.parse(runCli(['--format', 'json', 'docs'], cwd).stdout)
@@ -117,7 +123,9 @@ test('a finding\'s evidence: SARIF relatedLocations, json `evidence`, stylish [c
 })
 
 test('github: workflow commands, errors and warnings, escaped', () => {
-  const cwd = tempTree({'docs/a,b.md': 'See <a target="_blank" href="https://x.example/">the processor</a> and [the archive](http://example.com/100%).\n'})
+  const cwd = tempTree({
+    'docs/a,b.md': 'See <a target="_blank" href="https://x.example/">the processor</a> and [the archive](http://example.com/100%).\n'
+  })
   const run = runCli(['--format', 'github', 'docs'], cwd)
   assert.equal(run.code, 1)
   assert.equal(
@@ -138,8 +146,14 @@ test('junit: one suite per file, a failing case per message, a passing case per 
   assert.equal(run.code, 1)
   const xml = run.stdout
   assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="policylint" tests="5" failures="4" errors="0">/)
-  assert.match(xml, /<testsuite name="docs\/clean.md" tests="1" failures="0" errors="0">\n {4}<testcase name="policylint" classname="docs\/clean.md"\/>/)
-  assert.match(xml, /<testcase name="link-safety at 3:5" classname="docs\/privacy.md">\n {6}<failure message="Unexpected `target=&quot;_blank&quot;` without `rel=&quot;noopener&quot;`, expected `rel=&quot;noopener noreferrer&quot;`" type="error">/)
+  assert.match(
+    xml,
+    /<testsuite name="docs\/clean.md" tests="1" failures="0" errors="0">\n {4}<testcase name="policylint" classname="docs\/clean.md"\/>/
+  )
+  assert.match(
+    xml,
+    /<testcase name="link-safety at 3:5" classname="docs\/privacy.md">\n {6}<failure message="Unexpected `target=&quot;_blank&quot;` without `rel=&quot;noopener&quot;`, expected `rel=&quot;noopener noreferrer&quot;`" type="error">/
+  )
   // Balanced elements: every opened test case is closed.
   assert.equal((xml.match(/<testcase /g) ?? []).length, 5)
   assert.equal((xml.match(/<\/testcase>|<testcase [^>]*\/>/g) ?? []).length, 5)
@@ -150,7 +164,21 @@ test('json keeps its shape', () => {
   const run = runCli(['--format', 'json', 'docs/privacy.md'], cwd)
   const [result] = JSON.parse(run.stdout)
   assert.deepEqual(Object.keys(result), ['filePath', 'messages', 'errorCount', 'warningCount'])
-  assert.deepEqual(Object.keys(result.messages[0]), ['ruleId', 'source', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fix', 'fixTier', 'suggestions', 'url', 'note'])
+  assert.deepEqual(Object.keys(result.messages[0]), [
+    'ruleId',
+    'source',
+    'severity',
+    'message',
+    'line',
+    'column',
+    'endLine',
+    'endColumn',
+    'fix',
+    'fixTier',
+    'suggestions',
+    'url',
+    'note'
+  ])
   assert.deepEqual([result.errorCount, result.warningCount], [1, 3])
 })
 
@@ -176,7 +204,10 @@ unlessMissing(test, !hasShared && '../shared/corpus is absent')('sarif over the 
   const log = JSON.parse(runCli(['--no-config', '--format', 'sarif', ...files], corpus).stdout)
   assertValidSarif(log)
   const json = JSON.parse(runCli(['--no-config', '--format', 'json', ...files], corpus).stdout) as Array<{messages: unknown[]}>
-  assert.equal(log.runs[0].results.length, json.reduce((sum, result) => sum + result.messages.length, 0))
+  assert.equal(
+    log.runs[0].results.length,
+    json.reduce((sum, result) => sum + result.messages.length, 0)
+  )
   assert.ok(log.runs[0].results.length > 0)
 })
 

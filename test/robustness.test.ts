@@ -48,16 +48,21 @@ test('a 100 KB single line, 10,000 nested tags, unclosed HTML and unterminated f
   })
   const result = run(folder, ['--format', 'json', '.'])
   assert.equal(result.status, 0, result.stderr)
-  const byName = Object.fromEntries(JSON.parse(result.stdout).map((entry: {filePath: string; messages: unknown[]}) => [entry.filePath, entry.messages]))
-  assert.deepEqual((byName['line.md'] as Array<{column: number; ruleId: string}>).map((m) => `${m.column} ${m.ruleId}`), ['100009 link-style'], 'only the link at the end of the long line')
+  const byName = Object.fromEntries(
+    JSON.parse(result.stdout).map((entry: {filePath: string; messages: unknown[]}) => [entry.filePath, entry.messages])
+  )
+  assert.deepEqual(
+    (byName['line.md'] as Array<{column: number; ruleId: string}>).map((m) => `${m.column} ${m.ruleId}`),
+    ['100009 link-style'],
+    'only the link at the end of the long line'
+  )
   assert.deepEqual(byName['nested.md'], [])
   // The broken table is reported, and not converted: the parser had to repair it. Its first row of `<td>` labels
   // still names the columns, so the cookie rules read `_ga` from it (no duration column; Google never named).
-  assert.deepEqual((byName['unclosed.md'] as Array<{ruleId: string; fix: unknown}>).map((m) => `${m.ruleId} ${m.fix}`), [
-    'no-html-table null',
-    'cookie-table-columns null',
-    'claims-consistency null'
-  ])
+  assert.deepEqual(
+    (byName['unclosed.md'] as Array<{ruleId: string; fix: unknown}>).map((m) => `${m.ruleId} ${m.fix}`),
+    ['no-html-table null', 'cookie-table-columns null', 'claims-consistency null']
+  )
   assert.deepEqual(byName['frontmatter.md'], [])
 })
 
@@ -97,18 +102,22 @@ const pathological: Record<string, string> = {
   'scheme run': `[x](${'a'.repeat(size)}:)`,
   // micromark itself is quadratic on long runs of brackets and of `_`/`-` emphasis markers (36 s and 59 s to parse
   // 100 KB): those two inputs are 10 KB so the suite stays fast; the rules still see the same shapes.
-  'brackets': '[' + '['.repeat(size / 20) + ']'.repeat(size / 20 - 1),
-  'pipes': '| a |\n| - |\n| ' + '\\| '.repeat(size / 3) + ' |',
+  brackets: '[' + '['.repeat(size / 20) + ']'.repeat(size / 20 - 1),
+  pipes: '| a |\n| - |\n| ' + '\\| '.repeat(size / 3) + ' |',
   'spaces and tabs': 'a' + ' \t'.repeat(size / 2) + 'b',
-  'backticks': '`'.repeat(size / 2) + 'x' + '`'.repeat(size / 2 - 1),
-  'entities': '&amp;'.repeat(size / 5),
+  backticks: '`'.repeat(size / 2) + 'x' + '`'.repeat(size / 2 - 1),
+  entities: '&amp;'.repeat(size / 5),
   'one long word': 'cookie'.repeat(size / 6),
-  'digits': '1'.repeat(size),
+  digits: '1'.repeat(size),
   'dashes and underscores': '_-'.repeat(size / 20),
   'table of durations': '| Name | Duration |\n| - | - |\n' + '| a | 1 year 2 months 3 days '.repeat(1) + '9 '.repeat(size / 2) + '|\n'
 }
 
-const base = unified().use(remarkParse).use(syntax).data('settings', {policylint: {now: testNow}}).freeze()
+const base = unified()
+  .use(remarkParse)
+  .use(syntax)
+  .data('settings', {policylint: {now: testNow}})
+  .freeze()
 const parsed = new Map<string, Awaited<ReturnType<typeof base.run>>>()
 
 for (const rule of rules) {

@@ -89,7 +89,11 @@ for (const rule of rules) {
       test(item.name + ' (without positions)', async () => {
         // As in remark-lint: a generated tree without positions must not crash a rule or make it report.
         const file = new VFile({path: 'generated.md', value: item.input})
-        const processor = unified().use(remarkParse).use(syntax).use(rule, ['error', item.options]).data('settings', {policylint: {now: testNow, ...item.settings}})
+        const processor = unified()
+          .use(remarkParse)
+          .use(syntax)
+          .use(rule, ['error', item.options])
+          .data('settings', {policylint: {now: testNow, ...item.settings}})
         const tree = processor.parse(file)
         removePosition(tree, {force: true})
         await processor.run(tree, file)
@@ -100,14 +104,31 @@ for (const rule of rules) {
 
   test('contract', () => {
     const examples = rule.examples
-    assert.ok(examples.some((example) => !example.messages?.length), 'at least one valid example')
-    assert.ok(examples.some((example) => example.messages?.length), 'at least one invalid example')
-    if (rule.meta.fix === 'safe' || rule.meta.fix === 'unsafe') assert.ok(examples.some((example) => example.fixed), 'a fixable rule shows a fix')
-    if (rule.meta.fix === 'unsafe') assert.ok(examples.some((example) => example.unsafeFixed), 'a rule with unsafe fixes shows one')
+    assert.ok(
+      examples.some((example) => !example.messages?.length),
+      'at least one valid example'
+    )
+    assert.ok(
+      examples.some((example) => example.messages?.length),
+      'at least one invalid example'
+    )
+    if (rule.meta.fix === 'safe' || rule.meta.fix === 'unsafe')
+      assert.ok(
+        examples.some((example) => example.fixed),
+        'a fixable rule shows a fix'
+      )
+    if (rule.meta.fix === 'unsafe')
+      assert.ok(
+        examples.some((example) => example.unsafeFixed),
+        'a rule with unsafe fixes shows one'
+      )
     const {spec} = rule.options
     const optionNames = Object.keys(spec)
     if (optionNames.length > 0) {
-      assert.ok(examples.some((example) => example.options !== undefined), 'a rule with options shows them')
+      assert.ok(
+        examples.some((example) => example.options !== undefined),
+        'a rule with options shows them'
+      )
     }
     for (const name of optionNames) assert.ok(spec[name].doc.trim().length > 0, `option \`${name}\` is documented`)
     const settings = parseSettings(undefined)
@@ -144,7 +165,10 @@ function exampleCases(rule: Rule<any>): Case[] {
 function fixtureCases(rule: Rule<any>): Case[] {
   const folder = path.join(root, 'fixtures', rule.meta.id)
   if (!fs.existsSync(folder)) return []
-  const names = fs.readdirSync(folder).filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md') && !name.endsWith('.unsafe-fixed.md')).sort()
+  const names = fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md') && !name.endsWith('.unsafe-fixed.md'))
+    .sort()
   return names.map((name) => {
     const base = path.join(folder, name.slice(0, -3))
     const read = (suffix: string) => (fs.existsSync(base + suffix) ? fs.readFileSync(base + suffix, 'utf8') : undefined)
@@ -188,7 +212,11 @@ options('the parser derived from each rule’s declared options', () => {
   const byId = new Map(rules.map((rule) => [rule.meta.id, rule]))
   const parse = (id: string, raw: unknown, settings?: Record<string, unknown>) => byId.get(id)!.options.parse(raw, parseSettings(settings))
   const fails = (id: string, raw: unknown, message: string, settings?: Record<string, unknown>) =>
-    assert.throws(() => parse(id, raw, settings), (error: Error) => error.name === 'OptionError' && error.message === message, `${id} ${JSON.stringify(raw)}`)
+    assert.throws(
+      () => parse(id, raw, settings),
+      (error: Error) => error.name === 'OptionError' && error.message === message,
+      `${id} ${JSON.stringify(raw)}`
+    )
 
   fails('table-format', {bogus: 1}, 'Unexpected option `bogus` for `table-format`, expected no options')
   fails('link-style', 'x', 'Unexpected options `x` for `link-style`, expected an object')
@@ -198,11 +226,20 @@ options('the parser derived from each rule’s declared options', () => {
   fails('effective-date', {maxAge: 1.5}, 'Unexpected value `1.5` for `maxAge`, expected a whole number of at least 0')
   fails('cookie-duration', {maxAge: 'forever'}, 'Unexpected value `forever` for `maxAge`, expected a duration like `13 months`')
   fails('heading-punctuation', {characters: 'ab'}, 'Unexpected value `ab` for `characters`, expected a string of punctuation characters like `.:;,`')
-  fails('terminology', {terms: {a: 1}}, 'Unexpected value `{"a":1}` for `terms`, expected an object of preferred spellings like `{"web site": "website"}`')
+  fails(
+    'terminology',
+    {terms: {a: 1}},
+    'Unexpected value `{"a":1}` for `terms`, expected an object of preferred spellings like `{"web site": "website"}`'
+  )
   // A default taken from a shared setting is checked like a given value.
-  fails('cookie-table-columns', undefined, 'Unexpected value `foo` for `required`, expected fields such as `name`, `purpose`, `duration` or `provider|domain`', {
-    requiredColumns: ['foo']
-  })
+  fails(
+    'cookie-table-columns',
+    undefined,
+    'Unexpected value `foo` for `required`, expected fields such as `name`, `purpose`, `duration` or `provider|domain`',
+    {
+      requiredColumns: ['foo']
+    }
+  )
 
   assert.equal(parse('link-style', undefined, {linkStyle: 'html'}).style, 'html', 'a default from a shared setting')
   assert.equal(parse('link-style', {style: 'consistent'}, {linkStyle: 'html'}).style, 'consistent', 'a given value wins over the setting')

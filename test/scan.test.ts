@@ -66,10 +66,13 @@ register('scan records header and JavaScript cookies; --observed reports the und
 
     const lint = await cliRun(['--format', 'json', '--observed', 'scan.har', 'cookies.md'], folder)
     const messages = JSON.parse(lint.stdout)[0].messages.filter((message: {ruleId: string}) => message.ruleId === 'declared-cookies')
-    assert.deepEqual(messages.map((message: {line: number; message: string}) => `${message.line} ${message.message}`), [
-      '3 Unexpected cookie `tracker` set on `127.0.0.1` that the page does not declare, expected a row for it in the cookie table',
-      '7 Unexpected declared cookie `promo` that the scan never saw, expected it removed, or a scan of the page that sets it'
-    ])
+    assert.deepEqual(
+      messages.map((message: {line: number; message: string}) => `${message.line} ${message.message}`),
+      [
+        '3 Unexpected cookie `tracker` set on `127.0.0.1` that the page does not declare, expected a row for it in the cookie table',
+        '7 Unexpected declared cookie `promo` that the scan never saw, expected it removed, or a scan of the page that sets it'
+      ]
+    )
   } finally {
     server.close()
   }

@@ -22,7 +22,10 @@ const read = () => fs.readFileSync(ballerina, 'utf8')
 seedTest('000 (Ballerina): tab padding in its three tables is reported and fixed', async () => {
   const file = await lintText(read(), {rule: tableFormat})
   const tabs = file.messages.filter((message) => message.reason === 'Unexpected tab in a table, expected spaces')
-  assert.deepEqual(tabs.map((message) => message.line), [64, 80, 97])
+  assert.deepEqual(
+    tabs.map((message) => message.line),
+    [64, 80, 97]
+  )
   assert.ok(tabs.every((message) => message.fix))
   const outcome = await fixText(read(), {rule: tableFormat})
   assert.ok(outcome.converged)
@@ -34,13 +37,19 @@ seedTest('000 (Ballerina): tab padding in its three tables is reported and fixed
 seedTest('000: the missing purpose column is reported on each table', async () => {
   const file = await lintText(read(), {rule: cookieTableColumns})
   const missing = file.messages.filter((message) => /without a purpose column/.test(message.reason))
-  assert.deepEqual(missing.map((message) => message.line), [64, 80, 97])
+  assert.deepEqual(
+    missing.map((message) => message.line),
+    [64, 80, 97]
+  )
 })
 
 seedTest('000: `_gat_gtag_xxx…` and `visitor_id#####` are placeholders, with a wildcard suggested', async () => {
   const file = await lintText(read(), {rule: cookieTableCells})
   const placeholders = file.messages.filter((message) => message.reason.startsWith('Unexpected placeholder'))
-  assert.deepEqual(placeholders.map((message) => message.line), [99, 102, 103])
+  assert.deepEqual(
+    placeholders.map((message) => message.line),
+    [99, 102, 103]
+  )
   assert.match(placeholders[0].reason, /`_gat_gtag_xxxxxxxxxxxxxxxxxxxxxxxxxxx`.*`_gat_gtag_<id>`/)
   assert.match(placeholders[1].reason, /`visitor_id#####`.*`visitor_id<id>`/)
   assert.equal(placeholders[1].suggestions?.[0]?.fix.text, '`visitor_id<id>`')

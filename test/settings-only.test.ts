@@ -10,7 +10,10 @@ test('settings only: the preset is added, with the settings, and stderr says so'
   const run = runCli(['--format', 'json', 'a.md'], folder)
   const [entry] = JSON.parse(run.stdout)
   // With `linkStyle: 'html'` the Markdown link is the odd one out.
-  assert.deepEqual(entry.messages.map((message: {ruleId: string; column: number}) => `${message.ruleId} ${message.column}`), ['link-style 43'])
+  assert.deepEqual(
+    entry.messages.map((message: {ruleId: string; column: number}) => `${message.ruleId} ${message.column}`),
+    ['link-style 43']
+  )
   assert.match(run.stderr, /the configuration sets only `settings`, so the recommended preset was added to it; remark-cli would lint nothing with it/)
 })
 

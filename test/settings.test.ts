@@ -5,7 +5,11 @@ import {FromSetting, option} from '../src/options.js'
 import {parseSettings, settingsSpec, type InlineObservedCookie, type SharedSettings} from '../src/settings.js'
 
 const fails = (raw: unknown, message: string) =>
-  assert.throws(() => parseSettings(raw), (error: Error) => error.name === 'OptionError' && error.message === message, JSON.stringify(raw))
+  assert.throws(
+    () => parseSettings(raw),
+    (error: Error) => error.name === 'OptionError' && error.message === message,
+    JSON.stringify(raw)
+  )
 
 test('a bad setting is named word for word as before the settings were declared once', () => {
   fails('x', 'Unexpected options `x` for `settings.policylint`, expected an object')
@@ -26,7 +30,10 @@ test('a bad setting is named word for word as before the settings were declared 
     {observedCookies: ['scan.har', {name: 'sid'}]},
     'Unexpected value `{"name":"sid"}` for `observedCookies`, expected a file path (HAR, Playwright or Puppeteer JSON, cookies.txt) or `{name, domain, lifetime}`'
   )
-  fails({observedCookies: 3}, 'Unexpected value `3` for `observedCookies`, expected a file path (HAR, Playwright or Puppeteer JSON, cookies.txt) or `{name, domain, lifetime}`')
+  fails(
+    {observedCookies: 3},
+    'Unexpected value `3` for `observedCookies`, expected a file path (HAR, Playwright or Puppeteer JSON, cookies.txt) or `{name, domain, lifetime}`'
+  )
   // Settings are checked in declared order: the first bad one is named.
   fails({readWordsFile: 'no', now: 'soon'}, 'Unexpected value `soon` for `now`, expected an ISO date like `2026-01-31`')
 })

@@ -32,7 +32,10 @@ fs.readdirSync(path.join(root, 'fixtures'))
     const name = fs
       .readdirSync(folder)
       .sort()
-      .find((file) => /^invalid-.*\.md$/.test(file) && !file.endsWith('.fixed.md') && !fs.existsSync(path.join(folder, file.replace(/\.md$/, '.options.json'))))
+      .find(
+        (file) =>
+          /^invalid-.*\.md$/.test(file) && !file.endsWith('.fixed.md') && !fs.existsSync(path.join(folder, file.replace(/\.md$/, '.options.json')))
+      )
     if (name) pages[['', 'docs/', 'docs/legal/'][index % 3] + rule + '.md'] = fs.readFileSync(path.join(folder, name), 'utf8')
   })
 
@@ -56,15 +59,21 @@ test('the fixture tree is large enough to mean something', () => {
   assert.ok(Object.keys(pages).length >= 20, `${Object.keys(pages).length} pages`)
 })
 
-test('--shard: every file in exactly one shard, the shards\' findings together equal one run\'s, and adding a file moves no other', () => {
+test("--shard: every file in exactly one shard, the shards' findings together equal one run's, and adding a file moves no other", () => {
   const cwd = tempTree(pages)
   const whole = json(cwd, ['.']).sort(byPath)
   assert.equal(whole.length, Object.keys(pages).length)
-  assert.ok(whole.every((result) => result.messages.length > 0), 'every page has findings')
+  assert.ok(
+    whole.every((result) => result.messages.length > 0),
+    'every page has findings'
+  )
   const shards = shardsOf(cwd, 3, ['.'])
   const seen = shards.flat().map((result) => result.filePath)
   assert.equal(new Set(seen).size, seen.length, 'no file in two shards')
-  assert.ok(shards.every((shard) => shard.length > 0 && shard.length < whole.length), 'the files are split')
+  assert.ok(
+    shards.every((shard) => shard.length > 0 && shard.length < whole.length),
+    'the files are split'
+  )
   assert.deepEqual(shards.flat().sort(byPath), whole)
   // What the CLI picks is what shardOf says.
   shards.forEach((shard, index) => {
@@ -105,7 +114,7 @@ test('--shard with --fix: each shard fixes its own files only; together they fix
   assert.ok(changed >= 5, `${changed} files fixed`)
 })
 
-test('merge-sarif: the shards\' SARIF merges into one valid run holding every result of one run', () => {
+test("merge-sarif: the shards' SARIF merges into one valid run holding every result of one run", () => {
   const cwd = tempTree(pages)
   const whole = JSON.parse(runCli([...allRules, '--format', 'sarif', '.'], cwd).stdout)
   for (const index of [1, 2, 3]) {
@@ -121,7 +130,10 @@ test('merge-sarif: the shards\' SARIF merges into one valid run holding every re
   const [run] = merged.runs
   const ids = run.tool.driver.rules.map((rule: {id: string}) => rule.id)
   assert.equal(new Set(ids).size, ids.length, 'each rule listed once')
-  assert.deepEqual(ids.slice(0, whole.runs[0].tool.driver.rules.length), whole.runs[0].tool.driver.rules.map((rule: {id: string}) => rule.id))
+  assert.deepEqual(
+    ids.slice(0, whole.runs[0].tool.driver.rules.length),
+    whole.runs[0].tool.driver.rules.map((rule: {id: string}) => rule.id)
+  )
   for (const result of run.results) assert.equal(ids[result.ruleIndex], result.ruleId)
   assert.equal(run.invocations.length, 3, 'one invocation per shard')
   const key = (result: {ruleIndex?: number}) => JSON.stringify({...result, ruleIndex: undefined})
@@ -140,14 +152,47 @@ test('merge-sarif: rules from other plugins are listed once and results point at
     runs: [{...driver(rules), results: results.map(([ruleId, ruleIndex]) => ({ruleId, ruleIndex, message: {text: ruleId}}))}]
   })
   const merged = mergeSarif([
-    {name: 'a.sarif', log: log(['x', 'remark-a'], [['remark-a', 1], ['x', 0]])},
-    {name: 'b.sarif', log: log(['x', 'remark-b', 'remark-a'], [['remark-a', 2], ['remark-b', 1]])}
+    {
+      name: 'a.sarif',
+      log: log(
+        ['x', 'remark-a'],
+        [
+          ['remark-a', 1],
+          ['x', 0]
+        ]
+      )
+    },
+    {
+      name: 'b.sarif',
+      log: log(
+        ['x', 'remark-b', 'remark-a'],
+        [
+          ['remark-a', 2],
+          ['remark-b', 1]
+        ]
+      )
+    }
   ])
   const [run] = merged.runs
-  assert.deepEqual(run.tool.driver.rules!.map((rule) => rule.id), ['x', 'remark-a', 'remark-b'])
-  assert.deepEqual(run.results!.map((result) => [result.ruleId, result.ruleIndex]), [['remark-a', 1], ['x', 0], ['remark-a', 1], ['remark-b', 2]])
+  assert.deepEqual(
+    run.tool.driver.rules!.map((rule) => rule.id),
+    ['x', 'remark-a', 'remark-b']
+  )
+  assert.deepEqual(
+    run.results!.map((result) => [result.ruleId, result.ruleIndex]),
+    [
+      ['remark-a', 1],
+      ['x', 0],
+      ['remark-a', 1],
+      ['remark-b', 2]
+    ]
+  )
   assert.throws(
-    () => mergeSarif([{name: 'a.sarif', log: log(['x'], [])}, {name: 'other.sarif', log: {version: '2.1.0', runs: [{tool: {driver: {name: 'eslint'}}}]}}]),
+    () =>
+      mergeSarif([
+        {name: 'a.sarif', log: log(['x'], [])},
+        {name: 'other.sarif', log: {version: '2.1.0', runs: [{tool: {driver: {name: 'eslint'}}}]}}
+      ]),
     /^Error: Unexpected tool `eslint` in `other\.sarif`, expected `policylint 1\.0\.0` as in `a\.sarif`/
   )
 })
@@ -168,7 +213,11 @@ test('merge-sarif: an unreadable or non-SARIF file is named, exit 2', () => {
   ]
   // In this process: what the command prints after `policylint merge-sarif: `.
   for (const [names, message] of cases) {
-    assert.throws(() => mergeSarif(names.map((name) => ({name, log: readLog(name, cwd)}))), (error: Error) => message.test(error.message), names.join(' '))
+    assert.throws(
+      () => mergeSarif(names.map((name) => ({name, log: readLog(name, cwd)}))),
+      (error: Error) => message.test(error.message),
+      names.join(' ')
+    )
   }
   // And through the CLI: the exit code and the output.
   const cli: Array<[string[], RegExp]> = [
@@ -202,7 +251,11 @@ test('parseShard and shardOf', () => {
   assert.deepEqual(parseShard('2/3'), {index: 2, count: 3})
   assert.deepEqual(parseShard('1/1'), {index: 1, count: 1})
   for (const value of ['4/3', '0/2', '1', '1/0', '-1/2', '1.5/2', '']) {
-    assert.throws(() => parseShard(value), (error: Error) => error.message === `Unexpected value \`${value}\` for \`--shard\`, expected \`i/n\` with 1 ≤ i ≤ n`, value)
+    assert.throws(
+      () => parseShard(value),
+      (error: Error) => error.message === `Unexpected value \`${value}\` for \`--shard\`, expected \`i/n\` with 1 ≤ i ≤ n`,
+      value
+    )
   }
   // Spread: 3000 paths over 3 shards, none far from a third.
   const counts = [0, 0, 0]

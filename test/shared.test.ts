@@ -38,7 +38,10 @@ function copyShared(): string {
     const at = (ruleId: string) => entry.messages.filter((m) => m.ruleId === ruleId).map((m) => `${m.line}:${m.column}`)
     assert.deepEqual(at('link-style'), ['10:36', '48:178'])
     assert.deepEqual(at('link-safety'), ['10:36', '48:178'])
-    assert.ok(entry.messages.filter((m) => m.ruleId === 'link-style').every((m) => m.fix === null), 'target="_blank" links are not converted by default')
+    assert.ok(
+      entry.messages.filter((m) => m.ruleId === 'link-style').every((m) => m.fix === null),
+      'target="_blank" links are not converted by default'
+    )
   })
 
   register('seeds and corpus: no crash, and --fix reaches a fixed point in one run', () => {
@@ -53,7 +56,13 @@ function copyShared(): string {
     const fixed = run(folder, ['--fix', '--format', 'json', '.'])
     assert.notEqual(fixed.status, 2, fixed.stderr)
     const remaining = JSON.parse(fixed.stdout) as JsonResult[]
-    assert.deepEqual(remaining.flatMap((result) => result.messages.filter((m) => m.fix !== null && m.fixTier === 'safe').map((m) => `${result.filePath}:${m.line} ${m.ruleId}`)), [], 'no safe fix is left after --fix')
+    assert.deepEqual(
+      remaining.flatMap((result) =>
+        result.messages.filter((m) => m.fix !== null && m.fixTier === 'safe').map((m) => `${result.filePath}:${m.line} ${m.ruleId}`)
+      ),
+      [],
+      'no safe fix is left after --fix'
+    )
     const again = run(folder, ['--fix-dry-run', '.'])
     assert.equal(again.stdout.includes('@@'), false, 'a second --fix changes nothing:\n' + again.stdout.slice(0, 2000))
 
@@ -61,7 +70,11 @@ function copyShared(): string {
     const unsafe = run(folder, ['--fix', '--unsafe-fixes', '--format', 'json', '.'])
     assert.notEqual(unsafe.status, 2, unsafe.stderr)
     const left = JSON.parse(unsafe.stdout) as JsonResult[]
-    assert.deepEqual(left.flatMap((result) => result.messages.filter((m) => m.fix !== null).map((m) => `${result.filePath}:${m.line} ${m.ruleId}`)), [], 'no fix is left after --fix --unsafe-fixes')
+    assert.deepEqual(
+      left.flatMap((result) => result.messages.filter((m) => m.fix !== null).map((m) => `${result.filePath}:${m.line} ${m.ruleId}`)),
+      [],
+      'no fix is left after --fix --unsafe-fixes'
+    )
     const settled = run(folder, ['--fix-dry-run', '--unsafe-fixes', '.'])
     assert.equal(settled.stdout.includes('@@'), false, 'a second --fix --unsafe-fixes changes nothing:\n' + settled.stdout.slice(0, 2000))
   })

@@ -17,13 +17,20 @@ export function modelOf(source: string) {
 
 test('a GFM table and an HTML table give the same structure', () => {
   const gfm = '| Cookie | Expires |\n| :-- | --: |\n| `_ga` | 2 years |\n'
-  const html = '<table>\n<tr><th align="left">Cookie</th><th style="text-align: right">Expires</th></tr>\n<tr><td><code>_ga</code></td><td>2 years</td></tr>\n</table>\n'
+  const html =
+    '<table>\n<tr><th align="left">Cookie</th><th style="text-align: right">Expires</th></tr>\n<tr><td><code>_ga</code></td><td>2 years</td></tr>\n</table>\n'
   const [a] = modelOf(gfm)
   const [b] = modelOf(html)
   for (const table of [a, b]) {
     assert.deepEqual(table.align, ['left', 'right'])
-    assert.deepEqual(table.header!.cells.map((cell) => cell.text), ['Cookie', 'Expires'])
-    assert.deepEqual(table.rows.map((row) => row.cells.map((cell) => cell.text)), [['_ga', '2 years']])
+    assert.deepEqual(
+      table.header!.cells.map((cell) => cell.text),
+      ['Cookie', 'Expires']
+    )
+    assert.deepEqual(
+      table.rows.map((row) => row.cells.map((cell) => cell.text)),
+      [['_ga', '2 years']]
+    )
     assert.ok(table.cookie)
     assert.equal(table.fieldColumns.get('duration'), 1)
   }
@@ -34,8 +41,10 @@ test('a GFM table and an HTML table give the same structure', () => {
   assert.equal(gfm.slice(...a.rows[0].cells[0].contentRange!), '`_ga`')
 })
 
-test('`<br>` is a line break in a cell\'s text', () => {
-  const [table] = modelOf('<table><thead><tr><th>Name</th><th>Purpose</th></tr></thead><tbody><tr><td><code>_ga<br />_gid</code></td><td>Counts   visits</td></tr></tbody></table>\n')
+test("`<br>` is a line break in a cell's text", () => {
+  const [table] = modelOf(
+    '<table><thead><tr><th>Name</th><th>Purpose</th></tr></thead><tbody><tr><td><code>_ga<br />_gid</code></td><td>Counts   visits</td></tr></tbody></table>\n'
+  )
   assert.equal(table.rows[0].cells[0].text, '_ga\n_gid')
   assert.equal(table.rows[0].cells[1].text, 'Counts visits')
 })
@@ -68,7 +77,8 @@ test('cookie-table detection needs a name and another cookie field', () => {
 })
 
 test('the model is built once per document and each HTML node is parsed once', () => {
-  const source = '<table><tr><th>Cookie</th><th>Expires</th></tr><tr><td>sid</td><td>Session</td></tr></table>\n\n| Cookie | Expires |\n| - | - |\n| a | 1 day |\n'
+  const source =
+    '<table><tr><th>Cookie</th><th>Expires</th></tr><tr><td>sid</td><td>Session</td></tr></table>\n\n| Cookie | Expires |\n| - | - |\n| a | 1 day |\n'
   const tree = processor.runSync(processor.parse(source)) as never
   const first = tables(tree, source)
   assert.equal(tables(tree, source), first, 'the same array on a second call')

@@ -27,13 +27,22 @@ test('the remaining finding says how to apply its unsafe fix; JSON and SARIF car
   const folder = tempTree({'cookies.md': page})
   const json = JSON.parse(runCli(['--no-config', '--format', 'json', 'cookies.md'], folder).stdout) as JsonResult[]
   const tables = json[0].messages.filter((message) => message.ruleId === 'no-html-table')
-  assert.deepEqual(tables.map((message) => [message.line, message.fixTier]), [[5, 'unsafe'], [10, 'safe']])
+  assert.deepEqual(
+    tables.map((message) => [message.line, message.fixTier]),
+    [
+      [5, 'unsafe'],
+      [10, 'safe']
+    ]
+  )
   assert.equal(tables[0].note, 'Unsafe fix (it drops the `class` attribute): apply it with `policylint --fix --unsafe-fixes`')
   const sarif = JSON.parse(runCli(['--no-config', '--format', 'sarif', 'cookies.md'], folder).stdout)
   const descriptions = sarif.runs[0].results
     .filter((result: {ruleId: string}) => result.ruleId === 'no-html-table')
     .map((result: {fixes: Array<{description: {text: string}}>}) => result.fixes[0].description.text)
-  assert.deepEqual(descriptions, ['Unsafe fix: drops presentation only (applied by `policylint --fix --unsafe-fixes`)', 'Fix (applied by `policylint --fix`)'])
+  assert.deepEqual(descriptions, [
+    'Unsafe fix: drops presentation only (applied by `policylint --fix --unsafe-fixes`)',
+    'Fix (applied by `policylint --fix`)'
+  ])
 })
 
 test('--fix-dry-run lists each fix with its tier above the patch; --unsafe-fixes alone is a usage error', () => {
@@ -51,7 +60,11 @@ test('editors: an unsafe quick fix is labelled and never preferred; Format Docum
   const uri = pathToFileURL(path.join(folder, 'cookies.md')).href
   const client = startServer(folder)
   try {
-    await within(client.connection.sendRequest('initialize', {processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {}}), 20_000, 'initialize')
+    await within(
+      client.connection.sendRequest('initialize', {processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {}}),
+      20_000,
+      'initialize'
+    )
     client.connection.sendNotification('initialized', {})
     client.connection.sendNotification('textDocument/didOpen', {textDocument: {uri, languageId: 'markdown', version: 1, text: page}})
     const {diagnostics} = await client.diagnostics(uri, (params) => params.version === 1)
@@ -65,7 +78,11 @@ test('editors: an unsafe quick fix is labelled and never preferred; Format Docum
     assert.match(actions[0].title, /^Unsafe fix \(drops presentation\): /)
     assert.equal(actions[0].isPreferred, undefined)
     assert.ok(applyTextEdits(page, actions[0].edit.changes[uri]).includes(styledGfm))
-    const edits = (await within(client.connection.sendRequest('textDocument/formatting', {textDocument: {uri}, options: {tabSize: 2, insertSpaces: true}}), 20_000, 'formatting')) as Edit[]
+    const edits = (await within(
+      client.connection.sendRequest('textDocument/formatting', {textDocument: {uri}, options: {tabSize: 2, insertSpaces: true}}),
+      20_000,
+      'formatting'
+    )) as Edit[]
     const formatted = applyTextEdits(page, edits)
     assert.ok(formatted.includes(styled) && formatted.includes(plainGfm), 'formatting converts the plain table and leaves the styled one')
   } finally {

@@ -40,9 +40,18 @@ const seeds = suite('seeds')
   for (const [name, older, newer] of pairs) {
     register(`${name}: the March 2022 revision reports the typo, the confusable and the heading`, async () => {
       const messages = await proseMessages(path.join(shared, older))
-      assert.ok(messages.some((m) => /^typos \d+:\d+-\d+:\d+: Unexpected `cokkies`, expected `cookies`$/.test(m)), 'cokkies')
-      assert.ok(messages.some((m) => /^confusables .*Unexpected `maybe`, expected `may be`$/.test(m)), 'maybe set')
-      assert.ok(messages.some((m) => /^terminology 44:4-44:15: Unexpected `Third party` before a noun, expected `Third-party`$/.test(m)), 'Third party cookies')
+      assert.ok(
+        messages.some((m) => /^typos \d+:\d+-\d+:\d+: Unexpected `cokkies`, expected `cookies`$/.test(m)),
+        'cokkies'
+      )
+      assert.ok(
+        messages.some((m) => /^confusables .*Unexpected `maybe`, expected `may be`$/.test(m)),
+        'maybe set'
+      )
+      assert.ok(
+        messages.some((m) => /^terminology 44:4-44:15: Unexpected `Third party` before a noun, expected `Third-party`$/.test(m)),
+        'Third party cookies'
+      )
       assert.equal(messages.length, 3, messages.join('\n'))
     })
     register(`${name}: the fix gives the corrected words of the later revision`, async () => {
@@ -73,7 +82,25 @@ model('words are prose only, and each range is the word in the source', () => {
     '<div data-attrword="x" class="classword">Htmlword <code>htmlcode</code></div>\n\n| Cookie | Purpose |\n| - | - |\n| cellname | cellword |\n'
   const {words, names} = modelOf(value)
   const text = words.map((word) => word.text)
-  assert.deepEqual(text, ['Headword', 'See', 'at', 'or', 'linkword', 'mail', 'visit', 'keep', 'cookie', 'and', 'entity', 'word', 'Htmlword', 'Cookie', 'Purpose', 'cellname', 'cellword'])
+  assert.deepEqual(text, [
+    'Headword',
+    'See',
+    'at',
+    'or',
+    'linkword',
+    'mail',
+    'visit',
+    'keep',
+    'cookie',
+    'and',
+    'entity',
+    'word',
+    'Htmlword',
+    'Cookie',
+    'Purpose',
+    'cellname',
+    'cellword'
+  ])
   for (const word of words) assert.equal(value.slice(word.range[0], word.range[1]), word.text)
   for (const name of ['codeword', 'urlword', 'targetword', 'mailword', 'domainword', 'classword', 'htmlcode']) assert.ok(names.has(name), name)
   assert.ok(words[0].sentenceStart && words[1].sentenceStart && !words[2].sentenceStart, 'sentence starts')
@@ -112,7 +139,10 @@ list.run()
 const suggestions = suite('suggestions')
 
 suggestions('heading-case offers the rewritten heading, never a safe fix', async () => {
-  const file = await lintText('## What are cookies?\n\nText.\n\n## How we use them\n\nMore text about how we use them.\n\n## Your Choices And Rights\n\nYour choices and rights are yours.\n', {rule: headingCase})
+  const file = await lintText(
+    '## What are cookies?\n\nText.\n\n## How we use them\n\nMore text about how we use them.\n\n## Your Choices And Rights\n\nYour choices and rights are yours.\n',
+    {rule: headingCase}
+  )
   assert.equal(file.messages.length, 1)
   assert.deepEqual(file.messages[0].expected, ['Your choices and Rights'.replace('Rights', 'rights')])
   assert.equal(file.messages[0].fix, null)
@@ -131,7 +161,10 @@ suggestions('spelling reads `.policylint-words` from the folder and the folders 
   fs.writeFileSync(path.join(folder, '.policylint-words'), '# our product\nZorblet\n')
   const input = 'We run zorblet to keep a flibbet for each visitor.\n'
   const file = await lintText(input, {rule: spelling, path: path.join(folder, 'legal', 'cookies.md')})
-  assert.deepEqual(file.messages.map((message) => message.reason), ['Unexpected unknown word `flibbet`, expected a word in the dictionary'])
+  assert.deepEqual(
+    file.messages.map((message) => message.reason),
+    ['Unexpected unknown word `flibbet`, expected a word in the dictionary']
+  )
   const off = await lintText(input, {rule: spelling, path: path.join(folder, 'legal', 'cookies.md'), settings: {readWordsFile: false}})
   assert.equal(off.messages.length, 2)
   // An edited file is read again (the language server lints many times in one process).
@@ -142,9 +175,15 @@ suggestions('spelling reads `.policylint-words` from the folder and the folders 
 
 suggestions('terminology and confusables offer one safe edit each', async () => {
   const file = await lintText('The cookies which maybe set are third party cookies; a third-party sets them.\n', {rule: confusables})
-  assert.deepEqual(file.messages.map((message) => message.fix?.text), ['may be'])
+  assert.deepEqual(
+    file.messages.map((message) => message.fix?.text),
+    ['may be']
+  )
   const terms = await lintText('Our site sets third-party cookies; we tell each third-party. A third party may ask.\n', {rule: terminology})
-  assert.deepEqual(terms.messages.map((message) => message.fix?.text), ['third party'])
+  assert.deepEqual(
+    terms.messages.map((message) => message.fix?.text),
+    ['third party']
+  )
   const one = await lintText('Our site sets third-party cookies; we tell each third-party.\n', {rule: terminology})
   assert.deepEqual(one.messages, [], 'a document that writes the compound one way is left alone')
 })
@@ -177,13 +216,36 @@ loading.run()
 
 const preset = suite('preset')
 
-preset('heading rules: policylint\'s obey `<!-- policylint … -->`, remark-lint\'s obey `<!-- lint … -->`', async () => {
+preset("heading rules: policylint's obey `<!-- policylint … -->`, remark-lint's obey `<!-- lint … -->`", async () => {
   const input = [
-    '# Cookies', '', '### Skipped', '', '### Under the same skip', '', '## Choices', '', '## Choices', '',
-    'Setext', '------', '', '<!-- policylint disable heading-increment -->', '', '#### Also skipped', '',
-    '<!-- lint disable no-duplicate-headings-in-section -->', '', '## Choices', '',
-    '<!-- policylint disable heading-style -->', '', 'Setext again', '------------', '',
-    '**Effective August 20, 2022**', ''
+    '# Cookies',
+    '',
+    '### Skipped',
+    '',
+    '### Under the same skip',
+    '',
+    '## Choices',
+    '',
+    '## Choices',
+    '',
+    'Setext',
+    '------',
+    '',
+    '<!-- policylint disable heading-increment -->',
+    '',
+    '#### Also skipped',
+    '',
+    '<!-- lint disable no-duplicate-headings-in-section -->',
+    '',
+    '## Choices',
+    '',
+    '<!-- policylint disable heading-style -->',
+    '',
+    'Setext again',
+    '------------',
+    '',
+    '**Effective August 20, 2022**',
+    ''
   ].join('\n')
   const file = await lintText(input)
   const headingRules = new Set(['heading-increment', 'heading-style', 'no-duplicate-headings-in-section'])
@@ -191,11 +253,7 @@ preset('heading rules: policylint\'s obey `<!-- policylint … -->`, remark-lint
     .filter((message) => headingRules.has(String(message.ruleId)))
     .map((message) => `${message.source} ${message.ruleId} ${message.line}`)
   // One finding for the skip (line 5 is its evidence), the setext heading among ATX ones, the repeated heading.
-  assert.deepEqual(found.sort(), [
-    'policylint heading-increment 3',
-    'policylint heading-style 11',
-    'remark-lint no-duplicate-headings-in-section 9'
-  ])
+  assert.deepEqual(found.sort(), ['policylint heading-increment 3', 'policylint heading-style 11', 'remark-lint no-duplicate-headings-in-section 9'])
   const skip = file.messages.find((message) => message.ruleId === 'heading-increment')
   assert.equal(skip?.reason, 'Unexpected heading level `3` after level `1`, expected level `2` or less')
   assert.equal((skip?.cause as {line?: number} | undefined)?.line, 5)

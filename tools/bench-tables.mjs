@@ -11,7 +11,15 @@ import {VFile} from 'vfile'
 import {rules} from '../dist/rules/index.js'
 import {syntax} from '../dist/src/preset.js'
 
-const tableRules = new Set(['no-html-table', 'table-format', 'cookie-duration', 'cookie-table-columns', 'cookie-table-cells', 'known-cookies', 'cookie-party'])
+const tableRules = new Set([
+  'no-html-table',
+  'table-format',
+  'cookie-duration',
+  'cookie-table-columns',
+  'cookie-table-cells',
+  'known-cookies',
+  'cookie-party'
+])
 const rounds = Number(process.argv[2] ?? 9)
 // ../shared beside the repository: the corpus and the seeds.
 const shared = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared')
@@ -20,7 +28,10 @@ const documents = folders.flatMap((folder) => fs.readdirSync(folder).map((name) 
 const parser = unified().use(remarkParse).use(syntax).freeze()
 
 function linter(selected) {
-  return unified().use(selected.map((rule) => [rule, ['warn']])).data('settings', {policylint: {}}).freeze()
+  return unified()
+    .use(selected.map((rule) => [rule, ['warn']]))
+    .data('settings', {policylint: {}})
+    .freeze()
 }
 
 async function time(selected) {

@@ -10,7 +10,11 @@ const ids = process.argv.slice(2)
 const files = ['corpus', 'seeds'].flatMap((folder) => fs.readdirSync(path.join(shared, folder)).map((name) => path.join(shared, folder, name)))
 let out
 try {
-  out = execFileSync('node', ['dist/src/cli/cli.js', '--no-config', '--format', 'json', ...files], {encoding: 'utf8', maxBuffer: 1e8, stdio: ['ignore', 'pipe', 'ignore']})
+  out = execFileSync('node', ['dist/src/cli/cli.js', '--no-config', '--format', 'json', ...files], {
+    encoding: 'utf8',
+    maxBuffer: 1e8,
+    stdio: ['ignore', 'pipe', 'ignore']
+  })
 } catch (error) {
   out = error.stdout
 }

@@ -8,6 +8,13 @@ for (const f of process.argv.slice(2)) {
   const src = fs.readFileSync(f, 'utf8').replace(/^\uFEFF/, '')
   const tree = p.runSync(p.parse(src))
   for (const t of tables(tree, src)) {
-    console.log(f.split('/').pop().slice(0,40), t.kind, t.cookie ? 'COOKIE' : '-', t.rows.length, 'rows |', t.columns.map(c => c.header + '→' + (c.match.field ?? '?') + (c.match.unit ? '(' + c.match.unit + ')' : '')).join(' | '))
+    console.log(
+      f.split('/').pop().slice(0, 40),
+      t.kind,
+      t.cookie ? 'COOKIE' : '-',
+      t.rows.length,
+      'rows |',
+      t.columns.map((c) => c.header + '→' + (c.match.field ?? '?') + (c.match.unit ? '(' + c.match.unit + ')' : '')).join(' | ')
+    )
   }
 }

@@ -21,7 +21,18 @@ const cspellFolder = packageFolder('@cspell/dict-software-terms')
 const version = (folder) => JSON.parse(fs.readFileSync(new URL('package.json', folder), 'utf8')).version
 
 /** Words of the sources that are far more often a slip than meant, found by reading the list. */
-const slips = new Set(['reregisteration', 'unexpect', 'routeros', 'equipments', 'customable', 'nonsignificant', 'rememberable', 'decern', 'identic', 'metics'])
+const slips = new Set([
+  'reregisteration',
+  'unexpect',
+  'routeros',
+  'equipments',
+  'customable',
+  'nonsignificant',
+  'rememberable',
+  'decern',
+  'identic',
+  'metics'
+])
 
 /** A word this common makes its one-edit neighbours suspect (SCOWL sizes: 10 most common … 95 rarest). */
 const commonSize = 35
@@ -56,7 +67,9 @@ for (const [part, tags] of [
 const software = new Set()
 const cspellText = [
   zlib.gunzipSync(fs.readFileSync(new URL('dict/softwareTerms.txt.gz', cspellFolder))).toString('utf8'),
-  ...['networkingTerms.txt', 'coding-compound-terms.txt', 'webServices.txt'].map((name) => fs.readFileSync(new URL('dict/' + name, cspellFolder), 'utf8'))
+  ...['networkingTerms.txt', 'coding-compound-terms.txt', 'webServices.txt'].map((name) =>
+    fs.readFileSync(new URL('dict/' + name, cspellFolder), 'utf8')
+  )
 ].join('\n')
 // Lower-case words only: camel-case identifiers and acronyms are skipped by the rule anyway.
 // Hexadecimal words (`deadbeef`) and alphabets (`abcdef`) are test data, not words.

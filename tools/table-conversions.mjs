@@ -27,7 +27,8 @@ for (const dir of process.argv.slice(2)) {
       // One finding per document for the tables left alone: one reason, or a list of `- reason (lines …)`.
       const note = (message.note ?? 'no note').replace(/^Not fixed: /, '')
       const grouped = [...note.matchAll(/^- (.*) \(lines? ([\d, ]+)(?: and (\d+) more)?\)$/gm)]
-      const entries = grouped.length > 0 ? grouped.map((match) => [match[1], match[2].split(',').length + Number(match[3] ?? 0)]) : [[note.split('\n')[0], 1]]
+      const entries =
+        grouped.length > 0 ? grouped.map((match) => [match[1], match[2].split(',').length + Number(match[3] ?? 0)]) : [[note.split('\n')[0], 1]]
       for (const [reason, n] of entries) {
         counts.refused += n
         const shown = reason.replace(/`[^`]*`/g, '`…`').slice(0, 100)

@@ -22,7 +22,15 @@ const timesFile = path.join(root, 'node_modules', '.cache', 'policylint-test-tim
 /** A file still running after this long has hung: it is killed and counted as failed. */
 const fileTimeout = 15 * 60 * 1000
 /** Before any run was timed: the files known to be slow (seconds on a 2-core machine, pre-commit with the tool). */
-const knownSlow = {'pre-commit.test.js': 100, 'property.test.js': 40, 'report.test.js': 30, 'shared.test.js': 30, 'cli.test.js': 30, 'shard.test.js': 25, 'robustness.test.js': 20}
+const knownSlow = {
+  'pre-commit.test.js': 100,
+  'property.test.js': 40,
+  'report.test.js': 30,
+  'shared.test.js': 30,
+  'cli.test.js': 30,
+  'shard.test.js': 25,
+  'robustness.test.js': 20
+}
 
 const pattern = new RegExp(process.argv[2] ?? '')
 const jobs = Math.max(1, Number(process.env.TEST_JOBS) || os.availableParallelism())
@@ -74,7 +82,10 @@ async function lane() {
     totals.passed += counts.Passed ?? 0
     totals.skipped += counts.Skipped ?? 0
     if (!ok) failedFiles.push(name)
-    const body = kept.join('\n').replace(/\n{3,}/g, '\n\n').trim()
+    const body = kept
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
     process.stdout.write(`\n── ${name} (${seconds.toFixed(1)} s${ok ? '' : `, FAILED with exit code ${code}`})\n${body ? body + '\n' : ''}`)
   }
 }

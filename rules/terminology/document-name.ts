@@ -54,7 +54,9 @@ export function checkDocumentName(tree: Root, runs: Run[], context: RuleContext<
   const counts = new Map<string, number>()
   for (const use of own) counts.set(nameKey(use.written), (counts.get(nameKey(use.written)) ?? 0) + 1)
   if (counts.size < 2) return
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (title && a[0] === nameKey(title.written) ? -1 : title && b[0] === nameKey(title.written) ? 1 : 0))
+  const ranked = [...counts].sort(
+    (a, b) => b[1] - a[1] || (title && a[0] === nameKey(title.written) ? -1 : title && b[0] === nameKey(title.written) ? 1 : 0)
+  )
   const [preferred, count] = ranked[0]
   if (ranked[1][1] === count && !(title && nameKey(title.written) === preferred)) return
   const examples = own.filter((use) => nameKey(use.written) === preferred)
@@ -82,8 +84,19 @@ function anotherDocument(text: string, index: number, name: string): boolean {
   const after = text.slice(index + name.length, index + name.length + 200)
   // An audience narrows the name to a part (`for California Residents`, `for job applicants`); a company does not
   // (`This Privacy Notice for Example Ltd`).
-  if (/^[ \t]+(?:for|to|applicable[ \t]+to)[ \t]+(?:(?:our|all|the)[ \t]+)?(?:[\p{L}-]+[ \t]+)?(?:residents|applicants|candidates|employees|users|customers|children|consumers|staff|members|visitors|patients|students|contractors)\b/iu.test(after)) return true
-  const sentence = text.slice(Math.max(0, index - 200), index).split(/[.!?]\s/).pop() + ' ' + after.split(/[.!?](?:\s|$)/)[0]
+  if (
+    /^[ \t]+(?:for|to|applicable[ \t]+to)[ \t]+(?:(?:our|all|the)[ \t]+)?(?:[\p{L}-]+[ \t]+)?(?:residents|applicants|candidates|employees|users|customers|children|consumers|staff|members|visitors|patients|students|contractors)\b/iu.test(
+      after
+    )
+  )
+    return true
+  const sentence =
+    text
+      .slice(Math.max(0, index - 200), index)
+      .split(/[.!?]\s/)
+      .pop() +
+    ' ' +
+    after.split(/[.!?](?:\s|$)/)[0]
   for (const other of sentence.matchAll(documentName)) {
     // Another name of the kind, not itself introduced by `this` (`our Privacy Policy`, `the Privacy Policy`).
     const before = sentence.slice(Math.max(0, other.index! - 12), other.index)

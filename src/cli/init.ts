@@ -11,7 +11,8 @@ import {parse as parseYaml} from 'yaml'
 import {commandArguments} from './command-args.js'
 import {discover} from '../engine.js'
 
-const usage = 'Usage: policylint init [--yes]\n\nWrite .remarkrc.mjs with the site\'s domains, offer to seed .policylint-words, and print the pre-commit and CI snippets.\n'
+const usage =
+  "Usage: policylint init [--yes]\n\nWrite .remarkrc.mjs with the site's domains, offer to seed .policylint-words, and print the pre-commit and CI snippets.\n"
 
 /** Where a generator keeps the site's address, and how to read it from the file's text. */
 const sources: Array<{files: string[]; read: (text: string) => string | undefined}> = [
@@ -23,7 +24,10 @@ const sources: Array<{files: string[]; read: (text: string) => string | undefine
   // MkDocs
   {files: ['mkdocs.yml', 'mkdocs.yaml'], read: (text) => yamlKey(text, 'site_url')},
   // Docusaurus
-  {files: ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs'], read: (text) => /\burl\s*:\s*["'`](https?:\/\/[^"'`]+)["'`]/.exec(text)?.[1]},
+  {
+    files: ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs'],
+    read: (text) => /\burl\s*:\s*["'`](https?:\/\/[^"'`]+)["'`]/.exec(text)?.[1]
+  },
   // Astro
   {files: ['astro.config.mjs', 'astro.config.js', 'astro.config.ts'], read: (text) => /\bsite\s*:\s*["'`](https?:\/\/[^"'`]+)["'`]/.exec(text)?.[1]},
   // Eleventy keeps it in global data by convention
@@ -83,7 +87,10 @@ function jsonKey(text: string, key: string): string | undefined {
 }
 
 export function configText(domains: readonly string[]): string {
-  const settings = domains.length > 0 ? `,\n  settings: {\n    policylint: {\n      // The site's own domains: cookies set on them are first-party.\n      siteDomains: [${domains.map((domain) => `'${domain}'`).join(', ')}]\n    }\n  }` : ''
+  const settings =
+    domains.length > 0
+      ? `,\n  settings: {\n    policylint: {\n      // The site's own domains: cookies set on them are first-party.\n      siteDomains: [${domains.map((domain) => `'${domain}'`).join(', ')}]\n    }\n  }`
+      : ''
   return `// policylint's configuration (written by \`policylint init\`); remark-cli and editors read it too.\nimport policylint from 'policylint'\n\nexport default {\n  plugins: [policylint]${settings}\n}\n`
 }
 
@@ -101,8 +108,14 @@ export async function initCommand(argv: string[], cwd: string): Promise<number> 
     out(`Kept ${existing}: it is already there (add the preset to its plugins if it is not).`)
   } else {
     fs.writeFileSync(path.join(cwd, '.remarkrc.mjs'), configText(domains.map((found) => found.domain)))
-    out('Wrote .remarkrc.mjs' + (domains.length > 0 ? ` with siteDomains ${domains.map((found) => `${found.domain} (from ${found.from})`).join(', ')}` : ''))
-    if (domains.length === 0) out('No site address found (Jekyll, Hugo, Docusaurus, Astro, Eleventy, MkDocs, CNAME, package.json homepage): set siteDomains in .remarkrc.mjs so that first- and third-party checks can run.')
+    out(
+      'Wrote .remarkrc.mjs' +
+        (domains.length > 0 ? ` with siteDomains ${domains.map((found) => `${found.domain} (from ${found.from})`).join(', ')}` : '')
+    )
+    if (domains.length === 0)
+      out(
+        'No site address found (Jekyll, Hugo, Docusaurus, Astro, Eleventy, MkDocs, CNAME, package.json homepage): set siteDomains in .remarkrc.mjs so that first- and third-party checks can run.'
+      )
   }
 
   await seedWords(cwd, values.yes === true, out)
@@ -113,7 +126,9 @@ export async function initCommand(argv: string[], cwd: string): Promise<number> 
   out()
   if (fs.existsSync(path.join(cwd, '.github'))) {
     out('GitHub Actions (.github/workflows/policylint.yml):')
-    out('  - uses: actions/checkout@v4\n  - uses: actions/setup-node@v4\n    with: {node-version: 20}\n  - run: npm ci\n  - run: npx policylint --format github .')
+    out(
+      '  - uses: actions/checkout@v4\n  - uses: actions/setup-node@v4\n    with: {node-version: 20}\n  - run: npm ci\n  - run: npx policylint --format github .'
+    )
   } else {
     out('CI: run `npx policylint .` (exit 1 on errors); `--format sarif`, `github` and `junit` suit CI systems.')
   }
@@ -129,11 +144,15 @@ async function seedWords(cwd: string, yes: boolean, out: (line?: string) => void
   let agreed = yes
   if (!yes) {
     if (!process.stdin.isTTY) {
-      out(`${count(words.length)} in your pages ${words.length === 1 ? 'is' : 'are'} not in the dictionary; run \`policylint init --yes\` to add them to .policylint-words.`)
+      out(
+        `${count(words.length)} in your pages ${words.length === 1 ? 'is' : 'are'} not in the dictionary; run \`policylint init --yes\` to add them to .policylint-words.`
+      )
       return
     }
     const prompt = createInterface({input: process.stdin, output: process.stdout})
-    const answer = await prompt.question(`${count(words.length)} in your pages ${words.length === 1 ? 'is' : 'are'} not in the dictionary (${words.slice(0, 5).join(', ')}…). Add them to .policylint-words? [y/N] `)
+    const answer = await prompt.question(
+      `${count(words.length)} in your pages ${words.length === 1 ? 'is' : 'are'} not in the dictionary (${words.slice(0, 5).join(', ')}…). Add them to .policylint-words? [y/N] `
+    )
     prompt.close()
     agreed = /^y(?:es)?$/i.test(answer.trim())
   }

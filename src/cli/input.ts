@@ -85,8 +85,10 @@ export function clarifyFailure(file: VFile): void {
 function moduleTypeHint(error: Error): string | undefined {
   let file: string | undefined
   for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
-    file ??= /^Cannot (?:parse|parse given|import) file `([^`]+\.js)`/.exec(cause.message)?.[1] ?? /^Cannot import `([^`]+\.js)`/.exec(cause.message)?.[1]
-    const esmSyntax = cause instanceof SyntaxError && /Cannot use import statement outside a module|Unexpected token 'export'|import\.meta/.test(cause.message)
+    file ??=
+      /^Cannot (?:parse|parse given|import) file `([^`]+\.js)`/.exec(cause.message)?.[1] ?? /^Cannot import `([^`]+\.js)`/.exec(cause.message)?.[1]
+    const esmSyntax =
+      cause instanceof SyntaxError && /Cannot use import statement outside a module|Unexpected token 'export'|import\.meta/.test(cause.message)
     if (esmSyntax && file) {
       const renamed = path.basename(file).replace(/\.js$/, '.mjs')
       return `: it uses \`import\`/\`export\` but its folder is CommonJS (no \`"type": "module"\` in package.json); rename it to \`${renamed}\` or add \`"type": "module"\` to package.json`

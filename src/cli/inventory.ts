@@ -49,7 +49,9 @@ export async function cookiesCommand(argv: string[], cwd: string): Promise<numbe
   const values = parsed.values as {format?: string; 'output-file'?: string}
   const format = (values.format ?? 'table') as Format
   if (!formats.includes(format)) {
-    process.stderr.write(`policylint cookies: Unexpected value \`${values.format}\` for \`--format\`, expected one of ${formats.map((name) => `\`${name}\``).join(', ')}\n`)
+    process.stderr.write(
+      `policylint cookies: Unexpected value \`${values.format}\` for \`--format\`, expected one of ${formats.map((name) => `\`${name}\``).join(', ')}\n`
+    )
     return 2
   }
   let files: VFile[]
@@ -148,10 +150,14 @@ export function render(cookies: readonly DeclaredCookie[], format: Format): stri
   const table = markdownTable(rows) + '\n'
   if (format === 'markdown') return table
   const differing = cookies.filter((cookie) => cookie.differs).length
-  return table + `\n${cookies.length} cookie${cookies.length === 1 ? '' : 's'} declared` + (differing > 0 ? `; ${differing} declared differently on other pages` : '') + '\n'
+  return (
+    table +
+    `\n${cookies.length} cookie${cookies.length === 1 ? '' : 's'} declared` +
+    (differing > 0 ? `; ${differing} declared differently on other pages` : '') +
+    '\n'
+  )
 }
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
-

@@ -82,9 +82,7 @@ async function lintFound(options: LintFilesOptions, early: Worker[]): Promise<VF
   }
   const parallel = options.jobs > 1 && todo.length >= parallelThreshold
   if (!parallel) await Promise.all(early.splice(0).map((worker) => worker.terminate()))
-  const linted = parallel
-    ? await lintInWorkers(templates, options, progress, early)
-    : await lintInThread(templates, options, progress)
+  const linted = parallel ? await lintInWorkers(templates, options, progress, early) : await lintInThread(templates, options, progress)
 
   todo.forEach(({index, file, key}, at) => {
     const result = linted[at]
@@ -232,7 +230,7 @@ async function lintInWorkers(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()))
   }
-  return batches(templates).flatMap((batch, id) =>
-    fromThread[id] ?? batch.map((template, index) => fileWithMessages(template, fromWorkers[id][index]))
+  return batches(templates).flatMap(
+    (batch, id) => fromThread[id] ?? batch.map((template, index) => fileWithMessages(template, fromWorkers[id][index]))
   )
 }

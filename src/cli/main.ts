@@ -97,13 +97,19 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   }
 
   if (settingsOnlyConfigs.count > 0) {
-    process.stderr.write('policylint: the configuration sets only `settings`, so the recommended preset was added to it; remark-cli would lint nothing with it: list the preset in its `plugins` to use it there\n')
+    process.stderr.write(
+      'policylint: the configuration sets only `settings`, so the recommended preset was added to it; remark-cli would lint nothing with it: list the preset in its `plugins` to use it there\n'
+    )
   }
   // A run that lints nothing exits 0, as pre-commit needs when every staged file is ignored; but it says so.
   if (files.length === 0 && args.shard) {
-    process.stderr.write(`policylint: no Markdown files to lint in shard ${args.shard.index}/${args.shard.count} (the files went to other shards, none were found, or all are ignored)\n`)
+    process.stderr.write(
+      `policylint: no Markdown files to lint in shard ${args.shard.index}/${args.shard.count} (the files went to other shards, none were found, or all are ignored)\n`
+    )
   } else if (files.length === 0 && !args.stdin) {
-    process.stderr.write(`policylint: no Markdown files to lint in ${(args.paths.length > 0 ? args.paths : ['.']).map((input) => `\`${input}\``).join(', ')} (none found, or all ignored by .gitignore or .remarkignore)\n`)
+    process.stderr.write(
+      `policylint: no Markdown files to lint in ${(args.paths.length > 0 ? args.paths : ['.']).map((input) => `\`${input}\``).join(', ')} (none found, or all ignored by .gitignore or .remarkignore)\n`
+    )
   }
 
   // Document text goes to stdout (fixed stdin, or a diff); the report then goes to stderr.
@@ -199,7 +205,9 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   if (messages.some((message) => message.fatal === true)) return 1
   const warnings = messages.filter((message) => message.fatal !== true).length
   if (args.maxWarnings >= 0 && warnings > args.maxWarnings) {
-    process.stderr.write(`${plural(warnings, 'warning')} ${warnings === 1 ? 'exceeds' : 'exceed'} the limit of ${args.maxWarnings} (--max-warnings)\n`)
+    process.stderr.write(
+      `${plural(warnings, 'warning')} ${warnings === 1 ? 'exceeds' : 'exceed'} the limit of ${args.maxWarnings} (--max-warnings)\n`
+    )
     return 1
   }
   return 0
@@ -239,7 +247,11 @@ export async function parseArguments(argv: string[]): Promise<Arguments> {
       defaultDescription: 'on for a terminal, off when NO_COLOR is set',
       describe: 'Colour the stylish output'
     })
-    .option('jobs', {type: 'string', defaultDescription: `the number of cores (${availableParallelism()})`, describe: 'Threads for large runs: this one and N-1 workers'})
+    .option('jobs', {
+      type: 'string',
+      defaultDescription: `the number of cores (${availableParallelism()})`,
+      describe: 'Threads for large runs: this one and N-1 workers'
+    })
     .option('cache', {type: 'boolean', default: false, describe: 'Reuse results for files whose content and configuration did not change'})
     .option('max-file-size', {type: 'string', default: '5', defaultDescription: '5', describe: 'Refuse files larger than this many megabytes'})
     .option('cache-location', {type: 'string', default: '.policylintcache', describe: 'Where --cache keeps its results'})

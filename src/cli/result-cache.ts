@@ -5,11 +5,19 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {MessageData} from './serialize.js'
 
-const configNames = ['.remarkrc', '.remarkrc.json', '.remarkrc.yaml', '.remarkrc.yml', '.remarkrc.js', '.remarkrc.cjs', '.remarkrc.mjs', 'package.json']
+const configNames = [
+  '.remarkrc',
+  '.remarkrc.json',
+  '.remarkrc.yaml',
+  '.remarkrc.yml',
+  '.remarkrc.js',
+  '.remarkrc.cjs',
+  '.remarkrc.mjs',
+  'package.json'
+]
 
-const version = JSON.parse(
-  fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'package.json'), 'utf8')
-).version as string
+const version = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'package.json'), 'utf8'))
+  .version as string
 
 interface Entry {
   key: string
@@ -35,7 +43,13 @@ export class LintCache {
   }
 
   key(filePath: string, value: string): string {
-    return createHash('sha256').update(version).update('\0').update(this.configKey(path.dirname(filePath))).update('\0').update(value).digest('hex')
+    return createHash('sha256')
+      .update(version)
+      .update('\0')
+      .update(this.configKey(path.dirname(filePath)))
+      .update('\0')
+      .update(value)
+      .digest('hex')
   }
 
   get(filePath: string, key: string): MessageData[] | undefined {

@@ -9,7 +9,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {commandArguments} from './command-args.js'
 
-const usage = 'Usage: policylint scan URL [URL...] --out FILE [--chromium PATH]\n\nRecord the cookies a site sets, as a HAR file, with a headless Chromium installed on this machine.\n'
+const usage =
+  'Usage: policylint scan URL [URL...] --out FILE [--chromium PATH]\n\nRecord the cookies a site sets, as a HAR file, with a headless Chromium installed on this machine.\n'
 
 const candidates = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']
 
@@ -46,7 +47,8 @@ export async function scanCommand(argv: string[], cwd: string): Promise<number> 
   const executable = findChromium(values.chromium)
   if (!executable) {
     process.stderr.write(
-      'policylint scan: No Chromium found' + (values.chromium ? ` at \`${values.chromium}\`` : '') +
+      'policylint scan: No Chromium found' +
+        (values.chromium ? ` at \`${values.chromium}\`` : '') +
         ': install one (Debian and Ubuntu: `apt-get install chromium`; elsewhere Google Chrome), or name it with `--chromium PATH` or `CHROMIUM_PATH`\n'
     )
     return 2
@@ -69,6 +71,8 @@ export async function scanCommand(argv: string[], cwd: string): Promise<number> 
   } finally {
     await browser.close()
   }
-  process.stdout.write(`Recorded ${urls.length} page${urls.length === 1 ? '' : 's'} to ${path.relative(cwd, out) || out}; check the policy against it with \`policylint --observed ${path.relative(cwd, out) || out}\`\n`)
+  process.stdout.write(
+    `Recorded ${urls.length} page${urls.length === 1 ? '' : 's'} to ${path.relative(cwd, out) || out}; check the policy against it with \`policylint --observed ${path.relative(cwd, out) || out}\`\n`
+  )
   return 0
 }

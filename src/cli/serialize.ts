@@ -26,7 +26,21 @@ export interface MessageData {
 export function toData(message: VFileMessage): MessageData {
   const data: MessageData = {reason: message.reason}
   if (message.place) data.place = message.place
-  for (const key of ['ruleId', 'source', 'fatal', 'url', 'note', 'actual', 'expected', 'fix', 'fixTier', 'suggestions', 'failure', 'downgraded', 'upgraded'] as const) {
+  for (const key of [
+    'ruleId',
+    'source',
+    'fatal',
+    'url',
+    'note',
+    'actual',
+    'expected',
+    'fix',
+    'fixTier',
+    'suggestions',
+    'failure',
+    'downgraded',
+    'upgraded'
+  ] as const) {
     if (message[key] !== undefined) (data as unknown as Record<string, unknown>)[key] = message[key]
   }
   if (message.cause instanceof VFileMessage) data.cause = toData(message.cause)

@@ -1,17 +1,7 @@
 /** Cookie-table header synonyms: map a column header (and, for `Type`, its values) to a canonical field. */
 import {unitOf, type Unit} from '../values/duration.js'
 
-export type Field =
-  | 'name'
-  | 'provider'
-  | 'domain'
-  | 'purpose'
-  | 'category'
-  | 'duration'
-  | 'party'
-  | 'session'
-  | 'storageType'
-  | 'privacyLink'
+export type Field = 'name' | 'provider' | 'domain' | 'purpose' | 'category' | 'duration' | 'party' | 'session' | 'storageType' | 'privacyLink'
 
 export const fields: readonly Field[] = [
   'name',
@@ -65,26 +55,104 @@ export interface FieldMatch {
 // Sources: research notes `cookie-tables.md` §2.9 (Cookiebot, OneTrust, CookieYes, Termly, OCD, IAB TCF, orestbida).
 const synonyms: Record<Field, string[]> = {
   name: [
-    'name', 'cookie', 'cookies', 'cookie name', 'cookie names', 'cookie data key name', 'cookie key', 'identifier',
-    'nom du cookie', 'nom', 'nazwa', 'クッキー名', 'key', 'nombre', 'cookie identifier', 'cookie id'
+    'name',
+    'cookie',
+    'cookies',
+    'cookie name',
+    'cookie names',
+    'cookie data key name',
+    'cookie key',
+    'identifier',
+    'nom du cookie',
+    'nom',
+    'nazwa',
+    'クッキー名',
+    'key',
+    'nombre',
+    'cookie identifier',
+    'cookie id'
   ],
   provider: [
-    'provider', 'service', 'platform', 'data controller', 'owner', 'source', 'editeur du cookie', 'who places the cookie',
-    'vendor', 'administrator', 'set by', 'provider of cookie', 'cookie provider', 'company', 'third party provider', 'service provider', 'provided by', 'placed by'
+    'provider',
+    'service',
+    'platform',
+    'data controller',
+    'owner',
+    'source',
+    'editeur du cookie',
+    'who places the cookie',
+    'vendor',
+    'administrator',
+    'set by',
+    'provider of cookie',
+    'cookie provider',
+    'company',
+    'third party provider',
+    'service provider',
+    'provided by',
+    'placed by'
   ],
   domain: ['domain', 'scope', 'host', 'hostname', 'cookie subgroup', 'adres', 'cookie domain', 'domains', 'hosts'],
   purpose: [
-    'purpose', 'purposes', 'description', 'description of use', 'application description', 'usage', 'about', 'reason',
-    'finalite du cookie', 'finalité du cookie', 'opis', '説明', 'function', 'use', 'what it does', 'what it is used for',
-    'purpose description', 'objective', 'details', 'notes', 'why we use it', 'used for', 'what we use it for'
+    'purpose',
+    'purposes',
+    'description',
+    'description of use',
+    'application description',
+    'usage',
+    'about',
+    'reason',
+    'finalite du cookie',
+    'finalité du cookie',
+    'opis',
+    '説明',
+    'function',
+    'use',
+    'what it does',
+    'what it is used for',
+    'purpose description',
+    'objective',
+    'details',
+    'notes',
+    'why we use it',
+    'used for',
+    'what we use it for'
   ],
   category: ['category', 'categories', 'module', 'groupname', 'group', 'classification', 'cookie category'],
   duration: [
-    'duration', 'expiry', 'expiration', 'expiration time', 'default expiration time', 'expires', 'expires in',
-    'expires after', 'lifespan', 'lifetime', 'life span', 'retention', 'retention period', 'retention time',
-    'storage time', 'maximum storage duration', 'storage duration', 'persists for', 'max age', 'length', 'durée de vie',
-    'duree de vie', 'wygasa', '満了', 'expiry date', 'expiration date', 'when it expires', 'how long', 'cookie duration',
-    'cookie expiry', 'cookie lifespan', 'validity', 'period'
+    'duration',
+    'expiry',
+    'expiration',
+    'expiration time',
+    'default expiration time',
+    'expires',
+    'expires in',
+    'expires after',
+    'lifespan',
+    'lifetime',
+    'life span',
+    'retention',
+    'retention period',
+    'retention time',
+    'storage time',
+    'maximum storage duration',
+    'storage duration',
+    'persists for',
+    'max age',
+    'length',
+    'durée de vie',
+    'duree de vie',
+    'wygasa',
+    '満了',
+    'expiry date',
+    'expiration date',
+    'when it expires',
+    'how long',
+    'cookie duration',
+    'cookie expiry',
+    'cookie lifespan',
+    'validity',
+    'period'
   ],
   party: ['first or third party', 'cookies used', 'party', '1st3rd party', 'first party or third party', 'first third party'],
   session: ['session or persistent', 'issession', 'persistent or session', 'session persistent'],
@@ -135,7 +203,8 @@ const categoryWords =
   /^(strictly )?(necessary|essential|required|functional|functionality|technical|preferences?|personali[sz]ation|statistics?|statistical|analytics?|analytical|performance|marketing|advertising|targeting|social( media)?|security|unclassified|other)( cookies?)?$/i
 const sessionWords = /^(session|persistent|permanent|persistant)( cookies?)?$/i
 const partyWords = /^(1st|3rd|first|third)[ -]?party( cookies?)?$/i
-const storageWords = /^(http( cookie)?|html( local storage)?|local ?storage|session ?storage|pixel( tracker)?|cookie|http_cookie|server_cookie|html_local_storage|pixel_tracker|indexeddb|web storage)$/i
+const storageWords =
+  /^(http( cookie)?|html( local storage)?|local ?storage|session ?storage|pixel( tracker)?|cookie|http_cookie|server_cookie|html_local_storage|pixel_tracker|indexeddb|web storage)$/i
 
 /** A `Type` column means what its values say: category, session/persistent, party or storage type. */
 function fieldFromValues(values: readonly string[]): Field | undefined {

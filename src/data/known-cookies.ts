@@ -145,15 +145,40 @@ function build(entries: KnownCookie[]): Reference {
  * Cookie Database's domain column.
  */
 export const vendorDomains: ReadonlyMap<string, string> = new Map([
-  ['doubleclick.net', 'Google'], ['googleadservices.com', 'Google'], ['googlesyndication.com', 'Google'],
-  ['google-analytics.com', 'Google'], ['youtube.com', 'Google'], ['facebook.com', 'Meta'], ['facebook.net', 'Meta'],
-  ['instagram.com', 'Meta'], ['linkedin.com', 'LinkedIn'], ['licdn.com', 'LinkedIn'], ['twitter.com', 'X'],
-  ['ads-twitter.com', 'X'], ['bing.com', 'Microsoft'], ['clarity.ms', 'Microsoft'], ['hotjar.com', 'Hotjar'],
-  ['hubspot.com', 'HubSpot'], ['hs-analytics.net', 'HubSpot'], ['hsforms.com', 'HubSpot'], ['tiktok.com', 'TikTok'],
-  ['pinterest.com', 'Pinterest'], ['adnxs.com', 'Xandr'], ['criteo.com', 'Criteo'], ['taboola.com', 'Taboola'],
-  ['outbrain.com', 'Outbrain'], ['amazon-adsystem.com', 'Amazon'], ['demdex.net', 'Adobe'], ['omtrdc.net', 'Adobe'],
-  ['scorecardresearch.com', 'Comscore'], ['quantserve.com', 'Quantcast'], ['addthis.com', 'Oracle'],
-  ['sharethis.com', 'ShareThis'], ['disqus.com', 'Disqus'], ['vimeo.com', 'Vimeo'], ['nr-data.net', 'New Relic']
+  ['doubleclick.net', 'Google'],
+  ['googleadservices.com', 'Google'],
+  ['googlesyndication.com', 'Google'],
+  ['google-analytics.com', 'Google'],
+  ['youtube.com', 'Google'],
+  ['facebook.com', 'Meta'],
+  ['facebook.net', 'Meta'],
+  ['instagram.com', 'Meta'],
+  ['linkedin.com', 'LinkedIn'],
+  ['licdn.com', 'LinkedIn'],
+  ['twitter.com', 'X'],
+  ['ads-twitter.com', 'X'],
+  ['bing.com', 'Microsoft'],
+  ['clarity.ms', 'Microsoft'],
+  ['hotjar.com', 'Hotjar'],
+  ['hubspot.com', 'HubSpot'],
+  ['hs-analytics.net', 'HubSpot'],
+  ['hsforms.com', 'HubSpot'],
+  ['tiktok.com', 'TikTok'],
+  ['pinterest.com', 'Pinterest'],
+  ['adnxs.com', 'Xandr'],
+  ['criteo.com', 'Criteo'],
+  ['taboola.com', 'Taboola'],
+  ['outbrain.com', 'Outbrain'],
+  ['amazon-adsystem.com', 'Amazon'],
+  ['demdex.net', 'Adobe'],
+  ['omtrdc.net', 'Adobe'],
+  ['scorecardresearch.com', 'Comscore'],
+  ['quantserve.com', 'Quantcast'],
+  ['addthis.com', 'Oracle'],
+  ['sharethis.com', 'ShareThis'],
+  ['disqus.com', 'Disqus'],
+  ['vimeo.com', 'Vimeo'],
+  ['nr-data.net', 'New Relic']
 ])
 
 const genericWords = new Set(['ads', 'analytics', 'tag', 'manager', 'account', 'engagement', 'inc', 'ltd', 'llc', 'the', 'and', 'platform'])
@@ -162,7 +187,10 @@ const aliases: {[word: string]: string[]} = {meta: ['facebook', 'instagram'], go
 
 /** The words that name an owner in prose: `Salesforce Pardot` → salesforce, pardot; `Meta` → meta, facebook. */
 export function ownerWords(owner: string): string[] {
-  const words = owner.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 3 && !genericWords.has(word))
+  const words = owner
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length >= 3 && !genericWords.has(word))
   return words.flatMap((word) => [word, ...(aliases[word] ?? [])])
 }
 
@@ -233,7 +261,13 @@ export function readDatabase(file: string): KnownCookie[] {
     if (!name) continue
     const retention = parseDuration(row['Retention period'] ?? '')
     const lifetime =
-      retention.kind === 'session' ? 0 : retention.kind === 'duration' ? retention.max : retention.kind === 'range' ? ([retention.min!, retention.max!] as [number, number]) : undefined
+      retention.kind === 'session'
+        ? 0
+        : retention.kind === 'duration'
+          ? retention.max
+          : retention.kind === 'range'
+            ? ([retention.min!, retention.max!] as [number, number])
+            : undefined
     const category = (row.Category ?? '').toLowerCase()
     entries.push({
       name,

@@ -8,4 +8,5 @@ export const slotWord = new RegExp(`^(?:${slotWords})$`, 'i')
 export const instruction = /^(?:insert|enter|add|fill in|replace|your|the company's|company)\b/i
 
 /** Words a slot written in capitals does not open with (`OR OWNER`, `WITH SUCH SERVICE PROVIDERS`). */
-export const functionWord = /^(?:a|an|the|and|or|of|to|by|with|for|from|in|on|at|as|is|are|be|if|any|all|such|this|that|these|our|your|their|its|we|you|it|no|not|please|how|what|who|why|when|where)$/i
+export const functionWord =
+  /^(?:a|an|the|and|or|of|to|by|with|for|from|in|on|at|as|is|are|be|if|any|all|such|this|that|these|our|your|their|its|we|you|it|no|not|please|how|what|who|why|when|where)$/i

@@ -28,33 +28,42 @@ export interface VariantGroup {
 }
 
 export const functionWords = new Set(
-  'and or nor but to that who whom whose which with is are was were be been may will can has have had for in on at by from as if unless without under does do should must would could might shall acting where when of than via whether'.split(' ')
+  'and or nor but to that who whom whose which with is are was were be been may will can has have had for in on at by from as if unless without under does do should must would could might shall acting where when of than via whether'.split(
+    ' '
+  )
 )
 
 export const partyNouns = new Set(
-  ('cookie cookies service services provider providers site sites website websites web tool tools vendor vendors content application applications app apps ' +
+  (
+    'cookie cookies service services provider providers site sites website websites web tool tools vendor vendors content application applications app apps ' +
     'advertiser advertisers advertising ad ads analytics partner partners company companies plugin plugins trackers tracker tracking software platform platforms ' +
     'processor processors subprocessor subprocessors integration integrations link links resource resources script scripts page pages feature features network networks ' +
     'technology technologies product products payment payments social tag tags pixel pixels request requests domain domains library libraries code widget widgets ' +
     'video videos component components organisation organisations organization organizations entity entities recipient recipients seller sellers marketing sharing ' +
     'account accounts controller controllers supplier suppliers contractor contractors data information sources source embed embeds login logins authentication ' +
-    'payment service-providers api apis sdk sdks beacons beacon fonts font storage hosting servers server')
-    .split(' ')
+    'payment service-providers api apis sdk sdks beacons beacon fonts font storage hosting servers server'
+  ).split(' ')
 )
 
 export const optNouns = new Set(
-  'link links mechanism mechanisms form forms cookie cookies tool tools page pages option options request requests button buttons process choice choices preference preferences signal signals setting settings box checkbox banner facility facilities system systems method methods status rights'.split(' ')
+  'link links mechanism mechanisms form forms cookie cookies tool tools page pages option options request requests button buttons process choice choices preference preferences signal signals setting settings box checkbox banner facility facilities system systems method methods status rights'.split(
+    ' '
+  )
 )
 
 export const loginNouns = new Set(
-  'details credentials page pages screen information data form name names session sessions process button status attempt attempts history time times timestamp timestamps cookie cookies token tokens id ids link links provider providers services service'.split(' ')
+  'details credentials page pages screen information data form name names session sessions process button status attempt attempts history time times timestamp timestamps cookie cookies token tokens id ids link links provider providers services service'.split(
+    ' '
+  )
 )
 
 export const verbTriggers = new Set(
   "to can cannot can't may might will would must should could please you we they users also easily simply then and or not".split(' ')
 )
 
-export const determiners = new Set('a an the this that these those its their our your his her we you they it which who whom whose such any each every some no'.split(' '))
+export const determiners = new Set(
+  'a an the this that these those its their our your his her we you they it which who whom whose such any each every some no'.split(' ')
+)
 export const modifiedNouns = new Set([...partyNouns, ...optNouns, ...loginNouns])
 
 export const compounds: CompoundGroup[] = [
@@ -98,7 +107,11 @@ export const compounds: CompoundGroup[] = [
 
 export const variants: VariantGroup[] = [
   {id: 'e-mail', regex: /\b(?<!-)e-?mail(?:s|ed|ing)?\b(?!-)/gi, variant: (written) => (written.includes('-') ? 'e-mail' : 'email')},
-  {id: 'website', regex: /\bweb[ -]?sites?\b(?!-)/gi, variant: (written) => (/web site/i.test(written) ? 'web site' : /web-site/i.test(written) ? 'web-site' : 'website')}
+  {
+    id: 'website',
+    regex: /\bweb[ -]?sites?\b(?!-)/gi,
+    variant: (written) => (/web site/i.test(written) ? 'web site' : /web-site/i.test(written) ? 'web-site' : 'website')
+  }
 ]
 
 /** Names a policy page gives itself, by kind; `Terms` alone is a defined short form and is left out. */

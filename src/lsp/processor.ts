@@ -127,4 +127,3 @@ export function safeFixKeys(record: LintRecord, edits: readonly TextEdit[] = rec
 export function rangeKey(range: {start: {line: number; character: number}; end: {line: number; character: number}}, text: string): string {
   return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}=${text}`
 }
-

@@ -20,7 +20,9 @@ if (flags.includes('--version') || flags.includes('-v')) {
   process.exit(0)
 }
 if (flags.includes('--help') || flags.includes('-h')) {
-  process.stdout.write('Usage: policylint-language-server --stdio | --node-ipc | --socket=PORT\n\nA language server for policylint: the findings and quick fixes of `policylint` in your editor.\n')
+  process.stdout.write(
+    'Usage: policylint-language-server --stdio | --node-ipc | --socket=PORT\n\nA language server for policylint: the findings and quick fixes of `policylint` in your editor.\n'
+  )
   process.exit(0)
 }
 

@@ -21,7 +21,8 @@ type Phrase = {claim: RegExp; unless: RegExp}
 const sessionClaim =
   /\b(?:we|this (?:site|website|service)|our (?:site|website|service))[ \t]+(?:only[ \t]+)?uses?[ \t]+(?:only[ \t]+)?session[ \t]+cookies\b/i
 /** What makes such a sentence not a claim of session cookies only. */
-const notExclusive = /\b(?:persistent|permanent|long[- ]lived|and (?:other|third|analytics|marketing|tracking)|as well as|unless|if you|when you (?:opt|choose|agree|consent)|opt[- ]in)\b/i
+const notExclusive =
+  /\b(?:persistent|permanent|long[- ]lived|and (?:other|third|analytics|marketing|tracking)|as well as|unless|if you|when you (?:opt|choose|agree|consent)|opt[- ]in)\b/i
 /** A document that talks about persistent cookies it sets makes no session-only claim. */
 const persistentMentioned = /\bpersistent[ \t]+cookies?\b|\bpermanent[ \t]+cookies?\b/i
 

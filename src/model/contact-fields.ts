@@ -46,7 +46,10 @@ export function emptyFields(tree: Root, source: string): Array<{label: string; r
     if (!line || !line.prose) return undefined
     const match = fieldLine.exec(line.text)
     if (!match || !fieldLabel.test(match[3].trim())) return undefined
-    const value = match[4].replace(/^(?:\*\*|__|\*|_)+/, '').replace(/(?:\\|<br\s*\/?>|&nbsp;|\s)+$/i, '').trim()
+    const value = match[4]
+      .replace(/^(?:\*\*|__|\*|_)+/, '')
+      .replace(/(?:\\|<br\s*\/?>|&nbsp;|\s)+$/i, '')
+      .trim()
     return {label: match[2], labelStart: line.start + match[1].length, empty: value === '' && !/_{3,}/.test(match[4])}
   }
   let index = 0

@@ -77,7 +77,9 @@ function read(table: CookieTable, row: Row): CookieRow {
   return {
     table,
     row,
-    names: cellLines(nameCell).map((line) => line.replace(/`/g, '').trim()).filter(Boolean),
+    names: cellLines(nameCell)
+      .map((line) => line.replace(/`/g, '').trim())
+      .filter(Boolean),
     nameCell,
     nameRange: nameCell && cellRange(nameCell),
     party: first === third ? undefined : first ? 'first' : 'third',
@@ -118,7 +120,12 @@ export function registrable(text: string): string | undefined {
     .map((part) => part.trim())
     .find((part) => part !== '')
   if (!first) return undefined
-  const host = first.replace(/^\[([^\]]*)\]\(.*\)$/, '$1').replace(/^https?:\/\//, '').replace(/\/.*$/, '').replace(/^\*?\./, '').toLowerCase()
+  const host = first
+    .replace(/^\[([^\]]*)\]\(.*\)$/, '$1')
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '')
+    .replace(/^\*?\./, '')
+    .toLowerCase()
   if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(host)) return undefined
   return getDomain(host) ?? undefined
 }

@@ -81,7 +81,9 @@ function label(text: string): string {
 
 function tableRecord(table: Table): CookieRecord | undefined {
   // A header such as `Name | Description` above `Name | _ga` names the columns, not a field.
-  const headerRepeated = table.header && table.rows.some((row) => label(row.cells[0]?.text ?? '').toLowerCase() === label(table.header!.cells[0]?.text ?? '').toLowerCase())
+  const headerRepeated =
+    table.header &&
+    table.rows.some((row) => label(row.cells[0]?.text ?? '').toLowerCase() === label(table.header!.cells[0]?.text ?? '').toLowerCase())
   const rows = table.header && !headerRepeated ? [table.header, ...table.rows] : table.rows
   if (rows.some((row) => row.cells.length < 2)) return undefined
   const pairs = rows
@@ -151,13 +153,15 @@ function pipeRecord(paragraph: Paragraph, source: string): CookieRecord | undefi
  * HTML.
  */
 function plainText(markdown: string): string {
-  return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    // Emphasis marks that are not escaped (`\_\_cf\_bm` is a name, not emphasis), then code marks, then escapes.
-    .replace(/(^|[\s(])(?<!\\)[*_]{1,2}(?=\S)|(?<=[^\s\\])[*_]{1,2}(?=$|[\s).,;:])/g, '$1')
-    .replace(/`/g, '')
-    .replace(/\\(.)/g, '$1')
-    .trim()
+  return (
+    markdown
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      // Emphasis marks that are not escaped (`\_\_cf\_bm` is a name, not emphasis), then code marks, then escapes.
+      .replace(/(^|[\s(])(?<!\\)[*_]{1,2}(?=\S)|(?<=[^\s\\])[*_]{1,2}(?=$|[\s).,;:])/g, '$1')
+      .replace(/`/g, '')
+      .replace(/\\(.)/g, '$1')
+      .trim()
+  )
 }
 
 function recordGroup(group: CookieRecord[]): DerivedTable {
@@ -211,7 +215,11 @@ export function cookieLists(tree: Root, source: string): DerivedTable[] {
       // One named item in a list of prose points is a mention, not a cookie list.
       if (rows.length === 0 || rows.length * 2 < node.children.length) return
       if (!rows.some((row) => row.cells[1].text !== '') && !aboutCookies(node, ancestors, source)) return
-      const header: Row = {cells: ['Name', 'Duration', 'Purpose'].map((text) => ({...emptyCell(), text, header: true})), range: undefined, inHead: true}
+      const header: Row = {
+        cells: ['Name', 'Duration', 'Purpose'].map((text) => ({...emptyCell(), text, header: true})),
+        range: undefined,
+        inHead: true
+      }
       const table = finish({kind: 'list' as const, sources: [], header, rows, align: [null, null, null], range: nodeRange(node)})
       found.push({...table, header: undefined, cookie: true})
     })
@@ -303,4 +311,3 @@ function aboutCookies(list: List, ancestors: Nodes[], source: string): boolean {
   }
   return false
 }
-

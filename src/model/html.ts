@@ -66,7 +66,13 @@ export function htmlFragments(tree: Root, source: string): HtmlFragment[] {
         // `Our cookies: <table>`: the table is read from its `<table>` on, in the blocks the paragraph's container holds.
         outer = ancestors.slice(0, -1)
         parent = outer[outer.length - 1]
-        node = joinSplitTable(opened, parent, source, merged, (parent as Parents & {children: unknown[]}).children.indexOf(ancestors[ancestors.length - 1]))
+        node = joinSplitTable(
+          opened,
+          parent,
+          source,
+          merged,
+          (parent as Parents & {children: unknown[]}).children.indexOf(ancestors[ancestors.length - 1])
+        )
       } else if (blockParents.has(parent.type)) node = joinSplitTable(original, parent, source, merged)
       const start = node.position?.start.offset
       const end = node.position?.end.offset
@@ -125,7 +131,8 @@ function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set
       }
       // After a blank line inside a cell, text is Markdown (GitHub renders it so, in the cell) and an indented tag
       // a code block; both are still the table's content.
-      const indentedTag = (next.type as string) === 'code' && !(next as unknown as {lang?: string}).lang && /^\s*</.test(text) && !/^\s*(?:```|~~~)/.test(text)
+      const indentedTag =
+        (next.type as string) === 'code' && !(next as unknown as {lang?: string}).lang && /^\s*</.test(text) && !/^\s*(?:```|~~~)/.test(text)
       if (!indentedTag) markdown.push(next as unknown as RootContent)
       else codeInside = true
       markdownInside = true
@@ -159,8 +166,15 @@ function joinSplitTable(node: Html, parent: Parents, source: string, merged: Set
       markdownParts.push({start: at, end: at + (verbatim ? node.position!.end.offset! - node.position!.start.offset! : part.value.length), node})
     }
   }
-  const joined: Html = {type: 'html', value: verbatim ? source.slice(start, end) : value, position: {start: node.position.start, end: parts[parts.length - 1].position!.end}}
-  joined.data = {...node.data, ...(markdownInside ? {markdownInside: true, markdownParts, ...(codeInside ? {codeInside: true} : {})} : {})} as Html['data']
+  const joined: Html = {
+    type: 'html',
+    value: verbatim ? source.slice(start, end) : value,
+    position: {start: node.position.start, end: parts[parts.length - 1].position!.end}
+  }
+  joined.data = {
+    ...node.data,
+    ...(markdownInside ? {markdownInside: true, markdownParts, ...(codeInside ? {codeInside: true} : {})} : {})
+  } as Html['data']
   return joined
 }
 
@@ -178,7 +192,12 @@ function tableOpenedInParagraph(node: Html, ancestors: Parents[], source: string
   const end = paragraph.position?.end.offset
   if (start === undefined || end === undefined) return undefined
   for (const child of rest) if (child.type === 'html') merged.add(child)
-  return {type: 'html', value: source.slice(start, end), position: {start: node.position!.start, end: paragraph.position!.end}, data: {inParagraph: true} as Html['data']}
+  return {
+    type: 'html',
+    value: source.slice(start, end),
+    position: {start: node.position!.start, end: paragraph.position!.end},
+    data: {inParagraph: true} as Html['data']
+  }
 }
 
 /** A Markdown block inside a table cut by blank lines: where it is in the joined value, and the block. */

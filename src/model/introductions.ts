@@ -8,7 +8,8 @@ export function introductions(tree: Root, source: string): (offset: number | und
   const blocks: Array<{range: Range; heading: boolean}> = []
   walk(tree, (node) => {
     const range = nodeRange(node)
-    if (range && (node.type === 'heading' || node.type === 'paragraph' || node.type === 'html')) blocks.push({range, heading: node.type === 'heading'})
+    if (range && (node.type === 'heading' || node.type === 'paragraph' || node.type === 'html'))
+      blocks.push({range, heading: node.type === 'heading'})
   })
   return (offset) => {
     if (offset === undefined) return ''

@@ -2,15 +2,7 @@
 import type {Element} from 'domhandler'
 import type {Definition, Link, LinkReference, Parents, Root, RootContent} from 'mdast'
 import {cached} from './memo.js'
-import {
-  attributeRanges,
-  elementRange,
-  htmlFragments,
-  isClosingAnchor,
-  isOpeningAnchor,
-  startTagRange,
-  type HtmlFragment
-} from './html.js'
+import {attributeRanges, elementRange, htmlFragments, isClosingAnchor, isOpeningAnchor, startTagRange, type HtmlFragment} from './html.js'
 import {nodeRange, type Range} from './source.js'
 import {walk} from './walk.js'
 
@@ -81,27 +73,77 @@ function markdownLinks(tree: Root, source: string): MarkdownLink[] {
 
     if (node.type === 'definition') {
       const urlStart = afterPrefix(source, source.indexOf(']:', range[0]) + 2)
-      found.push({syntax: 'markdown', kind: 'definition', node, url: node.url, title: node.title ?? null, range, textRange: undefined, urlRange: verbatim(source, node.url, urlStart), inTableCell})
+      found.push({
+        syntax: 'markdown',
+        kind: 'definition',
+        node,
+        url: node.url,
+        title: node.title ?? null,
+        range,
+        textRange: undefined,
+        urlRange: verbatim(source, node.url, urlStart),
+        inTableCell
+      })
       return
     }
 
     if (node.type === 'linkReference') {
       const definition = definitions.get(node.identifier)
       if (!definition) return
-      found.push({syntax: 'markdown', kind: 'reference', node, url: definition.url, title: definition.title ?? null, range, textRange, urlRange: undefined, inTableCell})
+      found.push({
+        syntax: 'markdown',
+        kind: 'reference',
+        node,
+        url: definition.url,
+        title: definition.title ?? null,
+        range,
+        textRange,
+        urlRange: undefined,
+        inTableCell
+      })
       return
     }
 
     const first = source.charAt(range[0])
     if (first === '<') {
-      found.push({syntax: 'markdown', kind: 'autolink', node, url: node.url, title: null, range, textRange: undefined, urlRange: verbatim(source, node.url, range[0] + 1), inTableCell})
+      found.push({
+        syntax: 'markdown',
+        kind: 'autolink',
+        node,
+        url: node.url,
+        title: null,
+        range,
+        textRange: undefined,
+        urlRange: verbatim(source, node.url, range[0] + 1),
+        inTableCell
+      })
     } else if (first === '[') {
       // A reference-style `[text][id]` is a `linkReference`; a `link` starting with `[` is inline.
       const closeBracket = textRange ? textRange[1] : range[0] + 1
       const urlStart = afterPrefix(source, closeBracket + 2)
-      found.push({syntax: 'markdown', kind: 'inline', node, url: node.url, title: node.title ?? null, range, textRange, urlRange: verbatim(source, node.url, urlStart), inTableCell})
+      found.push({
+        syntax: 'markdown',
+        kind: 'inline',
+        node,
+        url: node.url,
+        title: node.title ?? null,
+        range,
+        textRange,
+        urlRange: verbatim(source, node.url, urlStart),
+        inTableCell
+      })
     } else {
-      found.push({syntax: 'markdown', kind: 'literal', node, url: node.url, title: null, range, textRange: undefined, urlRange: verbatim(source, node.url, range[0]), inTableCell})
+      found.push({
+        syntax: 'markdown',
+        kind: 'literal',
+        node,
+        url: node.url,
+        title: null,
+        range,
+        textRange: undefined,
+        urlRange: verbatim(source, node.url, range[0]),
+        inTableCell
+      })
     }
   })
   return found
@@ -156,7 +198,7 @@ function inlineLink(fragment: HtmlFragment, element: Element): HtmlLink {
   const textNodes = closed ? siblings.slice(index + 1, close) : undefined
   return {
     ...htmlLinkParts(fragment, element),
-    range: open && closeRange ? [open[0], closeRange[1]] : startTagRange(element, fragment.offset) ?? open,
+    range: open && closeRange ? [open[0], closeRange[1]] : (startTagRange(element, fragment.offset) ?? open),
     textRange: open && closeRange ? [open[1], closeRange[0]] : undefined,
     textNodes,
     closed,

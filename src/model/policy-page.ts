@@ -21,7 +21,8 @@ export function isPolicy(tree: Root, stem: string | undefined): boolean {
 // The kind of page is the head of the title: `Cookie policy`, `Terms of use`, `How we use cookies`, `Privacy at
 // Acme`, not `Policy documents`, `Glossary of terms`, `Privacy-preserving analytics` or `Marketing cookies` (a
 // section of a cookie policy, often kept in its own file).
-const policyWord = /(?<![\p{L}\p{N}-])(?<before>[\p{L}-]+[ \t]+)?(?<word>policy|notice|terms|privacy|data[ \t]+protection|cookies?|conditions(?=[ \t]+of[ \t]+(?:use|sale|service)))(?![\p{L}\p{N}-])/giu
+const policyWord =
+  /(?<![\p{L}\p{N}-])(?<before>[\p{L}-]+[ \t]+)?(?<word>policy|notice|terms|privacy|data[ \t]+protection|cookies?|conditions(?=[ \t]+of[ \t]+(?:use|sale|service)))(?![\p{L}\p{N}-])/giu
 const policyEnd =
   /^(?:[ \t]*$|[ \t]*[|:([,/]|[ \t]+[-–—][ \t]|[ \t]+(?:of|for|on|and|&|at|in|to|by|statement|policy|notice|information|declaration|conditions)(?![\p{L}\p{N}])|[ \t]+[a-z]{2}(?:[ -][a-z]{2})?[ \t]*$)/iu
 const cookieCategory =

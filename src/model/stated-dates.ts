@@ -26,7 +26,8 @@ export interface StatedDate {
 const keyword =
   /(?<![\p{L}\p{N}])(effective(?:[ \t]+date)?|in[ \t]+effect|(?:last|latest)[ \t]+(?:(?:substantive|major|material|significant)[ \t]+)?(?:updated|modified|revised|reviewed|changed|update|revision)|updated|revised|dates[ \t]+from|date[ \t]+of[ \t]+(?:last[ \t]+)?(?:update|revision))(?![\p{L}\p{N}])/giu
 
-const frontMatterKeys = /^(?:date|post[_-]?date|published|updated|last[_-]?updated|last[_-]?update|last[_-]?modified(?:[_-]at)?|lastmod|modified|effective(?:[_-]?date)?|last[_-]?revised)$/i
+const frontMatterKeys =
+  /^(?:date|post[_-]?date|published|updated|last[_-]?updated|last[_-]?update|last[_-]?modified(?:[_-]at)?|lastmod|modified|effective(?:[_-]?date)?|last[_-]?revised)$/i
 
 /** Every date the page states, front matter first, the body's in document order. */
 export function statedDates(tree: Root, source: string): StatedDate[] {
@@ -130,14 +131,28 @@ function bodyDates(tree: Root, documentSource: string): StatedDate[] {
     previous = text
     if (standalone) {
       const at = start + standalone.offset
-      result.push({range: [at, at + standalone.length], text: text.slice(standalone.offset, standalone.offset + standalone.length), format: standalone.format, date: standalone.date, kind: 'updated', future: false})
+      result.push({
+        range: [at, at + standalone.length],
+        text: text.slice(standalone.offset, standalone.offset + standalone.length),
+        format: standalone.format,
+        date: standalone.date,
+        kind: 'updated',
+        future: false
+      })
       continue
     }
     const alone = index < 4 || index >= list.length - 3 ? dateLine(text, html) : undefined
     if (alone) {
       const at = start + alone.offset
       // Without a label the date may be the day the policy takes effect: one ahead of today is not reported.
-      result.push({range: [at, at + alone.length], text: text.slice(alone.offset, alone.offset + alone.length), format: alone.format, date: alone.date, kind: 'effective', future: true})
+      result.push({
+        range: [at, at + alone.length],
+        text: text.slice(alone.offset, alone.offset + alone.length),
+        format: alone.format,
+        date: alone.date,
+        kind: 'effective',
+        future: true
+      })
     }
     for (const match of text.matchAll(keyword)) {
       let at = match.index! + match[0].length
@@ -159,12 +174,22 @@ function bodyDates(tree: Root, documentSource: string): StatedDate[] {
       const kind = /effect/i.test(match[0]) ? 'effective' : 'updated'
       const future = /\b(?:will|shall|becomes?|comes?|takes?)\b[^.]*$/i.test(before) || /\bwill\b/i.test(before)
       if (parsed) {
-        result.push({range: [start + at, start + at + parsed.length], text: rest.slice(0, parsed.length), format: parsed.format, date: parsed.date, kind, future})
+        result.push({
+          range: [start + at, start + at + parsed.length],
+          text: rest.slice(0, parsed.length),
+          format: parsed.format,
+          date: parsed.date,
+          kind,
+          future
+        })
       } else if (placeholder.test(rest)) {
         result.push({range: [start + at, start + at], text: '', format: 'iso', date: undefined, kind, future, placeholder: true})
       } else {
         // Something after the keyword that tries to be a date: digits and a year, or a month name, before the sentence ends.
-        const attempt = /^(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|[\p{L}]+\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}|\d{1,2}(?:st|nd|rd|th)?\.?[ \t]+[\p{L}]+,?[ \t]+\d{4})/iu.exec(rest)
+        const attempt =
+          /^(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|[\p{L}]+\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}|\d{1,2}(?:st|nd|rd|th)?\.?[ \t]+[\p{L}]+,?[ \t]+\d{4})/iu.exec(
+            rest
+          )
         if (attempt && /\d{4}/.test(attempt[0])) {
           result.push({range: [start + at, start + at + attempt[0].length], text: attempt[0], format: 'numeric', date: undefined, kind, future})
         }

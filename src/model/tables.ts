@@ -241,8 +241,30 @@ export function htmlAlign(element: Element): Align {
 }
 
 const blockTags = new Set([
-  'p', 'div', 'ul', 'ol', 'li', 'table', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'section',
-  'article', 'dl', 'dt', 'dd', 'hr', 'header', 'footer', 'figure'
+  'p',
+  'div',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'tr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'section',
+  'article',
+  'dl',
+  'dt',
+  'dd',
+  'hr',
+  'header',
+  'footer',
+  'figure'
 ])
 
 /** The text of DOM content: `<br>` and block boundaries become line breaks. */
@@ -261,12 +283,17 @@ export function domText(nodes: AnyNode[]): string {
 }
 
 /** Columns, fields and whether it is a cookie table, from the header and rows. */
-export function finish<T extends Omit<TableBase, 'columns' | 'fieldColumns' | 'cookie'>>(table: T): T & Pick<TableBase, 'columns' | 'fieldColumns' | 'cookie'> {
+export function finish<T extends Omit<TableBase, 'columns' | 'fieldColumns' | 'cookie'>>(
+  table: T
+): T & Pick<TableBase, 'columns' | 'fieldColumns' | 'cookie'> {
   const headerCells = table.header?.cells ?? []
   const columns: Column[] = headerCells.map((cell, index) => ({
     index,
     header: cell.text,
-    match: matchHeader(cell.text.replace(/\n/g, ' '), table.rows.map((row) => row.cells[index]?.text ?? ''))
+    match: matchHeader(
+      cell.text.replace(/\n/g, ' '),
+      table.rows.map((row) => row.cells[index]?.text ?? '')
+    )
   }))
   const fieldColumns = new Map<Field, number>()
   for (const column of columns) {
@@ -293,7 +320,8 @@ function isCookieTable(columns: Column[], fieldColumns: Map<Field, number>, rows
   return names.length > 0 && identifiers.length * 2 > names.length
 }
 
-const placeholderValue = /^(tbd|tbc|todo|pending|n\/?a yet|xxx+|\?+|lorem ipsum.*|description \d*|cookie-description|\[insert[^\]]*\]|_{3,}|\{\{[^}]*\}\})$/i
+const placeholderValue =
+  /^(tbd|tbc|todo|pending|n\/?a yet|xxx+|\?+|lorem ipsum.*|description \d*|cookie-description|\[insert[^\]]*\]|_{3,}|\{\{[^}]*\}\})$/i
 
 /** A cell value left as template text (`TBD`, `__________`, `[insert purpose]`, `{{duration}}`). */
 export function isPlaceholder(text: string): boolean {

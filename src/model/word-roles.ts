@@ -29,7 +29,12 @@ export function nameListWords(tree: Root, words: Word[]): Set<Word> {
       if (content.length === 1 && content[0].type === 'link') {
         links++
         items.push(range)
-      } else if (content.length === 1 && content[0].type === 'text' && !/[.!?:;]\s*$/.test(content[0].value) && content[0].value.trim().split(/\s+/).length <= 6) {
+      } else if (
+        content.length === 1 &&
+        content[0].type === 'text' &&
+        !/[.!?:;]\s*$/.test(content[0].value) &&
+        content[0].value.trim().split(/\s+/).length <= 6
+      ) {
         // A name without a link: `- Waystack`, `- BDSK Handels GmbH & Co. KG`.
         items.push(range)
       }
@@ -103,7 +108,10 @@ export function definedAbbreviation(word: Word, words: Word[], position: Map<Wor
   const before = words.slice(Math.max(0, index - 10), index).filter((other) => !abbreviationGaps.has(other.text.toLowerCase()))
   for (const target of letters.endsWith('s') ? [letters, letters.slice(0, -1)] : [letters]) {
     for (let start = 0; start + target.length <= before.length; start++) {
-      const initials = before.slice(start, start + target.length).map((other) => other.text.charAt(0).toLowerCase()).join('')
+      const initials = before
+        .slice(start, start + target.length)
+        .map((other) => other.text.charAt(0).toLowerCase())
+        .join('')
       if (initials === target) return true
     }
   }
@@ -118,10 +126,7 @@ export function inLatinPhrase(word: Word, source: string): boolean {
     const at = parts.indexOf(key)
     if (at < 0) continue
     // The phrase's words before and after this one, with any spaces or markup between them.
-    const pattern = new RegExp(
-      parts.map(escapeRegExp).join('[\\s*_]+'),
-      'iy'
-    )
+    const pattern = new RegExp(parts.map(escapeRegExp).join('[\\s*_]+'), 'iy')
     const from = Math.max(0, word.range[0] - 40)
     const window = source.slice(from, word.range[1] + 40)
     for (let start = 0; start <= word.range[0] - from; start++) {

@@ -79,7 +79,10 @@ function build(tree: Root, source: string): Prose {
     const link = ancestors[findLastIndex(ancestors, (ancestor) => ancestor.type === 'link')] as Parents | undefined
     // An autolink or bare URL: its text is its target.
     if (link && link.type === 'link' && (toString(link) === link.url || 'mailto:' + toString(link) === link.url)) return
-    const blockIndex = findLastIndex(ancestors, (ancestor) => ancestor.type === 'heading' || ancestor.type === 'paragraph' || ancestor.type === 'tableCell')
+    const blockIndex = findLastIndex(
+      ancestors,
+      (ancestor) => ancestor.type === 'heading' || ancestor.type === 'paragraph' || ancestor.type === 'tableCell'
+    )
     if (blockIndex < 0) return
     const block = ancestors[blockIndex]
     const blockRange = nodeRange(block)
@@ -181,12 +184,13 @@ export function mask(raw: string, names?: Set<string>): string {
   // Blockquote markers and indentation of continuation lines.
   if (text.includes('\n')) text = text.replace(/(\n)([ \t>]*)/g, (_, newline: string, prefix: string) => newline + blank(prefix))
   // Only chunks (`[^\s]+`) with a character `notProse` looks for: most are plain words, decided without ten tests.
-  if (notProseMark.test(text)) text = text.replace(markedChunk, (chunk) => {
-    const core = chunk.replace(/^[(["“‘'*_]+|[)\]"”’'*_.,;:!?]+$/g, '')
-    if (!core || !notProse(core)) return chunk
-    if (names) for (const token of core.toLowerCase().split(/[^\p{L}]+/u)) if (token.length > 1) names.add(token)
-    return blank(chunk)
-  })
+  if (notProseMark.test(text))
+    text = text.replace(markedChunk, (chunk) => {
+      const core = chunk.replace(/^[(["“‘'*_]+|[)\]"”’'*_.,;:!?]+$/g, '')
+      if (!core || !notProse(core)) return chunk
+      if (names) for (const token of core.toLowerCase().split(/[^\p{L}]+/u)) if (token.length > 1) names.add(token)
+      return blank(chunk)
+    })
   // An identifier whose underscores are escaped (`\_\_cfruid`, `data\_anchor\_1`) is code too: the escapes are blank
   // by now. Upper-case ones (`COMPANY\_NAME`) stay: no-placeholders reads them.
   if (!raw.includes('\\_')) return text

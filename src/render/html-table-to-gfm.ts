@@ -45,8 +45,21 @@ export function convert(table: HtmlTable, context: ConvertContext): Outcome {
 
 /** Attributes that only style: dropping them changes the look, never the words or the structure. */
 const presentational = new Set([
-  'class', 'style', 'width', 'height', 'border', 'cellpadding', 'cellspacing', 'align', 'valign', 'bgcolor', 'frame',
-  'rules', 'nowrap', 'data-custom-class', 'classname'
+  'class',
+  'style',
+  'width',
+  'height',
+  'border',
+  'cellpadding',
+  'cellspacing',
+  'align',
+  'valign',
+  'bgcolor',
+  'frame',
+  'rules',
+  'nowrap',
+  'data-custom-class',
+  'classname'
 ])
 const tableParts = new Set(['table', 'thead', 'tbody', 'tr', 'th', 'td'])
 /** Elements that may wrap a table for styling alone. */
@@ -62,7 +75,10 @@ class Changes {
   }
   describe(): string | undefined {
     const attributes = [...this.attributes].map((name) => `\`${name}\``)
-    const parts = [...(attributes.length > 0 ? [`drops the ${listOf(attributes)} attribute${attributes.length === 1 ? '' : 's'}`] : []), ...this.other]
+    const parts = [
+      ...(attributes.length > 0 ? [`drops the ${listOf(attributes)} attribute${attributes.length === 1 ? '' : 's'}`] : []),
+      ...this.other
+    ]
     return parts.length > 0 ? listOf(parts) : undefined
   }
 }
@@ -71,22 +87,32 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
   const {fragment, element} = table
   const parent = fragment.ancestors[fragment.ancestors.length - 1]
   if (fragment.inline) {
-    refuse(parent.type === 'paragraph' ? 'the table is opened inside a paragraph, among Markdown that its cells would show as typed' : `the table is opened inside a \`${parent.type}\``)
+    refuse(
+      parent.type === 'paragraph'
+        ? 'the table is opened inside a paragraph, among Markdown that its cells would show as typed'
+        : `the table is opened inside a \`${parent.type}\``
+    )
   }
   if (parent.type !== 'root' && parent.type !== 'listItem' && parent.type !== 'blockquote') refuse(`the table is inside a \`${parent.type}\``)
   const location = element.sourceCodeLocation
   if (!location?.endTag) {
     const end = fragment.node.position?.end.offset ?? context.source.length
     if (!/<\/table\s*>/i.test(context.source.slice(end))) refuse('the table has no `</table>`')
-    refuse('the table is not closed in its HTML block (a blank line inside a `<table>` ends the block, and what follows it is not the table\'s)')
+    refuse("the table is not closed in its HTML block (a blank line inside a `<table>` ends the block, and what follows it is not the table's)")
   }
   // Hugo passes a `{{< shortcode >}}`'s content on without rendering its Markdown (`rawhtml`, `table` wrappers).
-  const above = /(?:^|\n)[ \t]*(\{\{<[ \t]*([\w-]+)(?:[^>}\n]|>(?!\}\}))*?>\}\})[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*$/.exec(context.source.slice(0, fragment.node.position?.start.offset ?? 0))
-  if (above && !/\/[ \t]*>\}\}$/.test(above[1])) refuse(`the table is inside the Hugo shortcode \`${above[2]}\`, whose content may not be rendered as Markdown`)
+  const above = /(?:^|\n)[ \t]*(\{\{<[ \t]*([\w-]+)(?:[^>}\n]|>(?!\}\}))*?>\}\})[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*$/.exec(
+    context.source.slice(0, fragment.node.position?.start.offset ?? 0)
+  )
+  if (above && !/\/[ \t]*>\}\}$/.test(above[1]))
+    refuse(`the table is inside the Hugo shortcode \`${above[2]}\`, whose content may not be rendered as Markdown`)
   const changes = new Changes()
-  const data = fragment.node.data as {markdownInside?: boolean; codeInside?: boolean; markdownParts?: MarkdownPart[]; inParagraph?: boolean} | undefined
+  const data = fragment.node.data as
+    {markdownInside?: boolean; codeInside?: boolean; markdownParts?: MarkdownPart[]; inParagraph?: boolean} | undefined
   if (data?.inParagraph) changes.add('starts the table on a line of its own, after the paragraph whose line opened it')
-  const inside: MarkdownInside | undefined = data?.markdownParts?.length ? {parts: data.markdownParts, value: fragment.node.value, source: context.source} : undefined
+  const inside: MarkdownInside | undefined = data?.markdownParts?.length
+    ? {parts: data.markdownParts, value: fragment.node.value, source: context.source}
+    : undefined
   // Reference links in Markdown cells resolve against the document's definitions, which the read-back needs too.
   const root = fragment.ancestors[0]
   const definitions =
@@ -149,7 +175,8 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
   let body = table.rows
   if (table.labelRow) changes.add('makes its first row, which names the columns, the header row')
   if (!header) {
-    if (context.options.headerless === 'keep') refuse("the table has no header row (`<thead>` or a first row of `<th>`); set `headerless: 'empty-header'` or `'first-row'` to convert it")
+    if (context.options.headerless === 'keep')
+      refuse("the table has no header row (`<thead>` or a first row of `<th>`); set `headerless: 'empty-header'` or `'first-row'` to convert it")
     if (body.length === 0) refuse('the table has no rows')
     if (context.options.headerless === 'first-row') [header, ...body] = body
     else changes.add('adds an empty header row (the table has none)')
@@ -166,7 +193,10 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
   }
   const rowHeaders = body.some((row) => row.cells.some((cell) => cell.header))
   if (rowHeaders) changes.add(`turns \`<th>\` cells in body rows into ${context.options.rowHeaders === 'bold' ? 'bold' : 'ordinary'} cells`)
-  const align = columnAlign(all.map((row) => row.cells.map((cell) => cell.align)), width)
+  const align = columnAlign(
+    all.map((row) => row.cells.map((cell) => cell.align)),
+    width
+  )
   const blank: ConvertedCell = {markdown: '', signature: []}
 
   const texts = all.map((row) => row.cells.map((cell) => collapse(readerText(cell.element!.children))))
@@ -210,9 +240,11 @@ function placed(text: string, source: string, start: number, tableFirst: boolean
   const container = /^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*/.exec(onLine)![0]
   const continuation = container.replace(/[-+*]|\d{1,9}[.)]/g, (marker) => ' '.repeat(marker.length))
   const lines = text.replace(/\r\n?/g, '\n').split('\n')
-  const prefixed = (from: number) => lines.map((line, index) => (index < from ? line : line === '' ? continuation.replace(/[ \t]+$/, '') : continuation + line))
+  const prefixed = (from: number) =>
+    lines.map((line, index) => (index < from ? line : line === '' ? continuation.replace(/[ \t]+$/, '') : continuation + line))
   // Text before it on its line: the paragraph ends there (without its trailing white space).
-  if (container.length < onLine.length) return [start - (onLine.length - onLine.trimEnd().length), ['', continuation.replace(/[ \t]+$/, ''), ...prefixed(0)].join(eol)]
+  if (container.length < onLine.length)
+    return [start - (onLine.length - onLine.trimEnd().length), ['', continuation.replace(/[ \t]+$/, ''), ...prefixed(0)].join(eol)]
   if (tableFirst && lineStart > 0 && !/[-+*]|\d[.)]/.test(container)) {
     // The line above, without its container's prefix and list marker: text there is a paragraph the table would join.
     const previous = preceding.slice(preceding.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1)
@@ -235,7 +267,14 @@ const styles: Style[] = ['plain', 'html', 'escaped', 'html-escaped']
  * Render a table with every cell in the plainest style that reads back the same: a cell that does not is written
  * again in the next style, the others stay as they are. Undefined when a cell reads back wrong in every style.
  */
-function settle(rows: number, width: number, texts: string[][], align: Align[], definitions: string, build: (styleOf: (row: number, cell: number) => Style) => ConvertedCell[][]): {markdown: string; converted: ConvertedCell[][]} | {failing: [number, number] | undefined} {
+function settle(
+  rows: number,
+  width: number,
+  texts: string[][],
+  align: Align[],
+  definitions: string,
+  build: (styleOf: (row: number, cell: number) => Style) => ConvertedCell[][]
+): {markdown: string; converted: ConvertedCell[][]} | {failing: [number, number] | undefined} {
   const levels = Array.from({length: rows}, () => new Array<number>(width).fill(0))
   for (;;) {
     const converted = build((row, cell) => styles[levels[row]?.[cell] ?? 0])
@@ -307,7 +346,9 @@ function unwrap(element: Element, changes: Changes): Element {
     const wrapper = outer.parent as Element
     if (!keptAround.has(wrapper.name)) refuse(`the table is inside \`<${wrapper.name}>\``)
     const styling = wrapperTags.has(wrapper.name) && Object.keys(wrapper.attribs).every((name) => presentational.has(name.toLowerCase()))
-    const alone = wrapper.children.every((child) => child === outer || (child.type === 'text' && /^\s*$/.test((child as unknown as {data: string}).data)))
+    const alone = wrapper.children.every(
+      (child) => child === outer || (child.type === 'text' && /^\s*$/.test((child as unknown as {data: string}).data))
+    )
     const closed = !wrapper.sourceCodeLocation || Boolean(wrapper.sourceCodeLocation.endTag)
     if (!(styling && alone && closed)) break
     changes.add(`drops the styling \`<${wrapper.name}>\` around the table`)
@@ -323,8 +364,24 @@ function unwrap(element: Element, changes: Changes): Element {
 
 /** Elements that hold flow content: a GFM table between their start and end tags renders inside them. */
 const keptAround = new Set([
-  'div', 'section', 'article', 'aside', 'main', 'header', 'footer', 'nav', 'figure', 'details', 'center', 'blockquote',
-  'li', 'dd', 'body', 'html', 'span', 'font'
+  'div',
+  'section',
+  'article',
+  'aside',
+  'main',
+  'header',
+  'footer',
+  'nav',
+  'figure',
+  'details',
+  'center',
+  'blockquote',
+  'li',
+  'dd',
+  'body',
+  'html',
+  'span',
+  'font'
 ])
 
 function bold(cell: ConvertedCell): ConvertedCell {
@@ -369,7 +426,8 @@ function checkStructure(element: Element, changes: Changes): {caption: Element |
     }
     if (node.name === 'colgroup' || node.name === 'col') {
       for (const name of Object.keys(node.attribs)) {
-        if (!presentational.has(name.toLowerCase()) && name.toLowerCase() !== 'span') refuse(`the attribute \`${name}\` on \`<${node.name}>\` carries meaning that GFM cannot keep`)
+        if (!presentational.has(name.toLowerCase()) && name.toLowerCase() !== 'span')
+          refuse(`the attribute \`${name}\` on \`<${node.name}>\` carries meaning that GFM cannot keep`)
       }
       changes.add('drops `<colgroup>` column styling')
       return
@@ -380,7 +438,8 @@ function checkStructure(element: Element, changes: Changes): {caption: Element |
       const lower = name.toLowerCase()
       // Alignment is kept, in the delimiter row.
       const cell = node.name === 'td' || node.name === 'th'
-      if (cell && (lower === 'align' || (lower === 'style' && /^\s*text-align\s*:\s*(?:left|right|center)\s*;?\s*$/i.test(node.attribs[name])))) continue
+      if (cell && (lower === 'align' || (lower === 'style' && /^\s*text-align\s*:\s*(?:left|right|center)\s*;?\s*$/i.test(node.attribs[name]))))
+        continue
       if (presentational.has(lower)) {
         changes.attributes.add(lower)
         continue
@@ -462,7 +521,26 @@ interface MarkdownInside {
 }
 
 const inlineKept = new Set(['sup', 'sub', 'kbd', 'small', 'u', 'mark', 'del', 's', 'ins', 'q', 'cite', 'var', 'samp', 'dfn'])
-const blockInCell = new Set(['p', 'div', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'dl', 'hr', 'section', 'figure', 'table'])
+const blockInCell = new Set([
+  'p',
+  'div',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'dl',
+  'hr',
+  'section',
+  'figure',
+  'table'
+])
 
 function convertCell(element: Element, style: Style, changes?: Changes, inside?: MarkdownInside): ConvertedCell {
   const location = element.sourceCodeLocation
@@ -559,13 +637,20 @@ function markdownList(list: List, source: string, changes?: Changes): ConvertedC
 }
 
 const markdownBlocks: Record<string, string> = {
-  list: 'a list', heading: 'a heading', code: 'a code block', blockquote: 'a block quote', thematicBreak: 'a thematic break',
-  table: 'a table', definition: 'a link definition', footnoteDefinition: 'a footnote definition'
+  list: 'a list',
+  heading: 'a heading',
+  code: 'a code block',
+  blockquote: 'a block quote',
+  thematicBreak: 'a thematic break',
+  table: 'a table',
+  definition: 'a link definition',
+  footnoteDefinition: 'a footnote definition'
 }
 
 /** A Markdown paragraph inside a cell, kept as written: on one line, hard breaks as `<br>`, pipes escaped. */
 function markdownParagraph(node: RootContent, source: string): ConvertedCell {
-  if (node.type !== 'paragraph') refuse(`a cell holds ${markdownBlocks[node.type] ?? 'a `' + node.type + '`'} written in Markdown, which a GFM cell cannot`)
+  if (node.type !== 'paragraph')
+    refuse(`a cell holds ${markdownBlocks[node.type] ?? 'a `' + node.type + '`'} written in Markdown, which a GFM cell cannot`)
   const first = node.children[0]?.position?.start.offset
   const last = node.children[node.children.length - 1]?.position?.end.offset
   if (first === undefined || last === undefined) return {markdown: '', signature: [], text: ''}
@@ -708,7 +793,10 @@ function inline(nodes: AnyNode[], style: Style, signature: string[], changes?: C
       signature.push(kind + '(', ...inner, ')')
       continue
     }
-    const markdownLink = attributes.every((attribute) => attribute === 'href' || attribute === 'title' || (attribute === 'rel' && /^(\s*(noopener|noreferrer)\s*)+$/i.test(element.attribs.rel)))
+    const markdownLink = attributes.every(
+      (attribute) =>
+        attribute === 'href' || attribute === 'title' || (attribute === 'rel' && /^(\s*(noopener|noreferrer)\s*)+$/i.test(element.attribs.rel))
+    )
     const href = element.attribs.href
     if (name === 'a' && markdownLink && style !== 'html' && style !== 'html-escaped' && href !== undefined && href.trim() !== '') {
       const inner: string[] = []
@@ -716,7 +804,13 @@ function inline(nodes: AnyNode[], style: Style, signature: string[], changes?: C
       // A link without text (an anchor) stays HTML, below.
       if (text !== '') {
         const title = element.attribs.title
-        out += '[' + text + '](' + destination(href) + (title === undefined ? '' : ' "' + title.replace(/["\\]/g, '\\$&').replace(/\|/g, '\\|') + '"') + ')'
+        out +=
+          '[' +
+          text +
+          '](' +
+          destination(href) +
+          (title === undefined ? '' : ' "' + title.replace(/["\\]/g, '\\$&').replace(/\|/g, '\\|') + '"') +
+          ')'
         signature.push('link(' + href.trim() + '|' + (title ?? '') + ')', ...inner, ')')
         continue
       }
@@ -752,7 +846,10 @@ function inline(nodes: AnyNode[], style: Style, signature: string[], changes?: C
  * an unsafe change), and a nested list the same way.
  */
 function listHtml(list: Element, style: Style, signature: string[], changes?: Changes): string {
-  const open = (element: Element) => `<${element.name}${Object.keys(element.attribs).map((attribute) => attributeText(attribute, element.attribs[attribute])).join('')}>`
+  const open = (element: Element) =>
+    `<${element.name}${Object.keys(element.attribs)
+      .map((attribute) => attributeText(attribute, element.attribs[attribute]))
+      .join('')}>`
   let out = open(list)
   signature.push(list.name + '(')
   for (const child of list.children as AnyNode[]) {
@@ -775,15 +872,52 @@ const listTag = /^<\/?(?:ul|ol|li)(?=[\s>])/i
  * (HTML's phrasing content, and the presentational tags pages still use).
  */
 const phrasing = new Set([
-  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'button', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'img',
-  'input', 'ins', 'kbd', 'label', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt',
-  'u', 'var', 'wbr'
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'button',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'img',
+  'input',
+  'ins',
+  'kbd',
+  'label',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr'
 ])
 
 /** An attribute written back in a start tag; `|` and line ends as references, which a GFM cell cannot hold raw. */
 function attributeText(name: string, value: string): string {
   if (!/^[A-Za-z_:][\w:.-]*$/.test(name)) refuse(`the attribute \`${name}\` cannot be written back`)
-  const escaped = value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\|/g, '&#124;').replace(/\r?\n|\r/g, '&#10;')
+  const escaped = value
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/\|/g, '&#124;')
+    .replace(/\r?\n|\r/g, '&#10;')
   return ` ${name}="${escaped}"`
 }
 
@@ -803,7 +937,13 @@ function codeSpans(element: Element, signature: string[]): string {
     for (const node of nodes) {
       if (node.type === 'text') segments[segments.length - 1] += (node as unknown as {data: string}).data
       else if (node.type === 'tag' && (node as Element).name === 'br') segments.push('')
-      else if (node.type === 'tag' && ['span', 'b', 'strong', 'i', 'em'].includes((node as Element).name) && Object.keys((node as Element).attribs).length === 0 && (node as Element).name === 'span') walk((node as Element).children)
+      else if (
+        node.type === 'tag' &&
+        ['span', 'b', 'strong', 'i', 'em'].includes((node as Element).name) &&
+        Object.keys((node as Element).attribs).length === 0 &&
+        (node as Element).name === 'span'
+      )
+        walk((node as Element).children)
       else refuse('a `<code>` holds markup that a code span cannot')
     }
   }
@@ -837,7 +977,14 @@ function escapeText(text: string, style: Style): string {
 }
 
 /** Parse the produced table and check that every cell reads back the same text and constructs. */
-function readsBack(markdown: string, cells: ConvertedCell[][], texts: string[][], width: number, align: Align[], definitions = ''): Array<[number, number]> {
+function readsBack(
+  markdown: string,
+  cells: ConvertedCell[][],
+  texts: string[][],
+  width: number,
+  align: Align[],
+  definitions = ''
+): Array<[number, number]> {
   const every = cells.flatMap((row, rowIndex) => row.map((_, cellIndex): [number, number] => [rowIndex, cellIndex]))
   const tree = parseSnippet(definitions === '' ? markdown : markdown + '\n\n' + definitions)
   const blocks = tree.children.filter((node) => node.type !== 'definition')
@@ -852,7 +999,10 @@ function readsBack(markdown: string, cells: ConvertedCell[][], texts: string[][]
       const expectedText = cells[rowIndex][cellIndex].text ?? texts[rowIndex][cellIndex] ?? ''
       const signature: string[] = []
       readSignature(cell.children, markdown, signature)
-      if (collapse(readBackText(cell.children)) !== expectedText || JSON.stringify(signature) !== JSON.stringify(cells[rowIndex][cellIndex].signature)) {
+      if (
+        collapse(readBackText(cell.children)) !== expectedText ||
+        JSON.stringify(signature) !== JSON.stringify(cells[rowIndex][cellIndex].signature)
+      ) {
         failing.push([rowIndex, cellIndex])
       }
     }
@@ -902,8 +1052,15 @@ function readSignature(nodes: readonly RootContent[], markdown: string, signatur
  * order. Only when the HTML between the first and the last table holds nothing but those tables, styling-only
  * wrappers and white space. Unsafe: the repeated labels become one header, and the styling goes.
  */
-export function convertRecordRun(group: DerivedTable, htmlTables: readonly HtmlTable[], tree: Root, context: ConvertContext): (Outcome & {tables: HtmlTable[]}) | undefined {
-  const sources = group.rows.map((row) => htmlTables.find((table) => table.range && row.range && table.range[0] === row.range[0] && table.range[1] === row.range[1]))
+export function convertRecordRun(
+  group: DerivedTable,
+  htmlTables: readonly HtmlTable[],
+  tree: Root,
+  context: ConvertContext
+): (Outcome & {tables: HtmlTable[]}) | undefined {
+  const sources = group.rows.map((row) =>
+    htmlTables.find((table) => table.range && row.range && table.range[0] === row.range[0] && table.range[1] === row.range[1])
+  )
   if (sources.length === 0 || sources.some((table) => table === undefined)) return undefined
   const runTables = sources as HtmlTable[]
   try {
@@ -957,7 +1114,11 @@ function recordRunOrThrow(group: DerivedTable, sources: HtmlTable[], tree: Root,
   const align: Align[] = labels.map(() => null)
   const built = settle(group.rows.length + 1, width, texts, align, '', (styleOf) => {
     const headerCells: ConvertedCell[] = labels.map((label, index) => ({markdown: escapeText(label, styleOf(0, index)), signature: []}))
-    const rows = group.rows.map((row, rowIndex) => row.cells.map((cell, index): ConvertedCell => (cell.element ? convertCell(cell.element, styleOf(rowIndex + 1, index), changes) : {markdown: '', signature: []})))
+    const rows = group.rows.map((row, rowIndex) =>
+      row.cells.map((cell, index): ConvertedCell =>
+        cell.element ? convertCell(cell.element, styleOf(rowIndex + 1, index), changes) : {markdown: '', signature: []}
+      )
+    )
     return [headerCells, ...rows]
   })
   if ('failing' in built) refuse(notReadingBack(built.failing))
@@ -965,6 +1126,8 @@ function recordRunOrThrow(group: DerivedTable, sources: HtmlTable[], tree: Root,
   const preceding = context.source.slice(0, start)
   let text = built.markdown.replace(/\n/g, eol)
   if (!(preceding === '' || /\n[ \t]*\r?\n[ \t]*$/.test(preceding) || /^[ \t]*$/.test(preceding))) text = eol + text
-  changes.add(`merges ${sources.length} record table${sources.length === 1 ? '' : 's'} into one table with a row per cookie, their repeated labels into its header`)
+  changes.add(
+    `merges ${sources.length} record table${sources.length === 1 ? '' : 's'} into one table with a row per cookie, their repeated labels into its header`
+  )
   return {range: [start, end], text, unsafe: changes.describe()}
 }

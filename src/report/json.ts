@@ -42,8 +42,8 @@ export function toJson(files: readonly VFile[]): JsonResult[] {
         source: message.source ?? null,
         severity: severityOf(message),
         message: message.reason,
-        line: message.place && 'start' in message.place ? message.place.start.line : message.line ?? null,
-        column: message.place && 'start' in message.place ? message.place.start.column : message.column ?? null,
+        line: message.place && 'start' in message.place ? message.place.start.line : (message.line ?? null),
+        column: message.place && 'start' in message.place ? message.place.start.column : (message.column ?? null),
         endLine: message.place && 'end' in message.place ? message.place.end.line : null,
         endColumn: message.place && 'end' in message.place ? message.place.end.column : null,
         fix: message.fix ?? null,
@@ -55,7 +55,13 @@ export function toJson(files: readonly VFile[]): JsonResult[] {
       const evidence = evidenceOf(message)
       if (evidence) {
         const {span} = evidence
-        entry.evidence = {message: evidence.reason, line: span.line, column: span.column, endLine: span.endLine ?? null, endColumn: span.endColumn ?? null}
+        entry.evidence = {
+          message: evidence.reason,
+          line: span.line,
+          column: span.column,
+          endLine: span.endLine ?? null,
+          endColumn: span.endColumn ?? null
+        }
       }
       if (isFailure(message)) entry.fatal = true
       return entry

@@ -24,7 +24,9 @@ export function toJunit(files: readonly VFile[]): string {
       } else {
         suiteFailures++
         const level = levelOf(message)
-        cases.push(`    <testcase ${attributes}>\n      <failure message="${xml(message.reason)}" type="${level}">${xml(body)}</failure>\n    </testcase>`)
+        cases.push(
+          `    <testcase ${attributes}>\n      <failure message="${xml(message.reason)}" type="${level}">${xml(body)}</failure>\n    </testcase>`
+        )
       }
     }
     if (cases.length === 0) cases.push(`    <testcase name="policylint" classname="${xml(name)}"/>`)

@@ -11,7 +11,8 @@ import type * as Sarif from 'sarif'
 // As in ./sarif.js, which is not imported: it loads every rule.
 const sarifSchema = 'https://json.schemastore.org/sarif-2.1.0.json'
 
-const usage = 'Usage: policylint merge-sarif a.sarif b.sarif ... [-o merged.sarif]\n\nMerge SARIF logs from several shards into one run: the same tool, rules listed once, results concatenated.\n'
+const usage =
+  'Usage: policylint merge-sarif a.sarif b.sarif ... [-o merged.sarif]\n\nMerge SARIF logs from several shards into one run: the same tool, rules listed once, results concatenated.\n'
 
 export class MergeError extends Error {}
 
@@ -55,7 +56,9 @@ export function mergeSarif(logs: readonly NamedLog[]): Sarif.Log {
         if (result.ruleIndex !== undefined) merged.ruleIndex = index
         if (result.rule?.index !== undefined) merged.rule = {...result.rule, index}
       } else if (result.ruleIndex !== undefined || result.rule?.index !== undefined) {
-        throw new MergeError(`Unexpected result for rule \`${id ?? result.ruleIndex}\` in \`${name}\`, expected a rule listed in its tool's \`rules\``)
+        throw new MergeError(
+          `Unexpected result for rule \`${id ?? result.ruleIndex}\` in \`${name}\`, expected a rule listed in its tool's \`rules\``
+        )
       }
       results.push(merged)
     }

@@ -41,7 +41,14 @@ export function stylish(files: readonly VFile[], options: StylishOptions): strin
       const error = message.fatal === true
       if (error) errors++
       else warnings++
-      return {message, place: placeOf(message), severity: error ? 'error' : 'warning', rule: message.ruleId ?? '', source: message.source ?? '', reason: firstLine(message.reason)}
+      return {
+        message,
+        place: placeOf(message),
+        severity: error ? 'error' : 'warning',
+        rule: message.ruleId ?? '',
+        source: message.source ?? '',
+        reason: firstLine(message.reason)
+      }
     })
     const widest = (values: string[]) => Math.max(0, ...values.map(textWidth))
     const placeWidth = widest(rows.map((row) => row.place))
@@ -76,12 +83,18 @@ export function stylish(files: readonly VFile[], options: StylishOptions): strin
       // A URL cannot be broken: it keeps its own line whatever its length.
       if (row.message.url) out.push('  ' + bold('[url]') + ':', '    ' + row.message.url)
       if (row.message.note) {
-        out.push('  ' + bold('[note]') + ':', ...row.message.note.split(/\r?\n/).flatMap((text) => wrap(text, width - 4).map((part) => ('    ' + part).trimEnd())))
+        out.push(
+          '  ' + bold('[note]') + ':',
+          ...row.message.note.split(/\r?\n/).flatMap((text) => wrap(text, width - 4).map((part) => ('    ' + part).trimEnd()))
+        )
       }
     }
   }
   if (errors + warnings === 0) return ''
-  const parts = [errors ? paint('31', '✖') + ` ${errors} ${errors === 1 ? 'error' : 'errors'}` : '', warnings ? paint('33', '⚠') + ` ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''].filter(Boolean)
+  const parts = [
+    errors ? paint('31', '✖') + ` ${errors} ${errors === 1 ? 'error' : 'errors'}` : '',
+    warnings ? paint('33', '⚠') + ` ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''
+  ].filter(Boolean)
   const total = errors + warnings
   out.push('', errors && warnings ? `${total} messages (${parts.join(', ')})` : parts[0])
   return out.join('\n') + '\n'
@@ -116,7 +129,8 @@ export function wrap(text: string, max: number): string[] {
 
 const printableAscii = /^[\u0020-\u007E]*$/
 const zeroWidth = /[\p{Mn}\p{Me}\p{Cf}\u200B\uFE00-\uFE0F]/u
-const wide = /[\p{Extended_Pictographic}\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u
+const wide =
+  /[\p{Extended_Pictographic}\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u
 
 /** Terminal columns: wide (CJK, emoji) characters take two, combining marks none. */
 export function textWidth(text: string): number {

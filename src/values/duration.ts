@@ -83,12 +83,43 @@ const spellings: Array<[Unit, string[]]> = [
 const unitWords: Array<[RegExp, Unit]> = spellings.map(([unit, written]) => [new RegExp(`^(${written.join('|')})$`), unit])
 
 /** Unit spellings the parser reads through but a reader should not see. */
-const misspeltUnits: {[written: string]: string} = {minut: 'minute', minuts: 'minutes', mont: 'month', monts: 'months', yera: 'year', yeras: 'years', dy: 'day', dys: 'days'}
+const misspeltUnits: {[written: string]: string} = {
+  minut: 'minute',
+  minuts: 'minutes',
+  mont: 'month',
+  monts: 'months',
+  yera: 'year',
+  yeras: 'years',
+  dy: 'day',
+  dys: 'days'
+}
 
 const numberWords: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, eighteen: 18, twenty: 20,
-  'twenty-four': 24, thirty: 30, sixty: 60, ninety: 90, hundred: 100
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  eighteen: 18,
+  twenty: 20,
+  'twenty-four': 24,
+  thirty: 30,
+  sixty: 60,
+  ninety: 90,
+  hundred: 100
 }
 
 /**
@@ -97,10 +128,15 @@ const numberWords: Record<string, number> = {
  */
 export const proseUnits = spellings.flatMap(([, written]) => written.filter((word) => word.length > 1)).join('|')
 const unitPattern = `${proseUnits}|[${spellings.flatMap(([, written]) => written.filter((word) => word.length === 1)).join('')}]`
-export const proseAmounts = `\\d+(?:[.,]\\d+)?|${Object.keys(numberWords).filter((word) => word.length > 2).sort((a, b) => b.length - a.length).join('|')}`
+export const proseAmounts = `\\d+(?:[.,]\\d+)?|${Object.keys(numberWords)
+  .filter((word) => word.length > 2)
+  .sort((a, b) => b.length - a.length)
+  .join('|')}`
 
 const termPattern = new RegExp(
-  `(\\d+(?:[.,]\\d+)?|${Object.keys(numberWords).sort((a, b) => b.length - a.length).join('|')})[\\s-]*(${unitPattern})(?![a-z])`,
+  `(\\d+(?:[.,]\\d+)?|${Object.keys(numberWords)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})[\\s-]*(${unitPattern})(?![a-z])`,
   'gi'
 )
 const sessionPattern =
@@ -122,7 +158,10 @@ const qualitativeWords: Array<[Meaning, string]> = [
   ['event', 'immediately|deleted when|until (?:you|the user) (?:log ?out|sign ?out|clear)']
 ]
 const qualitativePattern = new RegExp(`\\b(${qualitativeWords.map(([, words]) => words).join('|')})\\b`, 'i')
-const datePattern = new RegExp(`\\b(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:${monthPattern}),? \\d{4}|(?:${monthPattern}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})\\b`, 'i')
+const datePattern = new RegExp(
+  `\\b(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:${monthPattern}),? \\d{4}|(?:${monthPattern}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})\\b`,
+  'i'
+)
 const rangeConnector = /^\s*(?:-|–|—|to|till|until|up to)\s*$/i
 const alternativeConnector = /\b(or|otherwise|depending|if|unless|else)\b/i
 

@@ -14,7 +14,20 @@ import {fileURLToPath, pathToFileURL} from 'node:url'
 import {readRealPages, samplePage, writeCorpus} from './corpus.js'
 import {editorLatency, type EditorRun} from './lsp.js'
 import {ruleCosts} from './rules.js'
-import {formatTargets, markdownTable, median, medianRun, mib, parseOptions, peersTable, ratio, seconds, targets, type Measure, type Runs} from './report.js'
+import {
+  formatTargets,
+  markdownTable,
+  median,
+  medianRun,
+  mib,
+  parseOptions,
+  peersTable,
+  ratio,
+  seconds,
+  targets,
+  type Measure,
+  type Runs
+} from './report.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const shared = path.resolve(root, '..', 'shared', 'corpus')
@@ -98,7 +111,9 @@ async function main() {
   fs.writeFileSync(path.join(oneFolder, one.name), one.text)
 
   const mb = (bytes: number) => (bytes >= 1e6 ? (bytes / 1e6).toFixed(1) + ' MB' : (bytes / 1e3).toFixed(0) + ' kB')
-  console.log(`policylint benchmark: ${os.cpus().length} cores (default --jobs ${jobs}), Node ${process.version}, median of ${options.repeat} runs each`)
+  console.log(
+    `policylint benchmark: ${os.cpus().length} cores (default --jobs ${jobs}), Node ${process.version}, median of ${options.repeat} runs each`
+  )
   console.log(`Corpus: ${corpus.files} pages, ${mb(corpus.bytes)}, in ${corpusFolder}:`)
   if (corpus.realPages) {
     console.log(
@@ -111,7 +126,8 @@ async function main() {
   console.log(`  one file: ${one.name} (${mb(Buffer.byteLength(one.text))}, ${one.real ? 'real' : 'generated'})`)
   console.log('  CPU = user + system of the whole process, worker threads included; peak memory = its maximum resident set')
   const load = os.loadavg()[0]
-  if (load > os.cpus().length / 2) console.log(`  (load average ${load.toFixed(1)} before the runs: other work shares the cores, and wall times suffer first)`)
+  if (load > os.cpus().length / 2)
+    console.log(`  (load average ${load.toFixed(1)} before the runs: other work shares the cores, and wall times suffer first)`)
   console.log()
 
   const version = {
@@ -150,7 +166,10 @@ async function main() {
       ...(warm ? [row('policylint, warm `--cache`', warm)] : [])
     ])
   )
-  console.log(`  policylint's parse-only floor / remark-cli's parse (CPU): ${ratio(floorRun.cpu, remarkSyntax.cpu)}x` + (warm ? `; warm cache / cold (wall): ${ratio(warm.wall, policylint.wall)}x` : ''))
+  console.log(
+    `  policylint's parse-only floor / remark-cli's parse (CPU): ${ratio(floorRun.cpu, remarkSyntax.cpu)}x` +
+      (warm ? `; warm cache / cold (wall): ${ratio(warm.wall, policylint.wall)}x` : '')
+  )
 
   let editor: EditorRun | undefined
   const warmupEdits = 100
@@ -159,7 +178,9 @@ async function main() {
     // The target is growth of a warmed server: over the first edits V8 sizes its heap spaces and compiles the
     // rules' code, which is not retention; the curve printed below shows whether growth goes on after that.
     editor = await editorLatency(server, path.join(work, 'lsp'), page.name, page.text, options.edits, warmupEdits, 100)
-    console.log(`\nEditor: ${page.name} (${mb(Buffer.byteLength(page.text))}, ${page.real ? 'real' : 'generated'}) open in the language server, one character typed per didChange`)
+    console.log(
+      `\nEditor: ${page.name} (${mb(Buffer.byteLength(page.text))}, ${page.real ? 'real' : 'generated'}) open in the language server, one character typed per didChange`
+    )
     const sorted = [...editor.latencies].sort((a, b) => a - b)
     const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))].toFixed(0)
     console.log(
@@ -191,7 +212,10 @@ async function main() {
     const ms = (cpu: number) => `${cpu.toFixed(0)} ms`
     const sum = costs.rules.reduce((total, rule) => total + rule.cpu, 0)
     const ruleRows = [['rule', 'CPU', 'of parsing'], ...costs.rules.map((rule) => [rule.id, ms(rule.cpu), share(rule.cpu)])]
-    ruleRows.push(['all, one by one (each builds its models)', ms(sum), share(sum)], ['the full preset (models shared)', ms(costs.preset), share(costs.preset)])
+    ruleRows.push(
+      ['all, one by one (each builds its models)', ms(sum), share(sum)],
+      ['the full preset (models shared)', ms(costs.preset), share(costs.preset)]
+    )
     console.log(markdownTable(ruleRows))
     console.log('  (one pass each: differences of a few percent of parsing are noise)')
   }

@@ -44,7 +44,16 @@ const reasons = [
   'to answer your questions',
   'to prevent fraud at checkout'
 ]
-const headings = ['What are cookies?', 'How we use cookies', 'Third-party cookies', 'Your choices', 'How long we keep data', 'Contact us', 'Changes to this policy', 'Your rights']
+const headings = [
+  'What are cookies?',
+  'How we use cookies',
+  'Third-party cookies',
+  'Your choices',
+  'How long we keep data',
+  'Contact us',
+  'Changes to this policy',
+  'Your rights'
+]
 const cookies: Array<[string, string, string, string]> = [
   ['_ga', 'Google', 'Distinguishes visitors', '2 years'],
   ['_gid', 'Google', 'Distinguishes visitors', '24 hours'],
@@ -92,7 +101,9 @@ function cookieTable(random: ReturnType<typeof generator>): string {
 function htmlTable(random: ReturnType<typeof generator>): string {
   const rows = cookies.filter(() => random.chance(0.4))
   const body = rows
-    .map(([name, provider, purpose, duration]) => `    <tr><td><code>${name}</code></td><td>${provider}</td><td>${purpose}</td><td>${duration}</td></tr>`)
+    .map(
+      ([name, provider, purpose, duration]) => `    <tr><td><code>${name}</code></td><td>${provider}</td><td>${purpose}</td><td>${duration}</td></tr>`
+    )
     .join('\n')
   return `<table>\n  <thead>\n    <tr><th>Name</th><th>Provider</th><th>Purpose</th><th>Duration</th></tr>\n  </thead>\n  <tbody>\n${body}\n  </tbody>\n</table>`
 }
@@ -118,7 +129,9 @@ export function document(index: number): string {
     blocks.push(paragraph(random))
     if (heading === 'Changes to this policy' && !undated && dates.chance(0.5)) {
       // The revision date, usually written as the effective date is; now and then in another format.
-      const updated = dates.chance(0.9) ? ['3 June 2024', 'June 3, 2024', '2024-06-03'][format] : dates.pick(['3 June 2024', 'June 3, 2024', '2024-06-03'])
+      const updated = dates.chance(0.9)
+        ? ['3 June 2024', 'June 3, 2024', '2024-06-03'][format]
+        : dates.pick(['3 June 2024', 'June 3, 2024', '2024-06-03'])
       blocks.push(`This page was last updated on ${updated}.`)
     }
     if (random.chance(0.3)) blocks.push(['- ' + sentence(random), '- ' + sentence(random), '- ' + sentence(random)].join('\n'))
@@ -133,7 +146,11 @@ export function document(index: number): string {
 export function generatedPage(bytes: number): string {
   let text = document(0)
   for (let index = 1; Buffer.byteLength(text) < bytes; index++) {
-    text += '\n' + document(index).replace(/^---\n[^]*?\n---\n\n/, '').replace(/^# /, '## ')
+    text +=
+      '\n' +
+      document(index)
+        .replace(/^---\n[^]*?\n---\n\n/, '')
+        .replace(/^# /, '## ')
   }
   return text
 }
@@ -196,12 +213,23 @@ export function writeCorpus(folder: string, files: number, real: readonly RealPa
   for (let index = 0; index < split.generated; index++) {
     write(path.join('generated', String(Math.floor(index / 100)).padStart(2, '0')), `policy-${String(index).padStart(4, '0')}.md`, document(index))
   }
-  return {bytes, files, real: split.real, realPages: real.length, copies: real.length ? Math.ceil(split.real / real.length) : 0, generated: split.generated, folders}
+  return {
+    bytes,
+    files,
+    real: split.real,
+    realPages: real.length,
+    copies: real.length ? Math.ceil(split.real / real.length) : 0,
+    generated: split.generated,
+    folders
+  }
 }
 
 /** The real Markdown page (`.md`, linted as what it is) nearest `bytes` in size, or a generated one of about that size. */
 export function samplePage(real: readonly RealPage[], bytes: number): {name: string; text: string; real: boolean} {
-  const page = nearestBySize(real.filter((page) => page.name.endsWith('.md')), bytes)
+  const page = nearestBySize(
+    real.filter((page) => page.name.endsWith('.md')),
+    bytes
+  )
   if (page) return {name: page.name, text: page.text, real: true}
   return {name: 'generated-policy.md', text: generatedPage(bytes), real: false}
 }

@@ -55,7 +55,10 @@ function rssOf(pid: number): number {
 const gcHook = fileURLToPath(new URL('../../../tools/bench/gc-on-signal.cjs', import.meta.url))
 
 /** The server's VmRSS as it is, then after a full collection (each after the same pause, so the server is idle). */
-async function memoryOf(pid: number, usageFile: string): Promise<{raw: number; collected: number; heap: number; heapTotal: number; external: number}> {
+async function memoryOf(
+  pid: number,
+  usageFile: string
+): Promise<{raw: number; collected: number; heap: number; heapTotal: number; external: number}> {
   await sleep(500)
   const raw = rssOf(pid)
   fs.rmSync(usageFile, {force: true})
@@ -64,12 +67,22 @@ async function memoryOf(pid: number, usageFile: string): Promise<{raw: number; c
   // On a loaded machine the collections can take longer: wait for their report (up to 5 s) before reading RSS.
   for (let waited = 500; waited < 5000 && !fs.existsSync(usageFile); waited += 100) await sleep(100)
   await sleep(50) // the report is a single small write: done by now
-  const usage = fs.existsSync(usageFile) ? (JSON.parse(fs.readFileSync(usageFile, 'utf8')) as {heapUsed: number; heapTotal: number; external: number}) : undefined
+  const usage = fs.existsSync(usageFile)
+    ? (JSON.parse(fs.readFileSync(usageFile, 'utf8')) as {heapUsed: number; heapTotal: number; external: number})
+    : undefined
   const mib = (bytes: number | undefined) => (bytes === undefined ? Number.NaN : bytes / 1024 / 1024)
   return {raw, collected: rssOf(pid), heap: mib(usage?.heapUsed), heapTotal: mib(usage?.heapTotal), external: mib(usage?.external)}
 }
 
-export async function editorLatency(server: string, cwd: string, name: string, text: string, edits: number, warmup = 20, every = 0): Promise<EditorRun> {
+export async function editorLatency(
+  server: string,
+  cwd: string,
+  name: string,
+  text: string,
+  edits: number,
+  warmup = 20,
+  every = 0
+): Promise<EditorRun> {
   const file = path.join(cwd, name)
   fs.mkdirSync(cwd, {recursive: true})
   fs.writeFileSync(file, text)
@@ -97,7 +110,10 @@ export async function editorLatency(server: string, cwd: string, name: string, t
 
   const diagnosticsOf = (version: number) =>
     new Promise<PublishDiagnosticsParams>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`No diagnostics for version ${version} after 30 s; server stderr:\n${errors.slice(0, 2000)}`)), 30_000)
+      const timer = setTimeout(
+        () => reject(new Error(`No diagnostics for version ${version} after 30 s; server stderr:\n${errors.slice(0, 2000)}`)),
+        30_000
+      )
       waiting.set(version, (params) => {
         clearTimeout(timer)
         resolve(params)
@@ -106,7 +122,12 @@ export async function editorLatency(server: string, cwd: string, name: string, t
 
   try {
     const folder = pathToFileURL(cwd).href
-    await connection.sendRequest('initialize', {processId: process.pid, rootUri: folder, workspaceFolders: [{uri: folder, name: 'bench'}], capabilities: {}})
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: folder,
+      workspaceFolders: [{uri: folder, name: 'bench'}],
+      capabilities: {}
+    })
     await connection.sendNotification('initialized', {})
 
     let version = 1
@@ -139,7 +160,15 @@ export async function editorLatency(server: string, cwd: string, name: string, t
     }
     const final = await memoryOf(child.pid!, usageFile)
     curve.push({edits: warmup + edits, rss: final.collected, heap: final.heap, heapTotal: final.heapTotal, external: final.external})
-    return {open, findings: diagnostics.length, latencies, warmup, warmRss: warm.collected, finalRss: final.collected, rawWarmRss: warm.raw, rawFinalRss: final.raw,
+    return {
+      open,
+      findings: diagnostics.length,
+      latencies,
+      warmup,
+      warmRss: warm.collected,
+      finalRss: final.collected,
+      rawWarmRss: warm.raw,
+      rawFinalRss: final.raw,
       warmHeap: warm.heap,
       finalHeap: final.heap,
       curve

@@ -27,7 +27,10 @@ export function parseOptions(argv: readonly string[]): Options {
     if (number) options[number[1] as 'files' | 'copies' | 'repeat' | 'edits'] = Number(number[2])
     else if (arg === '--no-per-rule') options.perRule = false
     else if (arg === '--no-lsp') options.lsp = false
-    else throw new Error(`Unexpected option \`${arg}\`, expected \`--files=N\`, \`--copies=N\`, \`--repeat=N\`, \`--edits=N\`, \`--no-per-rule\` or \`--no-lsp\``)
+    else
+      throw new Error(
+        `Unexpected option \`${arg}\`, expected \`--files=N\`, \`--copies=N\`, \`--repeat=N\`, \`--edits=N\`, \`--no-per-rule\` or \`--no-lsp\``
+      )
   }
   if (options.files < 1 || options.repeat < 1) throw new Error('Unexpected `--files=0` or `--repeat=0`, expected 1 or more')
   return options
@@ -136,7 +139,11 @@ export function targets(runs: Runs, floor: Measure, editor: Editor | undefined, 
       met: one.policylint.wall <= 0.6 * one.markdownlint.wall,
       figure: ratio(one.policylint.wall, one.markdownlint.wall) + 'x'
     },
-    {label: 'pages, wall <= 1.0x remark-cli', met: full.policylint.wall <= full.remark.wall, figure: ratio(full.policylint.wall, full.remark.wall) + 'x'},
+    {
+      label: 'pages, wall <= 1.0x remark-cli',
+      met: full.policylint.wall <= full.remark.wall,
+      figure: ratio(full.policylint.wall, full.remark.wall) + 'x'
+    },
     {
       label: 'pages, wall <= 0.6x remark-cli (stretch)',
       met: full.policylint.wall <= 0.6 * full.remark.wall,
