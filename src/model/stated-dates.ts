@@ -130,30 +130,12 @@ function bodyDates(tree: Root, documentSource: string): StatedDate[] {
     const standalone = standaloneDate(text, previous)
     previous = text
     if (standalone) {
-      const at = start + standalone.offset
-      result.push({
-        range: [at, at + standalone.length],
-        text: text.slice(standalone.offset, standalone.offset + standalone.length),
-        format: standalone.format,
-        date: standalone.date,
-        kind: 'updated',
-        future: false
-      })
+      result.push(foundAt(start, text, standalone, 'updated', false))
       continue
     }
     const alone = index < 4 || index >= list.length - 3 ? dateLine(text, html) : undefined
-    if (alone) {
-      const at = start + alone.offset
-      // Without a label the date may be the day the policy takes effect: one ahead of today is not reported.
-      result.push({
-        range: [at, at + alone.length],
-        text: text.slice(alone.offset, alone.offset + alone.length),
-        format: alone.format,
-        date: alone.date,
-        kind: 'effective',
-        future: true
-      })
-    }
+    // Without a label the date may be the day the policy takes effect: one ahead of today is not reported.
+    if (alone) result.push(foundAt(start, text, alone, 'effective', true))
     for (const match of text.matchAll(keyword)) {
       let at = match.index! + match[0].length
       const gap = /^[\s*_:,–—-]*(?:date[\s*_:]*)?(?:(?:on|as[ \t]+of|from|since|at)[\s*_:]+)?[\s*_]*/i.exec(text.slice(at))![0]
@@ -205,7 +187,7 @@ const placeholder = /^(?:\[[^\]\n]{1,40}\]|\{\{?[^}\n]{1,40}\}\}?|_{3,}|X{2,}|(?
 // A paragraph that is nothing but a date, under `Status of this notice`, `Version` or `Date`.
 const standaloneLead = /(?<![\p{L}\p{N}])(?:status|version|dated?|valid(?:ity)?|effective|updated|modified|revised)(?![\p{L}\p{N}])/iu
 
-function standaloneDate(text: string, previous: string): {offset: number; length: number; format: Format; date: Date | undefined} | undefined {
+function standaloneDate(text: string, previous: string): DateIn | undefined {
   if (!standaloneLead.test(previous) || previous.length > 120) return undefined
   const offset = /^[ \t*_]*/.exec(text)![0].length
   const parsed = parseDate(text.slice(offset))
@@ -217,7 +199,28 @@ function standaloneDate(text: string, previous: string): {offset: number; length
  * A line that is nothing but a date (`March 3, 2021`, `_21 March 2018_`), in one of the first or last blocks of
  * the page, where a policy states its date without a label. In an HTML block only its first and last lines count.
  */
-function dateLine(text: string, html: boolean): {offset: number; length: number; format: Format; date: Date | undefined} | undefined {
+/** A date found in a block's text, `offset` characters in. */
+interface DateIn {
+  offset: number
+  length: number
+  format: Format
+  date: Date | undefined
+}
+
+/** A date found in the block at `start` as a stated date. */
+function foundAt(start: number, text: string, found: DateIn, kind: StatedDate['kind'], future: boolean): StatedDate {
+  const at = start + found.offset
+  return {
+    range: [at, at + found.length],
+    text: text.slice(found.offset, found.offset + found.length),
+    format: found.format,
+    date: found.date,
+    kind,
+    future
+  }
+}
+
+function dateLine(text: string, html: boolean): DateIn | undefined {
   const lines = text.split('\n')
   let offset = 0
   for (const [index, line] of lines.entries()) {
