@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {test} from 'uvu'
 import {rules} from '../rules/index.js'
+import {settingsSpec} from '../src/settings.js'
 import {renderDocs} from '../tools/docs.js'
 import {root} from './paths.js'
 
@@ -33,6 +34,31 @@ test('the Out blocks are what the rule reports, and fixable examples show the fi
   }
   const page = files.get('docs/rules/link-style.md')!
   assert.ok(page.includes('Out:\n\n```text\n1:46-1:97: Unexpected HTML link, expected a Markdown link\n```'))
+})
+
+test('every shared setting has a row in the README and docs/rules.md', async () => {
+  const files = await renderDocs()
+  for (const name of Object.keys(settingsSpec)) {
+    assert.match(files.get('README.md')!, new RegExp('\\n\\| `' + name + '` \\|'), `README: ${name}`)
+    assert.match(files.get('docs/rules.md')!, new RegExp('\\n\\| `' + name + '` \\|'), `docs/rules.md: ${name}`)
+  }
+})
+
+test('every row of a generated table has as many cells as its header (a `|` in a cell is escaped)', async () => {
+  const files = await renderDocs()
+  // Cells split on pipes that are not escaped, as GFM splits them (inside code too).
+  const cells = (line: string) => line.replace(/\\\|/g, '').split('|').length
+  for (const [name, content] of files) {
+    let header: number | undefined
+    let fenced = false
+    for (const line of content.split('\n')) {
+      // Examples in code fences show tables as written, ragged ones included.
+      if (/^`{3,}/.test(line)) fenced = !fenced
+      if (fenced || !line.startsWith('|')) header = undefined
+      else if (header === undefined) header = cells(line)
+      else assert.equal(cells(line), header, `${name}: ${line.slice(0, 80)}`)
+    }
+  }
 })
 
 test('committed docs are up to date (run `npm run docs` when this fails)', async () => {

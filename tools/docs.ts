@@ -6,9 +6,9 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import * as registry from '../rules/index.js'
 import {fixText, lintText} from '../src/lint-text.js'
-import {defaultOf, FromSetting, type OptionSpec} from '../src/options.js'
+import {Computed, defaultOf, FromSetting, type OptionSpec} from '../src/options.js'
 import type {Example, FixKind, Rule} from '../src/rule.js'
-import {parseSettings} from '../src/settings.js'
+import {parseSettings, settingsSpec} from '../src/settings.js'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -27,23 +27,42 @@ export async function renderDocs(rules: readonly Rule<any>[] = registry.rules): 
   const files = new Map<string, string>()
   files.set('docs/rules.md', renderTable(rules))
   const readme = path.join(root, 'README.md')
-  if (fs.existsSync(readme)) files.set('README.md', withRulesTable(fs.readFileSync(readme, 'utf8'), rules))
+  if (fs.existsSync(readme)) files.set('README.md', withSettingsTable(withRulesTable(fs.readFileSync(readme, 'utf8'), rules)))
   for (const rule of rules) files.set(`docs/rules/${rule.meta.id}.md`, await renderRule(rule))
   return files
 }
 
 /** The README's rules table, between its `<!-- rules:start -->` and `<!-- rules:end -->` markers. */
 export function withRulesTable(readme: string, rules: readonly Rule<any>[]): string {
-  const start = '<!-- rules:start -->'
-  const end = '<!-- rules:end -->'
-  const from = readme.indexOf(start)
-  const to = readme.indexOf(end)
-  if (from === -1 || to < from) return readme
   const rows = rules.map(
     ({meta}) => `| [\`${meta.id}\`](docs/rules/${meta.id}.md) | ${cell(meta.description)} | ${fixShort[meta.fix]} | \`${meta.recommended}\` |`
   )
-  const table = ['| Rule | What it checks | Fix | Recommended |', '| --- | --- | --- | --- |', ...rows].join('\n')
-  return readme.slice(0, from + start.length) + '\n' + table + '\n' + readme.slice(to)
+  return between(readme, 'rules', ['| Rule | What it checks | Fix | Recommended |', '| --- | --- | --- | --- |', ...rows].join('\n'))
+}
+
+/** The README's shared settings table (`settings.policylint`), between `<!-- settings:start -->` and `<!-- settings:end -->`. */
+export function withSettingsTable(readme: string): string {
+  return between(readme, 'settings', renderSettingsTable())
+}
+
+/** One row per shared setting, in the order `settingsSpec` declares them, with what each accepts and its default. */
+export function renderSettingsTable(): string {
+  const rows = Object.entries(settingsSpec).map(([name, spec]: [string, OptionSpec]) => {
+    // A computed default (the clock's date) has no fixed value to show.
+    const fallback = spec.default instanceof Computed ? "today's date" : cell(inlineCode(JSON.stringify(spec.default)))
+    return `| \`${name}\` | ${cell(spec.accepts)} | ${fallback} | ${cell(spec.doc)} |`
+  })
+  return ['| Setting | Accepts | Default | Description |', '| --- | --- | --- | --- |', ...rows].join('\n')
+}
+
+/** `content` in place of what stands between `<!-- NAME:start -->` and `<!-- NAME:end -->`; without the markers, `text` as it is. */
+function between(text: string, name: string, content: string): string {
+  const start = `<!-- ${name}:start -->`
+  const end = `<!-- ${name}:end -->`
+  const from = text.indexOf(start)
+  const to = text.indexOf(end)
+  if (from === -1 || to < from) return text
+  return text.slice(0, from + start.length) + '\n' + content + '\n' + text.slice(to)
 }
 
 export function renderTable(rules: readonly Rule<any>[]): string {
@@ -62,6 +81,14 @@ export function renderTable(rules: readonly Rule<any>[]): string {
   for (const {meta} of rules) {
     lines.push(`| [\`${meta.id}\`](rules/${meta.id}.md) | ${cell(meta.description)} | ${fixShort[meta.fix]} | \`${meta.recommended}\` |`)
   }
+  lines.push(
+    '',
+    '## Shared settings',
+    '',
+    'Set once in `settings.policylint` of the configuration, read by every rule that needs them; a rule option that defaults to one says so on its page.',
+    '',
+    renderSettingsTable()
+  )
   return lines.join('\n') + '\n'
 }
 
@@ -93,7 +120,7 @@ export async function renderRule(rule: Rule<any>): Promise<string> {
   } else {
     out.push('| Option | Accepts | Default | Description |', '| --- | --- | --- | --- |')
     for (const name of names) {
-      out.push(`| \`${name}\` | ${cell(spec[name].accepts)} | ${inlineCode(JSON.stringify(defaults[name]))} | ${cell(optionDoc(spec[name]))} |`)
+      out.push(`| \`${name}\` | ${cell(spec[name].accepts)} | ${cell(inlineCode(JSON.stringify(defaults[name])))} | ${cell(optionDoc(spec[name]))} |`)
     }
     out.push('')
   }
