@@ -184,13 +184,7 @@ export function mask(raw: string, names?: Set<string>): string {
   // Blockquote markers and indentation of continuation lines.
   if (text.includes('\n')) text = text.replace(/(\n)([ \t>]*)/g, (_, newline: string, prefix: string) => newline + blank(prefix))
   // Only chunks (`[^\s]+`) with a character `notProse` looks for: most are plain words, decided without ten tests.
-  if (notProseMark.test(text))
-    text = text.replace(markedChunk, (chunk) => {
-      const core = chunk.replace(/^[(["“‘'*_]+|[)\]"”’'*_.,;:!?]+$/g, '')
-      if (!core || !notProse(core)) return chunk
-      if (names) for (const token of core.toLowerCase().split(/[^\p{L}]+/u)) if (token.length > 1) names.add(token)
-      return blank(chunk)
-    })
+  if (notProseMark.test(text)) text = blankNotProseChunks(text, names)
   // An identifier whose underscores are escaped (`\_\_cfruid`, `data\_anchor\_1`) is code too: the escapes are blank
   // by now. Upper-case ones (`COMPANY\_NAME`) stay: no-placeholders reads them.
   if (!raw.includes('\\_')) return text
@@ -208,8 +202,79 @@ export function mask(raw: string, names?: Set<string>): string {
 
 /** Every test of `notProse` needs one of these characters (`:` of a scheme, `.` of a domain, `@`, `/`, `~`, or a code character). */
 const notProseMark = /[:.@/~_={}<>#$%^|\\]/
-/** A whole chunk of non-space characters that holds one of them: a chunk without any is not matched at all. */
-const markedChunk = /[^\s:.@/~_={}<>#$%^|\\]*[:.@/~_={}<>#$%^|\\][^\s]*/g
+
+/** Character classes of the scanners below, by UTF-16 code unit (ASCII here; the rest filled on first use). */
+const markCode = 1
+const spaceCode = 2
+const leadingCode = 4
+const trailingCode = 8
+const codeClasses = new Uint8Array(128)
+for (const char of ':.@/~_={}<>#$%^|\\') codeClasses[char.charCodeAt(0)] |= markCode
+// `“‘` and `”’` beyond ASCII are asked in isLeading and isTrailing.
+for (const char of `(["'*_`) codeClasses[char.charCodeAt(0)] |= leadingCode
+for (const char of `)]"'*_.,;:!?`) codeClasses[char.charCodeAt(0)] |= trailingCode
+for (const char of '\t\n\v\f\r ') codeClasses[char.charCodeAt(0)] |= spaceCode
+
+/** `\s` of a RegExp: ASCII white space and the Unicode spaces. */
+function isSpace(code: number): boolean {
+  if (code < 128) return (codeClasses[code] & spaceCode) !== 0
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
+}
+
+/**
+ * Blank each whole chunk of non-space characters that is not prose. Only chunks with a `notProseMark` character
+ * are asked, and only about their core (without the brackets, quotes and punctuation around it): a scan by hand,
+ * since a RegExp for such chunks backtracks over every plain word, and a sentence's last word has a mark (`.`).
+ */
+function blankNotProseChunks(text: string, names: Set<string> | undefined): string {
+  const length = text.length
+  let result = ''
+  let done = 0
+  let index = 0
+  while (index < length) {
+    while (index < length && isSpace(text.charCodeAt(index))) index++
+    const start = index
+    let marked = false
+    for (let code; index < length && !isSpace((code = text.charCodeAt(index))); index++) if (code < 128 && codeClasses[code] & markCode) marked = true
+    if (!marked) continue
+    // The core: leading `(["“‘'*_` and trailing `)]"”’'*_.,;:!?` left out.
+    let coreStart = start
+    while (coreStart < index && isLeading(text.charCodeAt(coreStart))) coreStart++
+    let coreEnd = index
+    while (coreEnd > coreStart && isTrailing(text.charCodeAt(coreEnd - 1))) coreEnd--
+    let coreMarked = false
+    for (let at = coreStart; at < coreEnd && !coreMarked; at++) {
+      const code = text.charCodeAt(at)
+      coreMarked = code < 128 && (codeClasses[code] & markCode) !== 0
+    }
+    // Every test of `notProse` needs a mark in the core: `cookies.` is prose, decided without asking.
+    if (!coreMarked) continue
+    const core = text.slice(coreStart, coreEnd)
+    if (!notProse(core)) continue
+    if (names) for (const token of core.toLowerCase().split(/[^\p{L}]+/u)) if (token.length > 1) names.add(token)
+    result += text.slice(done, start) + ' '.repeat(index - start)
+    done = index
+  }
+  return done === 0 ? text : result + text.slice(done)
+}
+
+function isLeading(code: number): boolean {
+  return code < 128 ? (codeClasses[code] & leadingCode) !== 0 : code === 0x201c || code === 0x2018
+}
+
+function isTrailing(code: number): boolean {
+  return code < 128 ? (codeClasses[code] & trailingCode) !== 0 : code === 0x201d || code === 0x2019
+}
 
 /** URLs, e-mail addresses, domains, paths and code-like tokens (`_ga`, `key=value`). */
 function notProse(chunk: string): boolean {
@@ -229,25 +294,101 @@ function notProse(chunk: string): boolean {
   )
 }
 
-const wordPattern = /[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}]+)*/gu
+/**
+ * Classes of the word scanner by code point, as `[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}]+)*` reads them: filled on first
+ * use for the Basic Multilingual Plane (0 is not yet known), asked of RegExps beyond it.
+ */
+const known = 1
+const wordCode = 2
+const letterCode = 4
+const numberCode = 8
+const wordClasses = new Uint8Array(0x10000)
 
+function wordClass(code: number): number {
+  const cached = code < 0x10000 ? wordClasses[code] : 0
+  if (cached !== 0) return cached
+  const char = String.fromCodePoint(code)
+  const found =
+    known | (/[\p{L}\p{M}\p{N}_]/u.test(char) ? wordCode : 0) | (/\p{L}/u.test(char) ? letterCode : 0) | (/[\p{N}_]/u.test(char) ? numberCode : 0)
+  if (code < 0x10000) wordClasses[code] = found
+  return found
+}
+
+/** The code point at `index`, as a RegExp with the `u` flag reads it (a lone surrogate is one). */
+function codePointAt(text: string, index: number): number {
+  const code = text.charCodeAt(index)
+  return code >= 0xd800 && code <= 0xdbff ? text.codePointAt(index)! : code
+}
+
+/**
+ * The run's words: `[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}]+)*` read by hand, without a match object per word, with
+ * whether each opens a sentence known from the characters read before it.
+ */
 function finishRun(run: Run, htmlText = false): void {
-  // Asked once per run: most runs have no digit or underscore, so no word of theirs needs asking.
-  const numbered = /[\p{N}_]/u.test(run.text)
-  for (const match of run.text.matchAll(wordPattern)) {
-    const text = match[0]
+  const text = run.text
+  const length = text.length
+  // What came last before the character read, besides spaces, `*_([“"'‘\`-`: nothing yet, a sentence's end, or other.
+  let before = nothing
+  let index = 0
+  while (index < length) {
+    let code = codePointAt(text, index)
+    if (!(wordClass(code) & wordCode)) {
+      before = code > 0xffff ? other : after(before, code)
+      index += code > 0xffff ? 2 : 1
+      continue
+    }
+    const start = index
     // Tokens with digits or underscores (`GA4`, `2FA`, `_ga`) are not words.
-    if (numbered && /[\p{N}_]/u.test(text)) continue
-    const start = run.start + match.index!
-    run.words.push({text, range: [start, start + text.length], run, sentenceStart: opensSentence(run, match.index!, htmlText)})
+    let numbered = false
+    let underscoresOnly = true
+    for (let found; index < length && (found = wordClass((code = codePointAt(text, index)))) & wordCode; index += code > 0xffff ? 2 : 1) {
+      if (found & numberCode) numbered = true
+      if (code !== 95) underscoresOnly = false
+    }
+    // `don't`, `company’s`: an apostrophe followed by letters.
+    while (index + 1 < length) {
+      const apostrophe = text.charCodeAt(index)
+      if ((apostrophe !== 39 && apostrophe !== 0x2019) || !(wordClass(codePointAt(text, index + 1)) & letterCode)) break
+      index++
+      while (index < length && wordClass((code = codePointAt(text, index))) & letterCode) index += code > 0xffff ? 2 : 1
+    }
+    if (!numbered) {
+      const sentenceStart = before === nothing ? run.blockStart || htmlText : before === sentenceEnd
+      run.words.push({text: text.slice(start, index), range: [run.start + start, run.start + index], run, sentenceStart})
+    }
+    // Of a token's characters only `_` is passed over when looking back (an apostrophe is always followed by a letter).
+    if (!underscoresOnly) before = other
   }
 }
 
-function opensSentence(run: Run, index: number, htmlText: boolean): boolean {
-  let at = index - 1
-  while (at >= 0 && /[\s*_([“"'‘`-]/.test(run.text.charAt(at))) at--
-  if (at < 0) return run.blockStart || htmlText
-  return /[.!?:;•]/.test(run.text.charAt(at))
+const nothing = 0
+const sentenceEnd = 1
+const other = 2
+
+/** What came last, after the code unit `code`. */
+function after(before: number, code: number): number {
+  switch (code) {
+    case 42: // *
+    case 95: // _
+    case 40: // (
+    case 91: // [
+    case 0x201c: // “
+    case 34: // "
+    case 39: // '
+    case 0x2018: // ‘
+    case 96: // `
+    case 45: // -
+      return before
+    case 46: // .
+    case 33: // !
+    case 63: // ?
+    case 58: // :
+    case 59: // ;
+    case 0x2022: // •
+      return sentenceEnd
+    default:
+      return isSpace(code) ? before : other
+  }
 }
 
 /** Case-insensitive comparison key of a word (typographic apostrophes made straight). */
