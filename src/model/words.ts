@@ -426,8 +426,33 @@ export function matchCase(model: string, replacement: string): string {
  */
 export function inCookieIdentifiers(tree: Root, source: string): (range: Range) => boolean {
   // Built once per document: spelling and typos both ask.
-  const ranges = cached(tree, 'cookie-identifier-ranges', () => identifierRanges(tree, source))
-  return ([start, end]) => ranges.some((range) => start >= range[0] && end <= range[1])
+  const {starts, reach} = cached(tree, 'cookie-identifier-ranges', () => rangeIndex(identifierRanges(tree, source)))
+  if (starts.length === 0) return () => false
+  return ([start, end]) => {
+    // The last range that starts at or before `start`; one of those holds `[start, end]` if the farthest reaches `end`.
+    let low = 0
+    let high = starts.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (starts[middle] <= start) low = middle + 1
+      else high = middle
+    }
+    return low > 0 && reach[low - 1] >= end
+  }
+}
+
+/** Ranges sorted by start, with the farthest end of each prefix: a containment test is a binary search (runs and words are many). */
+function rangeIndex(ranges: Range[]): {starts: number[]; reach: number[]} {
+  ranges.sort((a, b) => a[0] - b[0])
+  const starts: number[] = []
+  const reach: number[] = []
+  let farthest = -Infinity
+  for (const [start, end] of ranges) {
+    farthest = Math.max(farthest, end)
+    starts.push(start)
+    reach.push(farthest)
+  }
+  return {starts, reach}
 }
 
 function identifierRanges(tree: Root, source: string): Range[] {
