@@ -171,41 +171,49 @@ function repeated(source: string, first: Word, second: Word): boolean {
  * the`), or 0. Names (`New York New York`), chants of allowed words (`ha ha ha ha`) and one word said four
  * times (a repeated word, reported as such) are not counted.
  */
-function repeatedPhrase(
+function repeatedPhrase(source: string, words: readonly Word[], keys: readonly string[], index: number, allowRepeated: ReadonlySet<string>): number {
+  for (let length = 3; length >= 2; length--) {
+    if (index + 2 * length > words.length) continue
+    // Most words differ from the one `length` words on: no phrase, decided without building one.
+    if (keys[index] === keys[index + length] && writtenTwice(source, words, keys, index, length, allowRepeated)) return length
+  }
+  return 0
+}
+
+/**
+ * Whether the `length` words from `index` are written again right after them. Apart from repeatedPhrase, which
+ * is called for every word: the closures here would cost it a context object per call.
+ */
+function writtenTwice(
   source: string,
   words: readonly Word[],
   wordKeys: readonly string[],
   index: number,
+  length: number,
   allowRepeated: ReadonlySet<string>
-): number {
-  for (let length = 3; length >= 2; length--) {
-    if (index + 2 * length > words.length) continue
-    // Most words differ from the one `length` words on: no phrase, decided without building one.
-    if (wordKeys[index] !== wordKeys[index + length]) continue
-    const span = words.slice(index, index + 2 * length)
-    const keys = wordKeys.slice(index, index + 2 * length)
-    let same = true
-    for (let at = 0; at < length && same; at++) same = keys[at] === keys[at + length]
-    if (!same) continue
-    const phrase = keys.slice(0, length)
-    if (new Set(phrase).size === 1) continue
-    if (phrase.every((key) => allowRepeated.has(key))) continue
-    // `from time to time to`, `step by step by`: a noun twice around a linking word is an idiom (`time to
-    // time`, `side by side`), and the words after it only look like a second copy.
-    if (length === 2 && idiomLinks.has(phrase[1])) continue
-    // `cookies and pixels and pixels`, `A or B or B`: a list that ends where it began, not a phrase written twice.
-    if (/^(?:and|or|nor|but)$/.test(phrase[0])) continue
-    // Written the same way both times (only the first letter may differ, for a sentence start): `Cookies and
-    // COOKIES and cookies` names a word in three cases, on purpose.
-    const written = (word: Word, at: number) => (at === 0 ? word.text.slice(1) : word.text)
-    if (span.slice(0, length).some((word, at) => written(word, at) !== written(span[length + at], at))) continue
-    // A capital in the second copy is a name or a title (`Walla Walla`, `New York New York`).
-    if (span.slice(length).some((word) => /^\p{Lu}/u.test(word.text))) continue
-    let joined = true
-    for (let at = 1; at < span.length && joined; at++) joined = repeated(source, span[at - 1], span[at])
-    if (joined) return length
-  }
-  return 0
+): boolean {
+  const span = words.slice(index, index + 2 * length)
+  const keys = wordKeys.slice(index, index + 2 * length)
+  let same = true
+  for (let at = 0; at < length && same; at++) same = keys[at] === keys[at + length]
+  if (!same) return false
+  const phrase = keys.slice(0, length)
+  if (new Set(phrase).size === 1) return false
+  if (phrase.every((key) => allowRepeated.has(key))) return false
+  // `from time to time to`, `step by step by`: a noun twice around a linking word is an idiom (`time to
+  // time`, `side by side`), and the words after it only look like a second copy.
+  if (length === 2 && idiomLinks.has(phrase[1])) return false
+  // `cookies and pixels and pixels`, `A or B or B`: a list that ends where it began, not a phrase written twice.
+  if (/^(?:and|or|nor|but)$/.test(phrase[0])) return false
+  // Written the same way both times (only the first letter may differ, for a sentence start): `Cookies and
+  // COOKIES and cookies` names a word in three cases, on purpose.
+  const written = (word: Word, at: number) => (at === 0 ? word.text.slice(1) : word.text)
+  if (span.slice(0, length).some((word, at) => written(word, at) !== written(span[length + at], at))) return false
+  // A capital in the second copy is a name or a title (`Walla Walla`, `New York New York`).
+  if (span.slice(length).some((word) => /^\p{Lu}/u.test(word.text))) return false
+  let joined = true
+  for (let at = 1; at < span.length && joined; at++) joined = repeated(source, span[at - 1], span[at])
+  return joined
 }
 
 /** The curated list, built once: a page's own `extra` pairs go into a copy. */
