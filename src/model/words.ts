@@ -62,9 +62,7 @@ export function prose(tree: Root, source: string): Prose {
 function build(tree: Root, source: string): Prose {
   const runs: Run[] = []
   const names = new Set<string>()
-  const addNames = (value: string) => {
-    for (const token of value.toLowerCase().split(/[^\p{L}]+/u)) if (token.length > 1) names.add(token)
-  }
+  const addNames = (value: string) => addNameTokens(value, names)
 
   walk(tree, (node, ancestors) => {
     if (node.type === 'inlineCode' || node.type === 'code') {
@@ -76,13 +74,13 @@ function build(tree: Root, source: string): Prose {
     if (node.type !== 'text') return
     const range = nodeRange(node)
     if (!range) return
-    const link = ancestors[findLastIndex(ancestors, (ancestor) => ancestor.type === 'link')] as Parents | undefined
-    // An autolink or bare URL: its text is its target.
-    if (link && link.type === 'link' && (toString(link) === link.url || 'mailto:' + toString(link) === link.url)) return
-    const blockIndex = findLastIndex(
-      ancestors,
-      (ancestor) => ancestor.type === 'heading' || ancestor.type === 'paragraph' || ancestor.type === 'tableCell'
-    )
+    const link = ancestors[findLastIndex(ancestors, isLink)] as Parents | undefined
+    if (link && link.type === 'link') {
+      // An autolink or bare URL: its text is its target.
+      const text = toString(link)
+      if (text === link.url || 'mailto:' + text === link.url) return
+    }
+    const blockIndex = findLastIndex(ancestors, isProseBlock)
     if (blockIndex < 0) return
     const block = ancestors[blockIndex]
     const blockRange = nodeRange(block)
@@ -137,6 +135,10 @@ function build(tree: Root, source: string): Prose {
   for (const run of runs) for (const word of run.words) words.push(word)
   return {runs, words, names}
 }
+
+// Tests for findLastIndex made once, not a closure per text node.
+const isLink = (node: Parents) => node.type === 'link'
+const isProseBlock = (node: Parents) => node.type === 'heading' || node.type === 'paragraph' || node.type === 'tableCell'
 
 function findLastIndex<T>(list: readonly T[], test: (item: T) => boolean): number {
   for (let index = list.length - 1; index >= 0; index--) if (test(list[index])) return index
@@ -203,6 +205,9 @@ export function mask(raw: string, names?: Set<string>): string {
 /** Every test of `notProse` needs one of these characters (`:` of a scheme, `.` of a domain, `@`, `/`, `~`, or a code character). */
 const notProseMark = /[:.@/~_={}<>#$%^|\\]/
 
+/** The same, searching: blankNotProseChunks moves its `lastIndex`. */
+const markSearch = /[:.@/~_={}<>#$%^|\\]/g
+
 /** Character classes of the scanners below, by UTF-16 code unit (ASCII here; the rest filled on first use). */
 const markCode = 1
 const spaceCode = 2
@@ -240,13 +245,14 @@ function blankNotProseChunks(text: string, names: Set<string> | undefined): stri
   const length = text.length
   let result = ''
   let done = 0
-  let index = 0
-  while (index < length) {
-    while (index < length && isSpace(text.charCodeAt(index))) index++
-    const start = index
-    let marked = false
-    for (let code; index < length && !isSpace((code = text.charCodeAt(index))); index++) if (code < 128 && codeClasses[code] & markCode) marked = true
-    if (!marked) continue
+  // From one mark to the next (a RegExp finds them faster than a loop by hand), each time to the whole chunk around it.
+  markSearch.lastIndex = 0
+  while (markSearch.test(text)) {
+    let start = markSearch.lastIndex - 1
+    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--
+    let index = markSearch.lastIndex
+    while (index < length && !isSpace(text.charCodeAt(index))) index++
+    markSearch.lastIndex = index
     // The core: leading `(["“‘'*_` and trailing `)]"”’'*_.,;:!?` left out.
     let coreStart = start
     while (coreStart < index && isLeading(text.charCodeAt(coreStart))) coreStart++
@@ -261,7 +267,7 @@ function blankNotProseChunks(text: string, names: Set<string> | undefined): stri
     if (!coreMarked) continue
     const core = text.slice(coreStart, coreEnd)
     if (!notProse(core)) continue
-    if (names) for (const token of core.toLowerCase().split(/[^\p{L}]+/u)) if (token.length > 1) names.add(token)
+    if (names) addNameTokens(core, names)
     result += text.slice(done, start) + ' '.repeat(index - start)
     done = index
   }
@@ -388,6 +394,26 @@ function after(before: number, code: number): number {
       return sentenceEnd
     default:
       return isSpace(code) ? before : other
+  }
+}
+
+/**
+ * Add the lower-case runs of letters of `value` longer than one character to `names`: `value.toLowerCase().split(/[^\p{L}]+/u)`
+ * read by hand, without the list of parts.
+ */
+function addNameTokens(value: string, names: Set<string>): void {
+  const lower = value.toLowerCase()
+  const length = lower.length
+  let start = -1
+  for (let index = 0; index <= length;) {
+    const code = index < length ? codePointAt(lower, index) : -1
+    if (code >= 0 && wordClass(code) & letterCode) {
+      if (start < 0) start = index
+    } else if (start >= 0) {
+      if (index - start > 1) names.add(lower.slice(start, index))
+      start = -1
+    }
+    index += code > 0xffff ? 2 : 1
   }
 }
 
