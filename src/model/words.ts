@@ -112,7 +112,7 @@ function build(tree: Root, source: string): Prose {
         const location = child.sourceCodeLocation
         if (!location) continue
         const range: Range = [offset + location.startOffset, offset + location.endOffset]
-        if (!/\p{L}/u.test(source.slice(range[0], range[1]))) continue
+        if (!hasLetter(source, range[0], range[1])) continue
         const run = makeRun(source, range, names)
         run.block = 'html'
         run.blockNode = fragment.node
@@ -174,9 +174,11 @@ function makeRun(source: string, range: Range, names: Set<string>): Run {
   }
 }
 
+/** Spaces for every character but line breaks. */
+const blank = (value: string) => value.replace(/[^\n]/g, ' ')
+
 /** Blank what is not prose, keeping every offset. */
 export function mask(raw: string, names?: Set<string>): string {
-  const blank = (value: string) => value.replace(/[^\n]/g, ' ')
   // Each pass runs only when its first character is there: most runs are plain words, and this is done for every run.
   let text = raw
   if (text.includes('&')) text = text.replace(/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi, blank)
@@ -395,6 +397,18 @@ function after(before: number, code: number): number {
     default:
       return isSpace(code) ? before : other
   }
+}
+
+/** `/\p{L}/u.test(text.slice(start, end))`, without the slice (HTML blocks have a text node between every two tags). */
+function hasLetter(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    let code = text.charCodeAt(index)
+    // A pair cut by the end of the slice is a lone surrogate there, which is no letter.
+    if (code >= 0xd800 && code <= 0xdbff && index + 1 < end) code = text.codePointAt(index)!
+    if (wordClass(code) & letterCode) return true
+    if (code > 0xffff) index++
+  }
+  return false
 }
 
 /**
