@@ -9,6 +9,11 @@ interface Pattern {
   /** Group `w` is the confused word(s), the part that is replaced. */
   regex: RegExp
   replacement: string
+  /**
+   * Text every match holds, far cheaper to look for than the pattern (no alternatives tried at every
+   * position): a page without it is not searched for the pattern.
+   */
+  clue?: RegExp
 }
 
 const participle = String.raw`(?:\w+ed|set|used|shared|stored|kept|sent|made|given|taken|done|seen|known|held|written|found|read|put|sold|paid|built|chosen|shown|able|subject|necessary|required|asked|provided|needed|transferred)`
@@ -21,31 +26,41 @@ const patterns: Pattern[] = [
       String.raw`\b(?:which|that|who|it|they|this|these|those|cookies|cookie|data|information|details|you|we)\s+(?<w>maybe)\s+${participle}\b`,
       'gid'
     ),
-    replacement: 'may be'
+    replacement: 'may be',
+    clue: /\smaybe\s/i
   },
   {
     id: 'modal-of',
     regex: /\b(?:could|should|would|must|might)\s+(?<w>of)\s+(?:been|had|known|seen|done|gone|got|gotten|\w+ed)\b/dgi,
-    replacement: 'have'
+    replacement: 'have',
+    clue: /(?:ld|st|ht)\s+of\s/i
   },
   {
     id: 'than',
     regex: /\b(?:rather|other|less|fewer|greater|more|older|younger)\s+(?<w>then)\b(?!\s*[,;:.])/dgi,
-    replacement: 'than'
+    replacement: 'than',
+    clue: /\sthen\b/i
   },
   {
     id: 'lose',
     regex:
       /\b(?:will|would|may|might|could|can|to|not|never)\s+(?<w>loose)\s+(?:your|their|the|access|data|any|all|some|this|our|information|it|them)\b/dgi,
-    replacement: 'lose'
+    replacement: 'lose',
+    clue: /\sloose\s/i
   },
   {
     id: 'set-up',
     regex: /\b(?:can|will|must|may|should|could|might|please|to)\s+(?<w>setup)\s+(?:a|an|the|your|our|their|cookies|it|them|this|these)\b/dgi,
-    replacement: 'set up'
+    replacement: 'set up',
+    clue: /\ssetup\s/i
   },
   {id: 'its-own', regex: /\b(?<w>it['’]s)\s+own\b/dgi, replacement: 'its'},
-  {id: 'advise', regex: /\b(?:we|I|you|they)\s+(?<w>advice)\s+(?:you|users|visitors|them|that|against)\b/dgi, replacement: 'advise'},
+  {
+    id: 'advise',
+    regex: /\b(?:we|I|you|they)\s+(?<w>advice)\s+(?:you|users|visitors|them|that|against)\b/dgi,
+    replacement: 'advise',
+    clue: /\sadvice\s/i
+  },
   {id: 'per-se', regex: /\bper\s+(?<w>say)\b/dgi, replacement: 'se'}
 ]
 
@@ -101,7 +116,12 @@ export default defineRule({
     const runs = prose(tree, context.source).runs
     // A pattern is tried on each run only if it matches the runs joined (NUL between runs matches no part of any).
     const joined = runs.map((run) => run.text).join('\0')
-    const active = patterns.filter((pattern) => !context.options.ignore.includes(pattern.id) && joined.search(pattern.regex) !== -1)
+    const active = patterns.filter(
+      (pattern) =>
+        !context.options.ignore.includes(pattern.id) &&
+        (pattern.clue === undefined || pattern.clue.test(joined)) &&
+        joined.search(pattern.regex) !== -1
+    )
     for (const run of runs) {
       for (const pattern of active) {
         for (const match of run.text.matchAll(pattern.regex)) {

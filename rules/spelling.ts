@@ -143,7 +143,8 @@ function classify(collected: Collected, context: RuleContext<Options>): Finding[
   const suggestions = new Map<string, string[]>()
   const findings: Finding[] = []
   const unknownSet = new Set(unknown)
-  const position = new Map(words.map((word, index) => [word, index]))
+  // Made when a word first gets that far: most unknown words are settled before.
+  let position: Map<Word, number> | undefined
   for (const word of unknown) {
     if (
       foreign(word) ||
@@ -151,7 +152,7 @@ function classify(collected: Collected, context: RuleContext<Options>): Finding[
       shortCompoundPart(word, context.source) ||
       foreignPhrase(word, unknownSet, words) ||
       addressLine(word, context.source) ||
-      definedAbbreviation(word, words, position) ||
+      definedAbbreviation(word, words, (position ??= new Map(words.map((word, index) => [word, index])))) ||
       inLatinPhrase(word, context.source)
     ) {
       continue
@@ -209,7 +210,7 @@ const repeatedTerm = 3
 /** Words accepted without a look-up. */
 function skip(bare: string, key: string, {accepted, names, uses, midSentenceNames}: Collected): boolean {
   if (accepted.has(key) || policyWords.has(key) || names.has(key)) return true
-  if (typoList[key] !== undefined) return true
+  if (typoKeys.has(key)) return true
   // Lower-case ASCII words, nearly all of them: no capital and no other letter, so only the count is left.
   if (/^[a-z'’]+$/.test(bare)) return (uses.get(key) ?? 0) >= repeatedTerm
   // Acronyms and words with inner capitals (`GDPR`, `iPhone`, `YouTube`).
@@ -221,8 +222,22 @@ function skip(bare: string, key: string, {accepted, names, uses, midSentenceName
   return false
 }
 
+/**
+ * The keys of the typos list, as a set: indexing the list with a fresh string interns the string first, for every
+ * word. `constructor` too, which `typoList[key] !== undefined` found on the object's prototype.
+ */
+const typoKeys: ReadonlySet<string> = new Set([...Object.keys(typoList), 'constructor'])
+
 /** Typographic apostrophes made straight; a possessive `'s` or a trailing `'` dropped. */
 function normalise(text: string): string {
-  if (!text.includes("'") && !text.includes('’')) return text
+  if (!hasApostrophe(text)) return text
   return text.replace(/’/g, "'").replace(/'s$/i, '').replace(/'$/, '')
+}
+
+function hasApostrophe(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 39 || code === 0x2019) return true
+  }
+  return false
 }

@@ -87,22 +87,30 @@ export default defineRule({
   check(tree, context) {
     // The lists and patterns are English: a page that says it is in another language is left alone.
     if (!isEnglish(tree, context.file.basename)) return
-    const list = new Map(Object.entries(typoList))
-    for (const pair of context.options.extra) {
-      const [wrong, right] = pair.split('->')
-      list.set(wordKey(wrong.trim()), right.trim())
+    let list = defaultList
+    if (context.options.extra.length > 0) {
+      const withExtra = new Map(defaultList)
+      for (const pair of context.options.extra) {
+        const [wrong, right] = pair.split('->')
+        withExtra.set(wordKey(wrong.trim()), right.trim())
+      }
+      list = withExtra
     }
     const allowRepeated = new Set(context.options.allowRepeated)
     const inIdentifierCell = inCookieIdentifiers(tree, context.source)
+    // Each word's key, asked once: a word is compared with its neighbours several times.
+    const keys: string[] = []
     for (const run of prose(tree, context.source).runs) {
       if (inIdentifierCell([run.start, run.end])) continue
       const words = run.words
+      keys.length = 0
+      for (const word of words) keys.push(wordKey(word.text))
       // Words already covered by a reported repeated phrase.
       let coveredUntil = -1
       for (let index = 0; index < words.length; index++) {
         const word = words[index]
         const previous = index > 0 ? words[index - 1] : undefined
-        const key = wordKey(word.text)
+        const key = keys[index]
         const correction = list.get(key)
         if (correction !== undefined) {
           const text = matchCase(word.text, correction)
@@ -112,7 +120,7 @@ export default defineRule({
         if (index <= coveredUntil) continue
         if (
           previous &&
-          wordKey(previous.text) === key &&
+          keys[index - 1] === key &&
           !allowRepeated.has(key) &&
           // `Bora Bora`, `Baden-Baden`: a capitalised second word is a name, not a slip.
           !/^\p{Lu}/u.test(word.text) &&
@@ -124,7 +132,7 @@ export default defineRule({
           })
           continue
         }
-        const length = repeatedPhrase(context.source, words, index, allowRepeated)
+        const length = repeatedPhrase(context.source, words, keys, index, allowRepeated)
         if (length > 0) {
           const first = words.slice(index, index + length)
           const second = words.slice(index + length, index + 2 * length)
@@ -136,7 +144,7 @@ export default defineRule({
           coveredUntil = index + 2 * length - 1
           continue
         }
-        if (previous && doubleDeterminer(context.source, words, index)) {
+        if (previous && doubleDeterminer(context.source, words, keys, index)) {
           const both = `${previous.text} ${word.text}`
           context.report({
             reason: `Unexpected \`${both}\`, expected one of \`${previous.text}\` or \`${word.text}\``,
@@ -163,36 +171,53 @@ function repeated(source: string, first: Word, second: Word): boolean {
  * the`), or 0. Names (`New York New York`), chants of allowed words (`ha ha ha ha`) and one word said four
  * times (a repeated word, reported as such) are not counted.
  */
-function repeatedPhrase(source: string, words: readonly Word[], index: number, allowRepeated: ReadonlySet<string>): number {
-  for (const length of [3, 2]) {
+function repeatedPhrase(source: string, words: readonly Word[], keys: readonly string[], index: number, allowRepeated: ReadonlySet<string>): number {
+  for (let length = 3; length >= 2; length--) {
     if (index + 2 * length > words.length) continue
     // Most words differ from the one `length` words on: no phrase, decided without building one.
-    if (wordKey(words[index].text) !== wordKey(words[index + length].text)) continue
-    const span = words.slice(index, index + 2 * length)
-    const keys = span.map((word) => wordKey(word.text))
-    let same = true
-    for (let at = 0; at < length && same; at++) same = keys[at] === keys[at + length]
-    if (!same) continue
-    const phrase = keys.slice(0, length)
-    if (new Set(phrase).size === 1) continue
-    if (phrase.every((key) => allowRepeated.has(key))) continue
-    // `from time to time to`, `step by step by`: a noun twice around a linking word is an idiom (`time to
-    // time`, `side by side`), and the words after it only look like a second copy.
-    if (length === 2 && idiomLinks.has(phrase[1])) continue
-    // `cookies and pixels and pixels`, `A or B or B`: a list that ends where it began, not a phrase written twice.
-    if (/^(?:and|or|nor|but)$/.test(phrase[0])) continue
-    // Written the same way both times (only the first letter may differ, for a sentence start): `Cookies and
-    // COOKIES and cookies` names a word in three cases, on purpose.
-    const written = (word: Word, at: number) => (at === 0 ? word.text.slice(1) : word.text)
-    if (span.slice(0, length).some((word, at) => written(word, at) !== written(span[length + at], at))) continue
-    // A capital in the second copy is a name or a title (`Walla Walla`, `New York New York`).
-    if (span.slice(length).some((word) => /^\p{Lu}/u.test(word.text))) continue
-    let joined = true
-    for (let at = 1; at < span.length && joined; at++) joined = repeated(source, span[at - 1], span[at])
-    if (joined) return length
+    if (keys[index] === keys[index + length] && writtenTwice(source, words, keys, index, length, allowRepeated)) return length
   }
   return 0
 }
+
+/**
+ * Whether the `length` words from `index` are written again right after them. Apart from repeatedPhrase, which
+ * is called for every word: the closures here would cost it a context object per call.
+ */
+function writtenTwice(
+  source: string,
+  words: readonly Word[],
+  wordKeys: readonly string[],
+  index: number,
+  length: number,
+  allowRepeated: ReadonlySet<string>
+): boolean {
+  const span = words.slice(index, index + 2 * length)
+  const keys = wordKeys.slice(index, index + 2 * length)
+  let same = true
+  for (let at = 0; at < length && same; at++) same = keys[at] === keys[at + length]
+  if (!same) return false
+  const phrase = keys.slice(0, length)
+  if (new Set(phrase).size === 1) return false
+  if (phrase.every((key) => allowRepeated.has(key))) return false
+  // `from time to time to`, `step by step by`: a noun twice around a linking word is an idiom (`time to
+  // time`, `side by side`), and the words after it only look like a second copy.
+  if (length === 2 && idiomLinks.has(phrase[1])) return false
+  // `cookies and pixels and pixels`, `A or B or B`: a list that ends where it began, not a phrase written twice.
+  if (/^(?:and|or|nor|but)$/.test(phrase[0])) return false
+  // Written the same way both times (only the first letter may differ, for a sentence start): `Cookies and
+  // COOKIES and cookies` names a word in three cases, on purpose.
+  const written = (word: Word, at: number) => (at === 0 ? word.text.slice(1) : word.text)
+  if (span.slice(0, length).some((word, at) => written(word, at) !== written(span[length + at], at))) return false
+  // A capital in the second copy is a name or a title (`Walla Walla`, `New York New York`).
+  if (span.slice(length).some((word) => /^\p{Lu}/u.test(word.text))) return false
+  let joined = true
+  for (let at = 1; at < span.length && joined; at++) joined = repeated(source, span[at - 1], span[at])
+  return joined
+}
+
+/** The curated list, built once: a page's own `extra` pairs go into a copy. */
+const defaultList: ReadonlyMap<string, string> = new Map(Object.entries(typoList))
 
 const idiomLinks = new Set(['to', 'by', 'after', 'upon', 'for', 'in', 'and'])
 
@@ -204,11 +229,11 @@ const followingDeterminers = new Set(['the', 'a', 'an', 'this', 'that', 'these',
 /** Words after a lone `a` that make it Latin or French, not an article (`the a priori case`). */
 const foreignAfterA = new Set(['priori', 'posteriori', 'fortiori', 'la', 'propos'])
 
-function doubleDeterminer(source: string, words: readonly Word[], index: number): boolean {
+function doubleDeterminer(source: string, words: readonly Word[], keys: readonly string[], index: number): boolean {
   const first = words[index - 1]
   const second = words[index]
-  const firstKey = wordKey(first.text)
-  const secondKey = wordKey(second.text)
+  const firstKey = keys[index - 1]
+  const secondKey = keys[index]
   if (firstKey === secondKey || !leadingDeterminers.has(firstKey) || !followingDeterminers.has(secondKey)) return false
   // `the A record`, `our A/B tests`: a capital second word is a letter or a name.
   if (second.text !== secondKey) return false
@@ -218,6 +243,6 @@ function doubleDeterminer(source: string, words: readonly Word[], index: number)
   // `the a-team`, `the "a" in cat`, `an an.` quoted or hyphenated letters.
   if (/[-'’"”\w]/.test(after)) return false
   const next = words[index + 1]
-  if (secondKey === 'a' && next && foreignAfterA.has(wordKey(next.text))) return false
+  if (secondKey === 'a' && next && foreignAfterA.has(keys[index + 1])) return false
   return true
 }

@@ -9,7 +9,7 @@ import {typoList} from '../src/data/typos.js'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {dictionary} from '../src/data/dictionary.js'
-import {prose as proseModel} from '../src/model/words.js'
+import {mask, prose as proseModel} from '../src/model/words.js'
 import {syntax} from '../src/preset.js'
 import {confusables, headingCase, spelling, terminology, typos} from '../rules/index.js'
 import {fixText, formatMessage, lintText} from './lint-helpers.js'
@@ -104,6 +104,68 @@ model('words are prose only, and each range is the word in the source', () => {
   for (const word of words) assert.equal(value.slice(word.range[0], word.range[1]), word.text)
   for (const name of ['codeword', 'urlword', 'targetword', 'mailword', 'domainword', 'classword', 'htmlcode']) assert.ok(names.has(name), name)
   assert.ok(words[0].sentenceStart && words[1].sentenceStart && !words[2].sentenceStart, 'sentence starts')
+})
+
+model('the scanners read words, sentence starts and chunks as the RegExps they replace', () => {
+  const value = 'Don’t  use _ga or 2FA; café’s x\u00a0Ünïcode. (“Opens” here) ’tis rock’n’roll\n'
+  const words = modelOf(value).words
+  const expected = [...value.matchAll(/[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}]+)*/gu)].map((match) => match[0]).filter((word) => !/[\p{N}_]/u.test(word))
+  assert.deepEqual(
+    words.map((word) => word.text),
+    expected
+  )
+  assert.deepEqual(
+    words.filter((word) => word.sentenceStart).map((word) => word.text),
+    ['Don’t', 'café’s', 'Opens']
+  )
+  // The chunk blanking as a RegExp with a callback, on strings made of the characters it cares about.
+  const notProse = (core: string) =>
+    [
+      /^[a-z][a-z\d+.-]*:\/\//i,
+      /^www\./i,
+      /^mailto:/i,
+      /[\p{L}\d]@[\p{L}\d]/u,
+      /^[/~]/,
+      /^@[\p{L}\d_.-]+$/u,
+      /^\.[a-z]{2,}(?:\.[a-z]{2,})?$/i,
+      /\/.*\//,
+      /[\p{L}\d-]\.(?:[a-z]{2,})(?:$|[/.:?#])/iu,
+      /[_={}<>#$%^|\\]/
+    ].some((pattern) => pattern.test(core))
+  const reference = (text: string) =>
+    text.replace(/[^\s:.@/~_={}<>#$%^|\\]*[:.@/~_={}<>#$%^|\\][^\s]*/g, (chunk) => {
+      const core = chunk.replace(/^[(["“‘'*_]+|[)\]"”’'*_.,;:!?]+$/g, '')
+      return core && notProse(core) ? chunk.replace(/./g, ' ') : chunk
+    })
+  const parts = [
+    'a',
+    'www.',
+    'x.io',
+    'b@c',
+    '@h',
+    '/p/',
+    '(',
+    '”',
+    '.',
+    ':',
+    '_',
+    ' ',
+    '\u00a0',
+    '\u2003',
+    'é',
+    'e.g.',
+    '*',
+    'https://',
+    'mailto:',
+    ')',
+    '='
+  ]
+  let seed = 7
+  for (let round = 0; round < 2000; round++) {
+    let text = ''
+    for (let at = 0; at < 8; at++) text += parts[(seed = (seed * 1103515245 + 12345) & 0x7fffffff) % parts.length]
+    assert.equal(mask(text), reference(text), JSON.stringify(text))
+  }
 })
 
 {

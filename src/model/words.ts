@@ -62,9 +62,7 @@ export function prose(tree: Root, source: string): Prose {
 function build(tree: Root, source: string): Prose {
   const runs: Run[] = []
   const names = new Set<string>()
-  const addNames = (value: string) => {
-    for (const token of value.toLowerCase().split(/[^\p{L}]+/u)) if (token.length > 1) names.add(token)
-  }
+  const addNames = (value: string) => addNameTokens(value, names)
 
   walk(tree, (node, ancestors) => {
     if (node.type === 'inlineCode' || node.type === 'code') {
@@ -76,13 +74,13 @@ function build(tree: Root, source: string): Prose {
     if (node.type !== 'text') return
     const range = nodeRange(node)
     if (!range) return
-    const link = ancestors[findLastIndex(ancestors, (ancestor) => ancestor.type === 'link')] as Parents | undefined
-    // An autolink or bare URL: its text is its target.
-    if (link && link.type === 'link' && (toString(link) === link.url || 'mailto:' + toString(link) === link.url)) return
-    const blockIndex = findLastIndex(
-      ancestors,
-      (ancestor) => ancestor.type === 'heading' || ancestor.type === 'paragraph' || ancestor.type === 'tableCell'
-    )
+    const link = ancestors[findLastIndex(ancestors, isLink)] as Parents | undefined
+    if (link && link.type === 'link') {
+      // An autolink or bare URL: its text is its target.
+      const text = toString(link)
+      if (text === link.url || 'mailto:' + text === link.url) return
+    }
+    const blockIndex = findLastIndex(ancestors, isProseBlock)
     if (blockIndex < 0) return
     const block = ancestors[blockIndex]
     const blockRange = nodeRange(block)
@@ -114,7 +112,7 @@ function build(tree: Root, source: string): Prose {
         const location = child.sourceCodeLocation
         if (!location) continue
         const range: Range = [offset + location.startOffset, offset + location.endOffset]
-        if (!/\p{L}/u.test(source.slice(range[0], range[1]))) continue
+        if (!hasLetter(source, range[0], range[1])) continue
         const run = makeRun(source, range, names)
         run.block = 'html'
         run.blockNode = fragment.node
@@ -137,6 +135,10 @@ function build(tree: Root, source: string): Prose {
   for (const run of runs) for (const word of run.words) words.push(word)
   return {runs, words, names}
 }
+
+// Tests for findLastIndex made once, not a closure per text node.
+const isLink = (node: Parents) => node.type === 'link'
+const isProseBlock = (node: Parents) => node.type === 'heading' || node.type === 'paragraph' || node.type === 'tableCell'
 
 function findLastIndex<T>(list: readonly T[], test: (item: T) => boolean): number {
   for (let index = list.length - 1; index >= 0; index--) if (test(list[index])) return index
@@ -172,9 +174,11 @@ function makeRun(source: string, range: Range, names: Set<string>): Run {
   }
 }
 
+/** Spaces for every character but line breaks. */
+const blank = (value: string) => value.replace(/[^\n]/g, ' ')
+
 /** Blank what is not prose, keeping every offset. */
 export function mask(raw: string, names?: Set<string>): string {
-  const blank = (value: string) => value.replace(/[^\n]/g, ' ')
   // Each pass runs only when its first character is there: most runs are plain words, and this is done for every run.
   let text = raw
   if (text.includes('&')) text = text.replace(/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi, blank)
@@ -184,13 +188,7 @@ export function mask(raw: string, names?: Set<string>): string {
   // Blockquote markers and indentation of continuation lines.
   if (text.includes('\n')) text = text.replace(/(\n)([ \t>]*)/g, (_, newline: string, prefix: string) => newline + blank(prefix))
   // Only chunks (`[^\s]+`) with a character `notProse` looks for: most are plain words, decided without ten tests.
-  if (notProseMark.test(text))
-    text = text.replace(markedChunk, (chunk) => {
-      const core = chunk.replace(/^[(["“‘'*_]+|[)\]"”’'*_.,;:!?]+$/g, '')
-      if (!core || !notProse(core)) return chunk
-      if (names) for (const token of core.toLowerCase().split(/[^\p{L}]+/u)) if (token.length > 1) names.add(token)
-      return blank(chunk)
-    })
+  if (notProseMark.test(text)) text = blankNotProseChunks(text, names)
   // An identifier whose underscores are escaped (`\_\_cfruid`, `data\_anchor\_1`) is code too: the escapes are blank
   // by now. Upper-case ones (`COMPANY\_NAME`) stay: no-placeholders reads them.
   if (!raw.includes('\\_')) return text
@@ -208,8 +206,83 @@ export function mask(raw: string, names?: Set<string>): string {
 
 /** Every test of `notProse` needs one of these characters (`:` of a scheme, `.` of a domain, `@`, `/`, `~`, or a code character). */
 const notProseMark = /[:.@/~_={}<>#$%^|\\]/
-/** A whole chunk of non-space characters that holds one of them: a chunk without any is not matched at all. */
-const markedChunk = /[^\s:.@/~_={}<>#$%^|\\]*[:.@/~_={}<>#$%^|\\][^\s]*/g
+
+/** The same, searching: blankNotProseChunks moves its `lastIndex`. */
+const markSearch = /[:.@/~_={}<>#$%^|\\]/g
+
+/** Character classes of the scanners below, by UTF-16 code unit (ASCII here; the rest filled on first use). */
+const markCode = 1
+const spaceCode = 2
+const leadingCode = 4
+const trailingCode = 8
+const codeClasses = new Uint8Array(128)
+for (const char of ':.@/~_={}<>#$%^|\\') codeClasses[char.charCodeAt(0)] |= markCode
+// `“‘` and `”’` beyond ASCII are asked in isLeading and isTrailing.
+for (const char of `(["'*_`) codeClasses[char.charCodeAt(0)] |= leadingCode
+for (const char of `)]"'*_.,;:!?`) codeClasses[char.charCodeAt(0)] |= trailingCode
+for (const char of '\t\n\v\f\r ') codeClasses[char.charCodeAt(0)] |= spaceCode
+
+/** `\s` of a RegExp: ASCII white space and the Unicode spaces. */
+function isSpace(code: number): boolean {
+  if (code < 128) return (codeClasses[code] & spaceCode) !== 0
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
+}
+
+/**
+ * Blank each whole chunk of non-space characters that is not prose. Only chunks with a `notProseMark` character
+ * are asked, and only about their core (without the brackets, quotes and punctuation around it): a scan by hand,
+ * since a RegExp for such chunks backtracks over every plain word, and a sentence's last word has a mark (`.`).
+ */
+function blankNotProseChunks(text: string, names: Set<string> | undefined): string {
+  const length = text.length
+  let result = ''
+  let done = 0
+  // From one mark to the next (a RegExp finds them faster than a loop by hand), each time to the whole chunk around it.
+  markSearch.lastIndex = 0
+  while (markSearch.test(text)) {
+    let start = markSearch.lastIndex - 1
+    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--
+    let index = markSearch.lastIndex
+    while (index < length && !isSpace(text.charCodeAt(index))) index++
+    markSearch.lastIndex = index
+    // The core: leading `(["“‘'*_` and trailing `)]"”’'*_.,;:!?` left out.
+    let coreStart = start
+    while (coreStart < index && isLeading(text.charCodeAt(coreStart))) coreStart++
+    let coreEnd = index
+    while (coreEnd > coreStart && isTrailing(text.charCodeAt(coreEnd - 1))) coreEnd--
+    let coreMarked = false
+    for (let at = coreStart; at < coreEnd && !coreMarked; at++) {
+      const code = text.charCodeAt(at)
+      coreMarked = code < 128 && (codeClasses[code] & markCode) !== 0
+    }
+    // Every test of `notProse` needs a mark in the core: `cookies.` is prose, decided without asking.
+    if (!coreMarked) continue
+    const core = text.slice(coreStart, coreEnd)
+    if (!notProse(core)) continue
+    if (names) addNameTokens(core, names)
+    result += text.slice(done, start) + ' '.repeat(index - start)
+    done = index
+  }
+  return done === 0 ? text : result + text.slice(done)
+}
+
+function isLeading(code: number): boolean {
+  return code < 128 ? (codeClasses[code] & leadingCode) !== 0 : code === 0x201c || code === 0x2018
+}
+
+function isTrailing(code: number): boolean {
+  return code < 128 ? (codeClasses[code] & trailingCode) !== 0 : code === 0x201d || code === 0x2019
+}
 
 /** URLs, e-mail addresses, domains, paths and code-like tokens (`_ga`, `key=value`). */
 function notProse(chunk: string): boolean {
@@ -229,25 +302,133 @@ function notProse(chunk: string): boolean {
   )
 }
 
-const wordPattern = /[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}]+)*/gu
+/**
+ * Classes of the word scanner by code point, as `[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}]+)*` reads them: filled on first
+ * use for the Basic Multilingual Plane (0 is not yet known), asked of RegExps beyond it.
+ */
+const known = 1
+const wordCode = 2
+const letterCode = 4
+const numberCode = 8
+const wordClasses = new Uint8Array(0x10000)
 
+function wordClass(code: number): number {
+  const cached = code < 0x10000 ? wordClasses[code] : 0
+  if (cached !== 0) return cached
+  const char = String.fromCodePoint(code)
+  const found =
+    known | (/[\p{L}\p{M}\p{N}_]/u.test(char) ? wordCode : 0) | (/\p{L}/u.test(char) ? letterCode : 0) | (/[\p{N}_]/u.test(char) ? numberCode : 0)
+  if (code < 0x10000) wordClasses[code] = found
+  return found
+}
+
+/** The code point at `index`, as a RegExp with the `u` flag reads it (a lone surrogate is one). */
+function codePointAt(text: string, index: number): number {
+  const code = text.charCodeAt(index)
+  return code >= 0xd800 && code <= 0xdbff ? text.codePointAt(index)! : code
+}
+
+/**
+ * The run's words: `[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}]+)*` read by hand, without a match object per word, with
+ * whether each opens a sentence known from the characters read before it.
+ */
 function finishRun(run: Run, htmlText = false): void {
-  // Asked once per run: most runs have no digit or underscore, so no word of theirs needs asking.
-  const numbered = /[\p{N}_]/u.test(run.text)
-  for (const match of run.text.matchAll(wordPattern)) {
-    const text = match[0]
+  const text = run.text
+  const length = text.length
+  // What came last before the character read, besides spaces, `*_([“"'‘\`-`: nothing yet, a sentence's end, or other.
+  let before = nothing
+  let index = 0
+  while (index < length) {
+    let code = codePointAt(text, index)
+    if (!(wordClass(code) & wordCode)) {
+      before = code > 0xffff ? other : after(before, code)
+      index += code > 0xffff ? 2 : 1
+      continue
+    }
+    const start = index
     // Tokens with digits or underscores (`GA4`, `2FA`, `_ga`) are not words.
-    if (numbered && /[\p{N}_]/u.test(text)) continue
-    const start = run.start + match.index!
-    run.words.push({text, range: [start, start + text.length], run, sentenceStart: opensSentence(run, match.index!, htmlText)})
+    let numbered = false
+    let underscoresOnly = true
+    for (let found; index < length && (found = wordClass((code = codePointAt(text, index)))) & wordCode; index += code > 0xffff ? 2 : 1) {
+      if (found & numberCode) numbered = true
+      if (code !== 95) underscoresOnly = false
+    }
+    // `don't`, `company’s`: an apostrophe followed by letters.
+    while (index + 1 < length) {
+      const apostrophe = text.charCodeAt(index)
+      if ((apostrophe !== 39 && apostrophe !== 0x2019) || !(wordClass(codePointAt(text, index + 1)) & letterCode)) break
+      index++
+      while (index < length && wordClass((code = codePointAt(text, index))) & letterCode) index += code > 0xffff ? 2 : 1
+    }
+    if (!numbered) {
+      const sentenceStart = before === nothing ? run.blockStart || htmlText : before === sentenceEnd
+      run.words.push({text: text.slice(start, index), range: [run.start + start, run.start + index], run, sentenceStart})
+    }
+    // Of a token's characters only `_` is passed over when looking back (an apostrophe is always followed by a letter).
+    if (!underscoresOnly) before = other
   }
 }
 
-function opensSentence(run: Run, index: number, htmlText: boolean): boolean {
-  let at = index - 1
-  while (at >= 0 && /[\s*_([“"'‘`-]/.test(run.text.charAt(at))) at--
-  if (at < 0) return run.blockStart || htmlText
-  return /[.!?:;•]/.test(run.text.charAt(at))
+const nothing = 0
+const sentenceEnd = 1
+const other = 2
+
+/** What came last, after the code unit `code`. */
+function after(before: number, code: number): number {
+  switch (code) {
+    case 42: // *
+    case 95: // _
+    case 40: // (
+    case 91: // [
+    case 0x201c: // “
+    case 34: // "
+    case 39: // '
+    case 0x2018: // ‘
+    case 96: // `
+    case 45: // -
+      return before
+    case 46: // .
+    case 33: // !
+    case 63: // ?
+    case 58: // :
+    case 59: // ;
+    case 0x2022: // •
+      return sentenceEnd
+    default:
+      return isSpace(code) ? before : other
+  }
+}
+
+/** `/\p{L}/u.test(text.slice(start, end))`, without the slice (HTML blocks have a text node between every two tags). */
+function hasLetter(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    let code = text.charCodeAt(index)
+    // A pair cut by the end of the slice is a lone surrogate there, which is no letter.
+    if (code >= 0xd800 && code <= 0xdbff && index + 1 < end) code = text.codePointAt(index)!
+    if (wordClass(code) & letterCode) return true
+    if (code > 0xffff) index++
+  }
+  return false
+}
+
+/**
+ * Add the lower-case runs of letters of `value` longer than one character to `names`: `value.toLowerCase().split(/[^\p{L}]+/u)`
+ * read by hand, without the list of parts.
+ */
+function addNameTokens(value: string, names: Set<string>): void {
+  const lower = value.toLowerCase()
+  const length = lower.length
+  let start = -1
+  for (let index = 0; index <= length;) {
+    const code = index < length ? codePointAt(lower, index) : -1
+    if (code >= 0 && wordClass(code) & letterCode) {
+      if (start < 0) start = index
+    } else if (start >= 0) {
+      if (index - start > 1) names.add(lower.slice(start, index))
+      start = -1
+    }
+    index += code > 0xffff ? 2 : 1
+  }
 }
 
 /** Case-insensitive comparison key of a word (typographic apostrophes made straight). */
@@ -285,8 +466,33 @@ export function matchCase(model: string, replacement: string): string {
  */
 export function inCookieIdentifiers(tree: Root, source: string): (range: Range) => boolean {
   // Built once per document: spelling and typos both ask.
-  const ranges = cached(tree, 'cookie-identifier-ranges', () => identifierRanges(tree, source))
-  return ([start, end]) => ranges.some((range) => start >= range[0] && end <= range[1])
+  const {starts, reach} = cached(tree, 'cookie-identifier-ranges', () => rangeIndex(identifierRanges(tree, source)))
+  if (starts.length === 0) return () => false
+  return ([start, end]) => {
+    // The last range that starts at or before `start`; one of those holds `[start, end]` if the farthest reaches `end`.
+    let low = 0
+    let high = starts.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (starts[middle] <= start) low = middle + 1
+      else high = middle
+    }
+    return low > 0 && reach[low - 1] >= end
+  }
+}
+
+/** Ranges sorted by start, with the farthest end of each prefix: a containment test is a binary search (runs and words are many). */
+function rangeIndex(ranges: Range[]): {starts: number[]; reach: number[]} {
+  ranges.sort((a, b) => a[0] - b[0])
+  const starts: number[] = []
+  const reach: number[] = []
+  let farthest = -Infinity
+  for (const [start, end] of ranges) {
+    farthest = Math.max(farthest, end)
+    starts.push(start)
+    reach.push(farthest)
+  }
+  return {starts, reach}
 }
 
 function identifierRanges(tree: Root, source: string): Range[] {
