@@ -2,9 +2,18 @@
 import type {Element} from 'domhandler'
 import type {Definition, Link, LinkReference, Parents, Root, RootContent} from 'mdast'
 import {cached} from './memo.js'
-import {attributeRanges, elementRange, htmlFragments, isClosingAnchor, isOpeningAnchor, startTagRange, type HtmlFragment} from './html.js'
+import {
+  attributeRanges,
+  elementRange,
+  elementsNamed,
+  htmlFragments,
+  isClosingAnchor,
+  isOpeningAnchor,
+  startTagRange,
+  type HtmlFragment
+} from './html.js'
+import {markupNodes} from './markup-nodes.js'
 import {nodeRange, type Range} from './source.js'
-import {walk} from './walk.js'
 
 export interface MarkdownLink {
   syntax: 'markdown'
@@ -58,17 +67,11 @@ function startOf(link: AnyLink): number | undefined {
 }
 
 function markdownLinks(tree: Root, source: string): MarkdownLink[] {
-  const definitions = new Map<string, Definition>()
-  walk(tree, (node) => {
-    if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node)
-  })
-
+  const {links, definitions} = markupNodes(tree)
   const found: MarkdownLink[] = []
-  walk(tree, (node, ancestors) => {
-    if (node.type !== 'link' && node.type !== 'linkReference' && node.type !== 'definition') return
+  for (const {node, inTableCell} of links) {
     const range = nodeRange(node)
-    if (!range) return
-    const inTableCell = ancestors.some((ancestor) => ancestor.type === 'tableCell')
+    if (!range) continue
     const textRange = linkTextRange(node, range)
 
     if (node.type === 'definition') {
@@ -84,12 +87,12 @@ function markdownLinks(tree: Root, source: string): MarkdownLink[] {
         urlRange: verbatim(source, node.url, urlStart),
         inTableCell
       })
-      return
+      continue
     }
 
     if (node.type === 'linkReference') {
       const definition = definitions.get(node.identifier)
-      if (!definition) return
+      if (!definition) continue
       found.push({
         syntax: 'markdown',
         kind: 'reference',
@@ -101,7 +104,7 @@ function markdownLinks(tree: Root, source: string): MarkdownLink[] {
         urlRange: undefined,
         inTableCell
       })
-      return
+      continue
     }
 
     const first = source.charAt(range[0])
@@ -145,7 +148,7 @@ function markdownLinks(tree: Root, source: string): MarkdownLink[] {
         inTableCell
       })
     }
-  })
+  }
   return found
 }
 
@@ -176,12 +179,12 @@ function htmlLinks(tree: Root, source: string): HtmlLink[] {
   for (const fragment of htmlFragments(tree, source)) {
     if (fragment.inline) {
       if (!isOpeningAnchor(fragment.node.value)) continue
-      const element = fragment.$('a').get(0)
+      const element = elementsNamed(fragment.root, 'a', true)[0]
       if (!element) continue
       found.push(inlineLink(fragment, element))
     } else if (/<a[\s>/]/i.test(fragment.node.value)) {
       // Only fragments that can hold a link are parsed here.
-      for (const element of fragment.$('a').toArray()) found.push(blockLink(fragment, element, source))
+      for (const element of elementsNamed(fragment.root, 'a')) found.push(blockLink(fragment, element, source))
     }
   }
   return found
