@@ -136,6 +136,8 @@ function gfmCell(cell: MdastCell, header: boolean, align: Align): Cell {
 
 /** Collapse whitespace on each line; lines come from `<br>`. */
 export function collapse(text: string): string {
+  // Most cells are one line without runs of white space: trimming is all there is to do, with no arrays made.
+  if (!/[\n\t\r\f\v]| {2}/.test(text)) return text.trim()
   return text
     .split('\n')
     .map((line) => line.replace(/[ \t\r\f\v]+/g, ' ').trim())
@@ -334,5 +336,6 @@ export function cellRange(cell: Cell): Range | undefined {
 
 /** The lines of a cell (one per `<br>`), for cells that list several cookies. */
 export function cellLines(cell: Cell | undefined): string[] {
-  return cell ? cell.text.split('\n').map((line) => line.trim()) : []
+  if (!cell) return []
+  return cell.text.includes('\n') ? cell.text.split('\n').map((line) => line.trim()) : [cell.text.trim()]
 }

@@ -987,11 +987,14 @@ const alignMarker = (align: Align) => (align === 'left' ? 'l' : align === 'right
 const inertText = /^[\p{L}\p{M}\p{N} ,.;:'"?()/%+=#$\u2018\u2019\u201c\u201d\u2013\u2014\u2026-]*$/u
 const autolinkStart = /www\.|:\/|@/i
 
+/** Whether a cell's Markdown is plain text, which GFM reads back as that text (trimmed) with no constructs. */
+export function plainCellText(markdown: string): boolean {
+  return inertText.test(markdown) && !autolinkStart.test(markdown)
+}
+
 /** Whether a cell's Markdown is plain text that reads back as the expected text with no constructs, unparsed. */
 function readsBackAsText(cell: ConvertedCell, expectedText: string): boolean {
-  return (
-    cell.signature.length === 0 && inertText.test(cell.markdown) && !autolinkStart.test(cell.markdown) && collapse(cell.markdown) === expectedText
-  )
+  return cell.signature.length === 0 && plainCellText(cell.markdown) && collapse(cell.markdown) === expectedText
 }
 
 /**

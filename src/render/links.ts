@@ -59,16 +59,16 @@ const plainUrl = /^[A-Za-z0-9\-._~:/?#@!$'*+,;=%]+$/
 /** A title written as is between double quotes. */
 const plainTitle = /^[\p{L}\p{M}\p{N} ,.;:'?/%+=#$\u2018\u2019\u201c\u201d\u2013\u2014\u2026-]+$/u
 
+/** Emphasis or strong emphasis around the whole text, which reads back as the text alone. */
+const wrappers = ['', '**', '*', '__', '_']
+
 /**
- * Whether the Markdown is `[text](url)` or `[text](url "title")` written from plain parts, which can only read back
- * as that one link, in a paragraph or a table cell: then it need not be parsed.
+ * Whether the Markdown is `[text](url)` or `[text](url "title")` written from plain parts (the text perhaps all
+ * emphasised, `[**text**](url)`), which can only read back as that one link with that text, in a paragraph or a
+ * table cell: then it need not be parsed.
  */
-function plainLink(markdown: string, url: string, title: string | null, text: string): boolean {
-  return (
-    inertText.test(text) &&
-    !autolinkStart.test(text) &&
-    plainUrl.test(url) &&
-    (title === null || plainTitle.test(title)) &&
-    markdown === '[' + text + '](' + url + (title === null ? '' : ' "' + title + '"') + ')'
-  )
+export function plainLink(markdown: string, url: string, title: string | null, text: string): boolean {
+  if (!inertText.test(text) || autolinkStart.test(text) || !plainUrl.test(url) || (title !== null && !plainTitle.test(title))) return false
+  const rest = '](' + url + (title === null ? '' : ' "' + title + '"') + ')'
+  return wrappers.some((wrapper) => markdown === '[' + wrapper + text + wrapper + rest)
 }
