@@ -1,7 +1,7 @@
 /** Links that are unsafe or broken: script URLs, `target="_blank"` without `rel="noopener"`, plain `http://`, empty links. */
 import {toString} from 'mdast-util-to-string'
 import {doc} from '../src/example.js'
-import {parseHtml} from '../src/model/html.js'
+import {elementsNamed, parseDom} from '../src/model/html.js'
 import {links, type AnyLink, type HtmlLink} from '../src/model/links.js'
 import type {Range} from '../src/model/source.js'
 import {option} from '../src/options.js'
@@ -243,7 +243,7 @@ function withNoopener(link: HtmlLink, tag: Range, source: string): string | unde
   } else {
     return undefined
   }
-  const element = parseHtml(fixed)('a').get(0)
+  const element = elementsNamed(parseDom(fixed), 'a', true)[0]
   if (!element) return undefined
   const before = {...link.attributes, rel: undefined}
   const after = {...element.attribs, rel: undefined}

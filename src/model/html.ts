@@ -2,11 +2,11 @@
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import type * as cheerio from 'cheerio'
-import type {Element} from 'domhandler'
+import type {AnyNode, Document, Element} from 'domhandler'
 import type {Html, Parents, Root, RootContent} from 'mdast'
+import {markupNodes} from './markup-nodes.js'
 import {cached} from './memo.js'
 import type {Range} from './source.js'
-import {walk} from './walk.js'
 
 export interface HtmlFragment {
   node: Html
@@ -18,20 +18,38 @@ export interface HtmlFragment {
   inTableCell: boolean
   /** Where `node.value` starts in the source, when the value is a verbatim slice of it. */
   offset: number | undefined
-  /** The parsed fragment, built on first use. */
+  /** The parsed fragment's root, parsed on first use. */
+  readonly root: Document
+  /** cheerio over `root`, made on first use. */
   readonly $: cheerio.CheerioAPI
 }
 
 const require = createRequire(import.meta.url)
 let load: typeof cheerio.load | undefined
+let parseWithParse5: ((content: string, options: object, isDocument: boolean, context: null) => Document) | undefined
 
 /**
  * Parse an HTML fragment with cheerio (parse5, with source locations). cheerio is loaded on first use: it is the
  * heaviest dependency, and many documents hold no HTML at all.
  */
 export function parseHtml(html: string): cheerio.CheerioAPI {
+  return loadDom(parseDom(html))
+}
+
+/**
+ * Parse an HTML fragment to its root, as `parseHtml` does, without making the cheerio API around it (a class per
+ * call) when the models only walk the nodes.
+ */
+export function parseDom(html: string): Document {
+  parseWithParse5 ??= parseFunction()
+  // The options cheerio passes its parser for `load(html, {sourceCodeLocationInfo: true}, false)`.
+  return parseWithParse5(html, {_useHtmlParser2: false, sourceCodeLocationInfo: true}, false, null)
+}
+
+/** cheerio over a root that `parseDom` made: the same nodes, not parsed again. */
+function loadDom(root: Document): cheerio.CheerioAPI {
   load ??= loadFunction()
-  return load(html, {sourceCodeLocationInfo: true}, false)
+  return load(root, {sourceCodeLocationInfo: true}, false)
 }
 
 /**
@@ -41,13 +59,54 @@ export function parseHtml(html: string): cheerio.CheerioAPI {
  */
 function loadFunction(): typeof cheerio.load {
   try {
-    const folder = path.dirname(require.resolve('cheerio/package.json'))
-    const module = require(path.join(folder, 'dist', 'commonjs', 'load-parse.js')) as {load?: typeof cheerio.load}
+    const module = require(path.join(cheerioFolder(), 'dist', 'commonjs', 'load-parse.js')) as {load?: typeof cheerio.load}
     if (typeof module.load === 'function') return module.load
   } catch {
     // A cheerio without that file: use the main module.
   }
   return (require('cheerio') as typeof cheerio).load
+}
+
+/** The parser behind cheerio's `load` (parse5 with its tree adapter), or `load` itself if a cheerio release moves it. */
+function parseFunction(): NonNullable<typeof parseWithParse5> {
+  try {
+    const module = require(path.join(cheerioFolder(), 'dist', 'commonjs', 'parsers', 'parse5-adapter.js')) as {
+      parseWithParse5?: typeof parseWithParse5
+    }
+    if (typeof module.parseWithParse5 === 'function') return module.parseWithParse5
+  } catch {
+    // A cheerio without that file: parse with `load`.
+  }
+  load ??= loadFunction()
+  return (content, options) => load!(content, options, false).root().get(0) as Document
+}
+
+function cheerioFolder(): string {
+  return path.dirname(require.resolve('cheerio/package.json'))
+}
+
+/**
+ * The elements named `name` in a parsed fragment, in document order: what cheerio's `$(name)` selects (elements
+ * under the root's elements, and inside `<template>` content), found without compiling a selector.
+ */
+export function elementsNamed(root: Document, name: string, first = false): Element[] {
+  const found: Element[] = []
+  const stack: AnyNode[] = []
+  for (let index = root.children.length - 1; index >= 0; index--) if (isTag(root.children[index])) stack.push(root.children[index])
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (isTag(node) && node.name === name) {
+      found.push(node)
+      if (first) return found
+    }
+    const children = (node as {children?: AnyNode[]}).children
+    if (children) for (let index = children.length - 1; index >= 0; index--) stack.push(children[index])
+  }
+  return found
+}
+
+function isTag(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style'
 }
 
 const blockParents = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
@@ -56,8 +115,8 @@ export function htmlFragments(tree: Root, source: string): HtmlFragment[] {
   return cached(tree, 'html', () => {
     const fragments: HtmlFragment[] = []
     const merged = new Set<Html>()
-    walk(tree, (original, ancestors) => {
-      if (original.type !== 'html' || merged.has(original)) return
+    for (const {node: original, ancestors} of markupNodes(tree).html) {
+      if (merged.has(original)) continue
       let parent = ancestors[ancestors.length - 1]
       let outer = ancestors
       let node = original
@@ -78,19 +137,24 @@ export function htmlFragments(tree: Root, source: string): HtmlFragment[] {
       const end = node.position?.end.offset
       // In a blockquote or list item the value loses the `>` and indentation; then offsets inside it are unknown.
       const verbatim = start !== undefined && end !== undefined && source.slice(start, end) === node.value
-      let parsed: cheerio.CheerioAPI | undefined
+      let root: Document | undefined
+      let api: cheerio.CheerioAPI | undefined
       fragments.push({
         node,
-        ancestors: [...outer],
+        ancestors: outer,
         inline: !blockParents.has(parent.type),
         inTableCell: ancestors.some((ancestor) => ancestor.type === 'tableCell'),
         offset: verbatim ? start : undefined,
+        get root() {
+          root ??= parseDom(node.value)
+          return root
+        },
         get $() {
-          parsed ??= parseHtml(node.value)
-          return parsed
+          api ??= loadDom(this.root)
+          return api
         }
       })
-    })
+    }
     return fragments
   })
 }

@@ -2,9 +2,18 @@
 import type {Element} from 'domhandler'
 import type {Definition, Link, LinkReference, Parents, Root, RootContent} from 'mdast'
 import {cached} from './memo.js'
-import {attributeRanges, elementRange, htmlFragments, isClosingAnchor, isOpeningAnchor, startTagRange, type HtmlFragment} from './html.js'
+import {
+  attributeRanges,
+  elementRange,
+  elementsNamed,
+  htmlFragments,
+  isClosingAnchor,
+  isOpeningAnchor,
+  startTagRange,
+  type HtmlFragment
+} from './html.js'
+import {markupNodes} from './markup-nodes.js'
 import {nodeRange, type Range} from './source.js'
-import {walk} from './walk.js'
 
 export interface MarkdownLink {
   syntax: 'markdown'
@@ -48,9 +57,27 @@ export type AnyLink = MarkdownLink | HtmlLink
 
 export function links(tree: Root, source: string): AnyLink[] {
   return cached(tree, 'links', () => {
-    const found: AnyLink[] = [...markdownLinks(tree, source), ...htmlLinks(tree, source)]
-    return found.sort((a, b) => (startOf(a) ?? 0) - (startOf(b) ?? 0))
+    return inDocumentOrder(markdownLinks(tree, source), htmlLinks(tree, source))
   })
+}
+
+const keyOf = (link: AnyLink) => startOf(link) ?? 0
+
+/**
+ * Both lists by where each link starts, Markdown links first on a tie: a stable sort of the two, which is a merge
+ * when each is in order already, as it nearly always is (a walk in document order).
+ */
+function inDocumentOrder(first: AnyLink[], second: AnyLink[]): AnyLink[] {
+  const ordered = (list: AnyLink[]) => list.every((link, index) => index === 0 || keyOf(list[index - 1]) <= keyOf(link))
+  if (!ordered(first) || !ordered(second)) return [...first, ...second].sort((a, b) => keyOf(a) - keyOf(b))
+  const merged: AnyLink[] = []
+  let at = 0
+  for (const link of second) {
+    while (at < first.length && keyOf(first[at]) <= keyOf(link)) merged.push(first[at++])
+    merged.push(link)
+  }
+  while (at < first.length) merged.push(first[at++])
+  return merged
 }
 
 function startOf(link: AnyLink): number | undefined {
@@ -58,17 +85,11 @@ function startOf(link: AnyLink): number | undefined {
 }
 
 function markdownLinks(tree: Root, source: string): MarkdownLink[] {
-  const definitions = new Map<string, Definition>()
-  walk(tree, (node) => {
-    if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node)
-  })
-
+  const {links, definitions} = markupNodes(tree)
   const found: MarkdownLink[] = []
-  walk(tree, (node, ancestors) => {
-    if (node.type !== 'link' && node.type !== 'linkReference' && node.type !== 'definition') return
+  for (const {node, inTableCell} of links) {
     const range = nodeRange(node)
-    if (!range) return
-    const inTableCell = ancestors.some((ancestor) => ancestor.type === 'tableCell')
+    if (!range) continue
     const textRange = linkTextRange(node, range)
 
     if (node.type === 'definition') {
@@ -84,12 +105,12 @@ function markdownLinks(tree: Root, source: string): MarkdownLink[] {
         urlRange: verbatim(source, node.url, urlStart),
         inTableCell
       })
-      return
+      continue
     }
 
     if (node.type === 'linkReference') {
       const definition = definitions.get(node.identifier)
-      if (!definition) return
+      if (!definition) continue
       found.push({
         syntax: 'markdown',
         kind: 'reference',
@@ -101,7 +122,7 @@ function markdownLinks(tree: Root, source: string): MarkdownLink[] {
         urlRange: undefined,
         inTableCell
       })
-      return
+      continue
     }
 
     const first = source.charAt(range[0])
@@ -145,7 +166,7 @@ function markdownLinks(tree: Root, source: string): MarkdownLink[] {
         inTableCell
       })
     }
-  })
+  }
   return found
 }
 
@@ -176,12 +197,12 @@ function htmlLinks(tree: Root, source: string): HtmlLink[] {
   for (const fragment of htmlFragments(tree, source)) {
     if (fragment.inline) {
       if (!isOpeningAnchor(fragment.node.value)) continue
-      const element = fragment.$('a').get(0)
+      const element = elementsNamed(fragment.root, 'a', true)[0]
       if (!element) continue
       found.push(inlineLink(fragment, element))
     } else if (/<a[\s>/]/i.test(fragment.node.value)) {
       // Only fragments that can hold a link are parsed here.
-      for (const element of fragment.$('a').toArray()) found.push(blockLink(fragment, element, source))
+      for (const element of elementsNamed(fragment.root, 'a')) found.push(blockLink(fragment, element, source))
     }
   }
   return found

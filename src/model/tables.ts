@@ -4,9 +4,9 @@ import type {Html, Parents, PhrasingContent, Root, Table as MdastTable, TableCel
 import {cached} from './memo.js'
 import {matchHeader, type Field, type FieldMatch} from '../data/fields.js'
 import {elementRange, htmlFragments, type HtmlFragment} from './html.js'
+import {markupNodes} from './markup-nodes.js'
 import {nodeRange, type Range} from './source.js'
 import {phrasingText} from '../text.js'
-import {walk} from './walk.js'
 
 export type Align = 'left' | 'right' | 'center' | null
 
@@ -90,9 +90,7 @@ export type CookieTable = Table | DerivedTable
 export function tables(tree: Root, source: string): Table[] {
   return cached(tree, 'tables', () => {
     const found: Table[] = []
-    walk(tree, (node, ancestors) => {
-      if (node.type === 'table') found.push(gfmTable(node, [...ancestors]))
-    })
+    for (const {node, ancestors} of markupNodes(tree).tables) found.push(gfmTable(node, ancestors))
     for (const fragment of htmlFragments(tree, source)) {
       // Cheap test first: most HTML nodes are not tables, and parsing is lazy.
       if (!/<table[\s>]/i.test(fragment.node.value)) continue
@@ -138,6 +136,8 @@ function gfmCell(cell: MdastCell, header: boolean, align: Align): Cell {
 
 /** Collapse whitespace on each line; lines come from `<br>`. */
 export function collapse(text: string): string {
+  // Most cells are one line without runs of white space: trimming is all there is to do, with no arrays made.
+  if (!/[\n\t\r\f\v]| {2}/.test(text)) return text.trim()
   return text
     .split('\n')
     .map((line) => line.replace(/[ \t\r\f\v]+/g, ' ').trim())
@@ -155,7 +155,7 @@ function outerTables(fragment: HtmlFragment): Element[] {
       else walk(element.children)
     }
   }
-  walk(fragment.$.root().get(0)!.children as AnyNode[])
+  walk(fragment.root.children as AnyNode[])
   return found
 }
 
@@ -336,5 +336,6 @@ export function cellRange(cell: Cell): Range | undefined {
 
 /** The lines of a cell (one per `<br>`), for cells that list several cookies. */
 export function cellLines(cell: Cell | undefined): string[] {
-  return cell ? cell.text.split('\n').map((line) => line.trim()) : []
+  if (!cell) return []
+  return cell.text.includes('\n') ? cell.text.split('\n').map((line) => line.trim()) : [cell.text.trim()]
 }

@@ -7,7 +7,7 @@
 import type {AnyNode, Element} from 'domhandler'
 import {markdownTable} from 'markdown-table'
 import type {List, PhrasingContent, Root, RootContent} from 'mdast'
-import {parseHtml, type MarkdownPart} from '../model/html.js'
+import {parseDom, type MarkdownPart} from '../model/html.js'
 import {parseSnippet} from '../model/reparse.js'
 import {collapse, domText, type Align, type DerivedTable, type HtmlTable, type Row} from '../model/tables.js'
 import {listOf, phrasingText} from '../text.js'
@@ -137,7 +137,7 @@ function convertOrThrow(table: HtmlTable, context: ConvertContext): Outcome {
   // Other HTML may share the block when it stays an HTML block of its own once the table is Markdown; what the
   // HTML parser moved out of the table (text between rows) has its source inside it.
   for (let level: Element = outer; ; level = level.parent as Element) {
-    const parentNode = level.parent ?? fragment.$.root().get(0)!
+    const parentNode = level.parent ?? fragment.root
     for (const node of parentNode.children as AnyNode[]) {
       if (node === level) continue
       const place = node.sourceCodeLocation
@@ -278,12 +278,14 @@ function settle(
   const levels = Array.from({length: rows}, () => new Array<number>(width).fill(0))
   for (;;) {
     const converted = build((row, cell) => styles[levels[row]?.[cell] ?? 0])
-    const markdown = markdownTable(
-      converted.map((row) => row.map((cell) => cell.markdown)),
-      {align: align.map((a) => (a === 'left' ? 'l' : a === 'right' ? 'r' : a === 'center' ? 'c' : ''))}
-    )
-    const failing = readsBack(markdown, converted, texts, width, align, definitions)
-    if (failing.length === 0) return {markdown, converted}
+    const failing = readsBack(converted, texts, width, align, definitions)
+    if (failing.length === 0) {
+      const markdown = markdownTable(
+        converted.map((row) => row.map((cell) => cell.markdown)),
+        {align: align.map(alignMarker)}
+      )
+      return {markdown, converted}
+    }
     let raised = false
     for (const [row, cell] of failing) {
       if (levels[row] && levels[row][cell] < styles.length - 1) {
@@ -575,7 +577,7 @@ function markdownCell(element: Element, parts: MarkdownPart[], inside: MarkdownI
   const html = (from: number, to: number) => {
     const segment = inside.value.slice(from, to)
     if (/^\s*$/.test(segment)) return
-    const nodes = parseHtml(segment).root().get(0)!.children as AnyNode[]
+    const nodes = parseDom(segment).children as AnyNode[]
     const signature: string[] = []
     const lines = asLines(nodes, changes)
     const markdown = inline(lines, style, signature, changes).replace(/ {2,}/g, ' ').trim()
@@ -976,16 +978,38 @@ function escapeText(text: string, style: Style): string {
   return out.replace(invisible, (char) => (char === '\u00a0' ? '&nbsp;' : '&#x' + char.codePointAt(0)!.toString(16).toUpperCase() + ';'))
 }
 
-/** Parse the produced table and check that every cell reads back the same text and constructs. */
-function readsBack(
-  markdown: string,
-  cells: ConvertedCell[][],
-  texts: string[][],
-  width: number,
-  align: Align[],
-  definitions = ''
-): Array<[number, number]> {
+const alignMarker = (align: Align) => (align === 'left' ? 'l' : align === 'right' ? 'r' : align === 'center' ? 'c' : '')
+
+/**
+ * Text that reads back as itself in a GFM cell: letters, digits, spaces and punctuation that no Markdown construct
+ * (escape, code, emphasis, strikethrough, link, HTML, character reference, pipe) starts, and no literal autolink.
+ */
+const inertText = /^[\p{L}\p{M}\p{N} ,.;:'"?()/%+=#$\u2018\u2019\u201c\u201d\u2013\u2014\u2026-]*$/u
+const autolinkStart = /www\.|:\/|@/i
+
+/** Whether a cell's Markdown is plain text, which GFM reads back as that text (trimmed) with no constructs. */
+export function plainCellText(markdown: string): boolean {
+  return inertText.test(markdown) && !autolinkStart.test(markdown)
+}
+
+/** Whether a cell's Markdown is plain text that reads back as the expected text with no constructs, unparsed. */
+function readsBackAsText(cell: ConvertedCell, expectedText: string): boolean {
+  return cell.signature.length === 0 && plainCellText(cell.markdown) && collapse(cell.markdown) === expectedText
+}
+
+/**
+ * Parse the produced table and check that every cell reads back the same text and constructs. GFM parses each
+ * cell's content on its own, trimmed, so the table is parsed without the alignment padding, and a cell of plain
+ * text (which reads back as itself) is parsed empty: the table keeps its shape, the other cells their content.
+ */
+function readsBack(cells: ConvertedCell[][], texts: string[][], width: number, align: Align[], definitions = ''): Array<[number, number]> {
   const every = cells.flatMap((row, rowIndex) => row.map((_, cellIndex): [number, number] => [rowIndex, cellIndex]))
+  const expected = (rowIndex: number, cellIndex: number) => cells[rowIndex][cellIndex].text ?? texts[rowIndex]?.[cellIndex] ?? ''
+  const plain = cells.map((row, rowIndex) => row.map((cell, cellIndex) => readsBackAsText(cell, expected(rowIndex, cellIndex))))
+  const markdown = markdownTable(
+    cells.map((row, rowIndex) => row.map((cell, cellIndex) => (plain[rowIndex][cellIndex] ? '' : cell.markdown))),
+    {align: align.map(alignMarker), alignDelimiters: false}
+  )
   const tree = parseSnippet(definitions === '' ? markdown : markdown + '\n\n' + definitions)
   const blocks = tree.children.filter((node) => node.type !== 'definition')
   if (blocks.length !== 1 || blocks[0].type !== 'table') return every
@@ -996,11 +1020,11 @@ function readsBack(
   const failing: Array<[number, number]> = []
   for (const [rowIndex, row] of table.children.entries()) {
     for (const [cellIndex, cell] of row.children.entries()) {
-      const expectedText = cells[rowIndex][cellIndex].text ?? texts[rowIndex][cellIndex] ?? ''
+      if (plain[rowIndex][cellIndex]) continue
       const signature: string[] = []
       readSignature(cell.children, markdown, signature)
       if (
-        collapse(readBackText(cell.children)) !== expectedText ||
+        collapse(readBackText(cell.children)) !== expected(rowIndex, cellIndex) ||
         JSON.stringify(signature) !== JSON.stringify(cells[rowIndex][cellIndex].signature)
       ) {
         failing.push([rowIndex, cellIndex])
@@ -1085,7 +1109,7 @@ function recordRunOrThrow(group: DerivedTable, sources: HtmlTable[], tree: Root,
     if (at && at.start.offset! < end && at.end.offset! > start && node.type !== 'html') refuse('text or Markdown sits between the record tables')
   }
   const changes = new Changes()
-  const $ = parseHtml(context.source.slice(start, end))
+  const root = parseDom(context.source.slice(start, end))
   const found: Element[] = []
   const walk = (nodes: AnyNode[]) => {
     for (const node of nodes) {
@@ -1104,7 +1128,7 @@ function recordRunOrThrow(group: DerivedTable, sources: HtmlTable[], tree: Root,
       walk(element.children)
     }
   }
-  walk($.root().get(0)!.children as AnyNode[])
+  walk(root.children as AnyNode[])
   if (found.length !== sources.length) refuse('the HTML between the record tables holds other tables')
   for (const source of sources) checkStructure(source.element, changes)
 

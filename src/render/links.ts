@@ -43,9 +43,32 @@ export function escapeHtml(value: string): string {
 
 /** Re-parse the Markdown a fix would write and check it is one link with the same URL, title and text. */
 export function sameLink(markdown: string, inTableCell: boolean, url: string, title: string | null, text: string): boolean {
+  if (plainLink(markdown, url, title, text)) return true
   const found: Link[] = []
   visit(parsePhrasing(markdown, inTableCell), 'link', (node) => {
     found.push(node)
   })
   return found.length === 1 && found[0].url === url && (found[0].title ?? null) === title && toString(found[0]) === text
+}
+
+/** Link text that no Markdown construct (escape, code, emphasis, link, HTML, reference, pipe) or literal autolink starts. */
+const inertText = /^[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N} ,.;:'"?()/%+=#$\u2018\u2019\u201c\u201d\u2013\u2014\u2026-]*[\p{L}\p{M}\p{N}.?)'"])?$/u
+const autolinkStart = /www\.|:\/|@/i
+/** A destination written as is: no white space, parentheses, angle brackets, backslash, reference or pipe. */
+const plainUrl = /^[A-Za-z0-9\-._~:/?#@!$'*+,;=%]+$/
+/** A title written as is between double quotes. */
+const plainTitle = /^[\p{L}\p{M}\p{N} ,.;:'?/%+=#$\u2018\u2019\u201c\u201d\u2013\u2014\u2026-]+$/u
+
+/** Emphasis or strong emphasis around the whole text, which reads back as the text alone. */
+const wrappers = ['', '**', '*', '__', '_']
+
+/**
+ * Whether the Markdown is `[text](url)` or `[text](url "title")` written from plain parts (the text perhaps all
+ * emphasised, `[**text**](url)`), which can only read back as that one link with that text, in a paragraph or a
+ * table cell: then it need not be parsed.
+ */
+export function plainLink(markdown: string, url: string, title: string | null, text: string): boolean {
+  if (!inertText.test(text) || autolinkStart.test(text) || !plainUrl.test(url) || (title !== null && !plainTitle.test(title))) return false
+  const rest = '](' + url + (title === null ? '' : ' "' + title + '"') + ')'
+  return wrappers.some((wrapper) => markdown === '[' + wrapper + text + wrapper + rest)
 }
