@@ -35,9 +35,13 @@ export function emptyFields(tree: Root, source: string): Array<{label: string; r
   if (paragraphs.length === 0) return []
   const lines: Line[] = []
   let offset = 0
+  // Paragraphs do not nest, and lines come in order: one pass over both, not every paragraph for every line.
+  paragraphs.sort((a, b) => a[0] - b[0])
+  let paragraph = 0
   for (const text of source.split('\n')) {
     const content = offset + (/^[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?/.exec(text)?.[0].length ?? 0)
-    const prose = text.trim() !== '' && paragraphs.some(([start, end]) => content >= start && content < end)
+    while (paragraph < paragraphs.length && paragraphs[paragraph][1] <= content) paragraph++
+    const prose = text.trim() !== '' && paragraph < paragraphs.length && content >= paragraphs[paragraph][0]
     lines.push({start: offset, text: text.replace(/\r$/, ''), prose})
     offset += text.length + 1
   }
