@@ -3,7 +3,7 @@ import type {Run} from '../../src/model/words.js'
 import type {RuleContext} from '../../src/rule.js'
 import {determiners, modifiedNouns, type CompoundGroup, type Position} from '../../src/data/terminology.js'
 import type {Options} from '../terminology.js'
-import {matches, type Occurrence} from './matches.js'
+import {matches, type Occurrence, type ProseText} from './matches.js'
 
 interface Compound extends Occurrence {
   match: RegExpMatchArray
@@ -13,19 +13,18 @@ interface Compound extends Occurrence {
   canonical: boolean
 }
 
-export function checkCompound(runs: Run[], group: CompoundGroup, context: RuleContext<Options>): void {
+export function checkCompound(text: ProseText, group: CompoundGroup, context: RuleContext<Options>): void {
   const all: Compound[] = []
-  for (const occurrence of matches(runs, group.regex)) {
-    const {match, run} = occurrence
-    const before = wordBefore(run.text, match.index!)
-    const after = wordAfter(run, match.index! + match[0].length, context.source)
+  for (const {run, start, end, written, match, at} of matches(text, group.regex)) {
+    const before = wordBefore(run.text, at)
+    const after = wordAfter(run, at + match[0].length, context.source)
     let position = /^parties$/i.test(match[3]) ? 'other' : group.position(before, after)
     // `the third-party, example.net domain`, `opt-in and opt-out forms`: one of several modifiers of a later noun.
-    if (position === 'other' && !/^parties$/i.test(match[3]) && sharesNoun(run.text, match.index! + match[0].length)) position = undefined
+    if (position === 'other' && !/^parties$/i.test(match[3]) && sharesNoun(run.text, at + match[0].length)) position = undefined
     const separator = match[2]
     const form = separator === ' ' || /\s/.test(separator) ? 'open' : 'joined'
     const canonical = match[1].toLowerCase() === group.first && separator === (form === 'open' ? ' ' : group.joiner)
-    all.push({...occurrence, position, form, canonical})
+    all.push({run, start, end, written, match, position, form, canonical})
   }
   // Grammar decides the spelling, but only where the document writes the compound more than one way.
   const spellings = new Set(all.map((item) => (item.canonical ? item.form : 'other')))
