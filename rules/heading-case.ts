@@ -89,29 +89,37 @@ const rule = defineRule({
   ],
   check(tree, context) {
     const {runs, words} = prose(tree, context.source)
-    const lowerInBody = new Map<string, number>()
-    const capitalInBody = new Map<string, number>()
-    for (const word of words) {
-      if (word.run.block === 'heading' || word.sentenceStart) continue
-      const key = wordKey(word.text)
-      const map = /^\p{Ll}/u.test(word.text) ? lowerInBody : isCapitalised(word.text) ? capitalInBody : undefined
-      if (map) map.set(key, (map.get(key) ?? 0) + 1)
-    }
-    const common = (key: string) => (lowerInBody.get(key) ?? 0) > (capitalInBody.get(key) ?? 0)
-
     const byHeading = new Map<Heading, Word[]>()
+    // Only the words of headings are looked up in the body: the body's other words need no counting.
+    const headingKeys = new Set<string>()
     for (const run of runs) {
       if (!run.heading) continue
       const list = byHeading.get(run.heading) ?? []
       list.push(...run.words)
       byHeading.set(run.heading, list)
+      for (const word of run.words) headingKeys.add(wordKey(word.text))
     }
+    if (byHeading.size === 0) return
+
+    const lowerInBody = new Map<string, number>()
+    const capitalInBody = new Map<string, number>()
+    for (const word of words) {
+      if (word.run.block === 'heading' || word.sentenceStart) continue
+      const key = wordKey(word.text)
+      if (!headingKeys.has(key)) continue
+      const map = /^\p{Ll}/u.test(word.text) ? lowerInBody : isCapitalised(word.text) ? capitalInBody : undefined
+      if (map) map.set(key, (map.get(key) ?? 0) + 1)
+    }
+    const common = (key: string) => (lowerInBody.get(key) ?? 0) > (capitalInBody.get(key) ?? 0)
 
     // Names the text writes with capitals ("Privacy Notice", "User Contributed Content") are not title case.
-    const body = runs
-      .filter((run) => run.block !== 'heading')
-      .map((run) => run.text.replace(/\s+/g, ' '))
-      .join('\n')
+    // Joined only when a heading has two capitalised words in a row to look for.
+    let bodyText: string | undefined
+    const body = () =>
+      (bodyText ??= runs
+        .filter((run) => run.block !== 'heading')
+        .map((run) => run.text.replace(/\s+/g, ' '))
+        .join('\n'))
     const titles = [...byHeading.keys()].filter((heading) => heading.depth === 1)
 
     const judged: Judged[] = []
@@ -174,7 +182,7 @@ const rule = defineRule({
 export default rule
 
 /** Words of the heading in runs of two or more capitalised words that the body writes the same way. */
-function namedWords(words: Word[], body: string, source: string): Set<Word> {
+function namedWords(words: Word[], body: () => string, source: string): Set<Word> {
   const named = new Set<Word>()
   let index = 0
   while (index < words.length) {
@@ -193,7 +201,7 @@ function namedWords(words: Word[], body: string, source: string): Set<Word> {
             .slice(from, to)
             .map((word) => word.text)
             .join(' ')
-          if (containsPhrase(body, phrase)) {
+          if (containsPhrase(body(), phrase)) {
             for (const word of words.slice(from, to)) named.add(word)
             break
           }

@@ -86,6 +86,13 @@ export default defineRule({
       const last = lastText(heading)
       const lastRange = nodeRange(last)
       if (!headingRange || !last || !lastRange) return
+      // Most headings end in a letter: asked first, before the heading's text is read.
+      const written = context.source.slice(lastRange[0], lastRange[1])
+      let start = lastRange[1]
+      while (start > lastRange[0] && characters.includes(written.charAt(start - 1 - lastRange[0]))) start--
+      // An escaped character stays (`\.`), as do ellipses and abbreviations.
+      while (start < lastRange[1] && written.charAt(start - 1 - lastRange[0]) === '\\') start++
+      if (start === lastRange[1]) return
       const text = toString(heading).trim()
       // Clauses numbered `a.` or `iv.` marked up as headings are list items in disguise, not labels.
       if (/^(?:[ivxlc]+|[a-z])[.)]\s/i.test(text)) return
@@ -95,12 +102,6 @@ export default defineRule({
       // Only closing markup, a closing `#` sequence or a setext underline may follow the last text.
       const after = context.source.slice(lastRange[1], headingRange[1])
       if (!/^[*_~ \t]*(?:[ \t]+#+[ \t]*)?(?:\r?\n[ \t]*(?:=+|-+)[ \t]*)?$/.test(after)) return
-      const written = context.source.slice(lastRange[0], lastRange[1])
-      let start = lastRange[1]
-      while (start > lastRange[0] && characters.includes(written.charAt(start - 1 - lastRange[0]))) start--
-      // An escaped character stays (`\.`), as do ellipses and abbreviations.
-      while (start < lastRange[1] && written.charAt(start - 1 - lastRange[0]) === '\\') start++
-      if (start === lastRange[1]) return
       const before = written.slice(0, start - lastRange[0])
       const removed = written.slice(start - lastRange[0])
       if (/\.\./.test(removed) || /[.…]$/.test(before)) return
