@@ -193,6 +193,8 @@ function bracketSlot(content: string): boolean {
   return named && uniformCase
 }
 
+const slotCandidate = /[\p{L}'’-]+/gu
+
 /**
  * Two or more words in capitals, one of them naming a slot (`WEBSITE NAME`, `DOMAIN ADDRESS`), in a sentence
  * otherwise written in lower case: capitals in headings and in legal paragraphs written in capitals are not slots.
@@ -205,29 +207,42 @@ function capitalSlots(text: string, raw: string): Range[] {
   if (!letters) return result
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length
   if (upper / letters.length > 0.5) return result
-  const words = [...text.matchAll(/[\p{L}'’-]+/gu)].map((match) => ({text: match[0], start: match.index!, end: match.index! + match[0].length}))
-  const isCaps = (word: string) => word.replace(/[^\p{L}]/gu, '').length >= 2 && word === word.toUpperCase()
-  let index = 0
-  while (index < words.length) {
-    if (!isCaps(words[index].text)) {
-      index++
-      continue
-    }
-    let end = index
-    // Joined by spaces in the source too: `SERVER\_NAME` is an escaped identifier, not two words.
-    while (end + 1 < words.length && isCaps(words[end + 1].text) && /^[ \t]+$/.test(raw.slice(words[end].end, words[end + 1].start))) end++
-    const group = words.slice(index, end + 1)
+  // Read word by word, in groups of words in capitals: no object for every word of a long paragraph.
+  const group: RegExpExecArray[] = []
+  const close = () => {
+    if (group.length === 0) return
     if (
       group.length >= 2 &&
       // A slot is a short noun phrase (`WEBSITE NAME`, `COMPANY REGISTERED ADDRESS`); longer runs of capitals, or
       // ones that open with a function word (`OR OWNER`, `WITH SUCH SERVICE PROVIDERS`), are emphasis or a quoted title.
       group.length <= 4 &&
-      !functionWord.test(group[0].text) &&
-      group.some((word) => word.text.length >= 4 && slotWord.test(word.text))
+      !functionWord.test(group[0][0]) &&
+      group.some((word) => word[0].length >= 4 && slotWord.test(word[0]))
     ) {
-      result.push([group[0].start, group[group.length - 1].end])
+      const last = group[group.length - 1]
+      result.push([group[0].index, last.index + last[0].length])
     }
-    index = end + 1
+    group.length = 0
   }
+  slotCandidate.lastIndex = 0
+  for (let word = slotCandidate.exec(text); word; word = slotCandidate.exec(text)) {
+    if (!isCaps(word[0])) {
+      close()
+      continue
+    }
+    const last = group[group.length - 1]
+    // Joined by spaces in the source too: `SERVER\_NAME` is an escaped identifier, not two words.
+    if (last && !/^[ \t]+$/.test(raw.slice(last.index + last[0].length, word.index))) close()
+    group.push(word)
+  }
+  close()
   return result
+}
+
+/** A word of two letters or more, all in capitals. */
+function isCaps(word: string): boolean {
+  // Most words open in lower case, and are not in capitals.
+  const first = word.charCodeAt(0)
+  if (first >= 97 && first <= 122) return false
+  return word.replace(/[^\p{L}]/gu, '').length >= 2 && word === word.toUpperCase()
 }
