@@ -3,7 +3,7 @@ import type {Heading} from 'mdast'
 import {doc} from '../src/example.js'
 import {option} from '../src/options.js'
 import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
-import {prose, wordKey, type Word} from '../src/model/words.js'
+import {prose, wordKey, type Run, type Word} from '../src/model/words.js'
 
 export type Options = OptionsOf<typeof rule>
 
@@ -115,11 +115,7 @@ const rule = defineRule({
     // Names the text writes with capitals ("Privacy Notice", "User Contributed Content") are not title case.
     // Joined only when a heading has two capitalised words in a row to look for.
     let bodyText: string | undefined
-    const body = () =>
-      (bodyText ??= runs
-        .filter((run) => run.block !== 'heading')
-        .map((run) => run.text.replace(/\s+/g, ' '))
-        .join('\n'))
+    const body = () => (bodyText ??= bodyOf(runs))
     const titles = [...byHeading.keys()].filter((heading) => heading.depth === 1)
 
     const judged: Judged[] = []
@@ -213,6 +209,16 @@ function namedWords(words: Word[], body: () => string, source: string): Set<Word
     }
   }
   return named
+}
+
+/**
+ * The text outside headings, spaces collapsed. Runs are joined by NUL, which no phrase holds and which is not a
+ * letter: spaces are collapsed in one pass over the whole text, not once per run.
+ */
+function bodyOf(runs: Run[]): string {
+  const texts: string[] = []
+  for (const run of runs) if (run.block !== 'heading') texts.push(run.text)
+  return texts.join('\0').replace(/\s+/g, ' ')
 }
 
 /** Whether `body` holds `phrase` as whole words (a fast `indexOf` scan, no regular expression per phrase). */
