@@ -2,7 +2,7 @@
 import type {Heading, PhrasingContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {doc} from '../src/example.js'
-import {walk} from '../src/model/walk.js'
+import {prose} from '../src/model/words.js'
 import {option} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
 import {nodeRange} from '../src/model/source.js'
@@ -79,9 +79,17 @@ export default defineRule({
   ],
   check(tree, context) {
     const {characters} = context.options
-    // walk, not visit: it makes no closure per node (the same headings, in the same order).
-    walk(tree, (heading) => {
-      if (heading.type !== 'heading') return
+    // A heading that ends in text has a run in the prose model, which the word rules build anyway: its runs give
+    // the headings in document order without a walk over every node.
+    const seen = new Set<Heading>()
+    for (const run of prose(tree, context.source).runs) {
+      const heading = run.heading
+      if (!heading || seen.has(heading)) continue
+      seen.add(heading)
+      checkHeading(heading)
+    }
+
+    function checkHeading(heading: Heading): void {
       const headingRange = nodeRange(heading)
       const last = lastText(heading)
       const lastRange = nodeRange(last)
@@ -122,7 +130,7 @@ export default defineRule({
         reason: `Unexpected \`${removed}\` at the end of a heading, expected no punctuation`,
         fix: {range: [start, lastRange[1]], text: ''}
       })
-    })
+    }
   }
 })
 
