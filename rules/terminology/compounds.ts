@@ -56,9 +56,20 @@ function compoundCase(match: RegExpMatchArray, first: string, joiner: string, se
 
 /** The lower-case word just before `index` in a run, with nothing but spaces between. */
 function wordBefore(text: string, index: number): string | undefined {
-  // A bounded window keeps this linear: the regex is tried at every start of what it is given.
-  const match = /([\p{L}'’]+)[ \t]+$/u.exec(text.slice(Math.max(0, index - 80), index))
-  return match ? match[1].toLowerCase() : undefined
+  // Read backwards from `index`, within 80 characters: a regex anchored at the end would be tried at every start.
+  const limit = Math.max(0, index - 80)
+  let end = index
+  while (end > limit && (text.charAt(end - 1) === ' ' || text.charAt(end - 1) === '\t')) end--
+  if (end === index) return undefined
+  let start = end
+  while (start > limit) {
+    // A letter outside the BMP is two code units; half of one (cut by the limit) is no letter.
+    const pair = start - 2 >= limit && /[\ud800-\udbff][\udc00-\udfff]/.test(text.slice(start - 2, start))
+    const character = pair ? text.slice(start - 2, start) : text.charAt(start - 1)
+    if (!/^[\p{L}'’]$/u.test(character)) break
+    start -= character.length
+  }
+  return start < end ? text.slice(start, end).toLowerCase() : undefined
 }
 
 /**
