@@ -3,7 +3,8 @@ import type {Heading} from 'mdast'
 import {doc} from '../src/example.js'
 import {option} from '../src/options.js'
 import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
-import {prose, wordKey, type Run, type Word} from '../src/model/words.js'
+import {proseText, runAt, type ProseText} from '../src/model/prose-text.js'
+import {prose, wordKey, type Word} from '../src/model/words.js'
 
 export type Options = OptionsOf<typeof rule>
 
@@ -113,9 +114,9 @@ const rule = defineRule({
     const common = (key: string) => (lowerInBody.get(key) ?? 0) > (capitalInBody.get(key) ?? 0)
 
     // Names the text writes with capitals ("Privacy Notice", "User Contributed Content") are not title case.
-    // Joined only when a heading has two capitalised words in a row to look for.
-    let bodyText: string | undefined
-    const body = () => (bodyText ??= bodyOf(runs))
+    // The joined prose (shared with terminology) is asked for only when a heading has two such words in a row.
+    let joined: ProseText | undefined
+    const body = () => (joined ??= proseText(tree, context.source))
     const titles = [...byHeading.keys()].filter((heading) => heading.depth === 1)
 
     const judged: Judged[] = []
@@ -178,7 +179,7 @@ const rule = defineRule({
 export default rule
 
 /** Words of the heading in runs of two or more capitalised words that the body writes the same way. */
-function namedWords(words: Word[], body: () => string, source: string): Set<Word> {
+function namedWords(words: Word[], body: () => ProseText, source: string): Set<Word> {
   const named = new Set<Word>()
   let index = 0
   while (index < words.length) {
@@ -207,31 +208,25 @@ function namedWords(words: Word[], body: () => string, source: string): Set<Word
   return named
 }
 
-/** The text outside headings, its runs joined by NUL (not a letter, not a space, in no word). */
-function bodyOf(runs: Run[]): string {
-  const texts: string[] = []
-  for (const run of runs) if (run.block !== 'heading') texts.push(run.text)
-  return texts.join('\0')
-}
-
 /**
- * Whether `body` holds `words[from]` to `words[to - 1]` as whole words with spaces between: a fast `indexOf` of
- * the first word, then the others read in place (no phrase string, no regular expression per phrase, and no copy
- * of the body with its spaces collapsed).
+ * Whether the prose outside headings holds `words[from]` to `words[to - 1]` as whole words with spaces between: a
+ * fast `indexOf` of the first word, then the others read in place (no phrase string, no regular expression per
+ * phrase, and no copy of the text with its spaces collapsed).
  */
-function containsPhrase(body: string, words: Word[], from: number, to: number): boolean {
+function containsPhrase(prose: ProseText, words: Word[], from: number, to: number): boolean {
+  const {text} = prose
   const first = words[from].text
-  for (let at = body.indexOf(first); at !== -1; at = body.indexOf(first, at + 1)) {
-    if (/\p{L}/u.test(body.charAt(at - 1))) continue
+  for (let at = text.indexOf(first); at !== -1; at = text.indexOf(first, at + 1)) {
+    if (/\p{L}/u.test(text.charAt(at - 1))) continue
     let end = at + first.length
     let index = from + 1
     for (; index < to; index++) {
       let next = end
-      while (next < body.length && /\s/.test(body.charAt(next))) next++
-      if (next === end || !body.startsWith(words[index].text, next)) break
+      while (next < text.length && /\s/.test(text.charAt(next))) next++
+      if (next === end || !text.startsWith(words[index].text, next)) break
       end = next + words[index].text.length
     }
-    if (index === to && !/\p{L}/u.test(body.charAt(end))) return true
+    if (index === to && !/\p{L}/u.test(text.charAt(end)) && prose.runs[runAt(prose, at)].block !== 'heading') return true
   }
   return false
 }

@@ -1,13 +1,14 @@
 /** One term, one spelling per document: `third-party` before a noun, `e-mail` or `email`, `website` or `web site`, and the writer's own terms. */
 import {doc} from '../src/example.js'
 import {compounds, documentName, groupIds, variants, type VariantGroup} from '../src/data/terminology.js'
-import {isEnglish, matchCase, prose} from '../src/model/words.js'
+import {proseText, type ProseText} from '../src/model/prose-text.js'
+import {isEnglish, matchCase} from '../src/model/words.js'
 import {option} from '../src/options.js'
 import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
 import {escapeRegExp} from '../src/text.js'
 import {checkCompound} from './terminology/compounds.js'
 import {checkDocumentName} from './terminology/document-name.js'
-import {matches, normal, proseText, reportMinority, type Match, type Occurrence, type ProseText} from './terminology/matches.js'
+import {matches, normal, reportMinority, type Match, type Occurrence} from './terminology/matches.js'
 import {checkPolicyCapitals} from './terminology/policy-capitals.js'
 
 export type Options = OptionsOf<typeof rule>
@@ -112,9 +113,8 @@ const rule = defineRule({
   check(tree, context) {
     // The lists and patterns are English: a page that says it is in another language is left alone.
     if (!isEnglish(tree, context.file.basename)) return
-    const {runs} = prose(tree, context.source)
     // Each pattern scans the prose once, not once per run.
-    const text = proseText(runs)
+    const text = proseText(tree, context.source)
     const configured = Object.entries(context.options.terms)
     const covered = new Set(configured.flatMap(([from, to]) => [normal(from), normal(to)]))
     const ignore = new Set(context.options.ignore)

@@ -1,9 +1,10 @@
 /** Compounds (`third-party`, `opt-out`, `log-in`): spelled as their role asks, in a document that spells them more than one way. */
 import type {Run} from '../../src/model/words.js'
+import type {ProseText} from '../../src/model/prose-text.js'
 import type {RuleContext} from '../../src/rule.js'
 import {determiners, modifiedNouns, type CompoundGroup, type Position} from '../../src/data/terminology.js'
 import type {Options} from '../terminology.js'
-import {matches, type Occurrence, type ProseText} from './matches.js'
+import {matches, type Occurrence} from './matches.js'
 
 interface Compound extends Occurrence {
   match: RegExpMatchArray

@@ -2,9 +2,10 @@
 import type {Root} from 'mdast'
 import {documentName} from '../../src/data/terminology.js'
 import {nodeRange} from '../../src/model/source.js'
+import type {ProseText} from '../../src/model/prose-text.js'
 import type {RuleContext} from '../../src/rule.js'
 import type {Options} from '../terminology.js'
-import {matches, type ProseText} from './matches.js'
+import {matches} from './matches.js'
 
 /** The first name in a text (no `g`: one pattern for every call, no state between them). */
 const firstName = new RegExp(documentName.source, 'i')

@@ -1,4 +1,5 @@
 /** What the checks of `terminology` share: occurrences of a pattern in the prose, and reporting the minority spelling. */
+import type {ProseText} from '../../src/model/prose-text.js'
 import type {Run} from '../../src/model/words.js'
 import type {RuleContext} from '../../src/rule.js'
 import type {Options} from '../terminology.js'
@@ -19,24 +20,6 @@ export interface Occurrence {
 export interface Match extends Occurrence {
   match: RegExpExecArray
   at: number
-}
-
-/** The document's prose as one text: the runs' texts joined by NUL, which no pattern of the checks matches. */
-export interface ProseText {
-  runs: Run[]
-  text: string
-  /** Where each run's text starts in `text`. */
-  starts: number[]
-}
-
-export function proseText(runs: Run[]): ProseText {
-  const starts: number[] = []
-  let length = 0
-  for (const run of runs) {
-    starts.push(length)
-    length += run.text.length + 1
-  }
-  return {runs, text: runs.map((run) => run.text).join('\0'), starts}
 }
 
 /**

@@ -1,7 +1,8 @@
 /** `policy-capitals`: `this Cookie Policy` and `our cookie policy` are one name, capitalised one way. */
+import type {ProseText} from '../../src/model/prose-text.js'
 import type {RuleContext} from '../../src/rule.js'
 import type {Options} from '../terminology.js'
-import {matches, normal, reportMinority, type ProseText} from './matches.js'
+import {matches, normal, reportMinority} from './matches.js'
 
 // Only after `this` or `our`, where the name means the document itself (not "the Google Privacy Policy").
 const policyName = /\b(?:cookie|privacy)\s+(?:policy|notice|statement)\b/gi
