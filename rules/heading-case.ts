@@ -89,7 +89,7 @@ const rule = defineRule({
     }
   ],
   check(tree, context) {
-    const {runs, words} = prose(tree, context.source)
+    const {runs} = prose(tree, context.source)
     const byHeading = new Map<Heading, Word[]>()
     // Only the words of headings are looked up in the body: the body's other words need no counting.
     const headingKeys = new Set<string>()
@@ -104,12 +104,15 @@ const rule = defineRule({
 
     const lowerInBody = new Map<string, number>()
     const capitalInBody = new Map<string, number>()
-    for (const word of words) {
-      if (word.run.block === 'heading' || word.sentenceStart) continue
-      const key = wordKey(word.text)
-      if (!headingKeys.has(key)) continue
-      const map = /^\p{Ll}/u.test(word.text) ? lowerInBody : isCapitalised(word.text) ? capitalInBody : undefined
-      if (map) map.set(key, (map.get(key) ?? 0) + 1)
+    for (const run of runs) {
+      if (run.block === 'heading') continue
+      for (const word of run.words) {
+        if (word.sentenceStart) continue
+        const key = wordKey(word.text)
+        if (!headingKeys.has(key)) continue
+        const map = /^\p{Ll}/u.test(word.text) ? lowerInBody : isCapitalised(word.text) ? capitalInBody : undefined
+        if (map) map.set(key, (map.get(key) ?? 0) + 1)
+      }
     }
     const common = (key: string) => (lowerInBody.get(key) ?? 0) > (capitalInBody.get(key) ?? 0)
 
