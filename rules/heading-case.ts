@@ -3,6 +3,7 @@ import type {Heading} from 'mdast'
 import {doc} from '../src/example.js'
 import {option} from '../src/options.js'
 import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
+import {proseText, runAt, type ProseText} from '../src/model/prose-text.js'
 import {prose, wordKey, type Word} from '../src/model/words.js'
 
 export type Options = OptionsOf<typeof rule>
@@ -88,30 +89,37 @@ const rule = defineRule({
     }
   ],
   check(tree, context) {
-    const {runs, words} = prose(tree, context.source)
-    const lowerInBody = new Map<string, number>()
-    const capitalInBody = new Map<string, number>()
-    for (const word of words) {
-      if (word.run.block === 'heading' || word.sentenceStart) continue
-      const key = wordKey(word.text)
-      const map = /^\p{Ll}/u.test(word.text) ? lowerInBody : isCapitalised(word.text) ? capitalInBody : undefined
-      if (map) map.set(key, (map.get(key) ?? 0) + 1)
-    }
-    const common = (key: string) => (lowerInBody.get(key) ?? 0) > (capitalInBody.get(key) ?? 0)
-
+    const {runs} = prose(tree, context.source)
     const byHeading = new Map<Heading, Word[]>()
+    // Only the words of headings are looked up in the body: the body's other words need no counting.
+    const headingKeys = new Set<string>()
     for (const run of runs) {
       if (!run.heading) continue
       const list = byHeading.get(run.heading) ?? []
       list.push(...run.words)
       byHeading.set(run.heading, list)
+      for (const word of run.words) headingKeys.add(wordKey(word.text))
     }
+    if (byHeading.size === 0) return
+
+    const lowerInBody = new Map<string, number>()
+    const capitalInBody = new Map<string, number>()
+    for (const run of runs) {
+      if (run.block === 'heading') continue
+      for (const word of run.words) {
+        if (word.sentenceStart) continue
+        const key = wordKey(word.text)
+        if (!headingKeys.has(key)) continue
+        const map = /^\p{Ll}/u.test(word.text) ? lowerInBody : isCapitalised(word.text) ? capitalInBody : undefined
+        if (map) map.set(key, (map.get(key) ?? 0) + 1)
+      }
+    }
+    const common = (key: string) => (lowerInBody.get(key) ?? 0) > (capitalInBody.get(key) ?? 0)
 
     // Names the text writes with capitals ("Privacy Notice", "User Contributed Content") are not title case.
-    const body = runs
-      .filter((run) => run.block !== 'heading')
-      .map((run) => run.text.replace(/\s+/g, ' '))
-      .join('\n')
+    // The joined prose (shared with terminology) is asked for only when a heading has two such words in a row.
+    let joined: ProseText | undefined
+    const body = () => (joined ??= proseText(tree, context.source))
     const titles = [...byHeading.keys()].filter((heading) => heading.depth === 1)
 
     const judged: Judged[] = []
@@ -174,7 +182,7 @@ const rule = defineRule({
 export default rule
 
 /** Words of the heading in runs of two or more capitalised words that the body writes the same way. */
-function namedWords(words: Word[], body: string, source: string): Set<Word> {
+function namedWords(words: Word[], body: () => ProseText, source: string): Set<Word> {
   const named = new Set<Word>()
   let index = 0
   while (index < words.length) {
@@ -189,11 +197,7 @@ function namedWords(words: Word[], body: string, source: string): Set<Word> {
       // Try the longest run first, then shorter ones inside it.
       for (let from = index; from < end - 1; from++) {
         for (let to = end; to > from + 1; to--) {
-          const phrase = words
-            .slice(from, to)
-            .map((word) => word.text)
-            .join(' ')
-          if (containsPhrase(body, phrase)) {
+          if (containsPhrase(body(), words, from, to)) {
             for (const word of words.slice(from, to)) named.add(word)
             break
           }
@@ -207,10 +211,25 @@ function namedWords(words: Word[], body: string, source: string): Set<Word> {
   return named
 }
 
-/** Whether `body` holds `phrase` as whole words (a fast `indexOf` scan, no regular expression per phrase). */
-function containsPhrase(body: string, phrase: string): boolean {
-  for (let at = body.indexOf(phrase); at !== -1; at = body.indexOf(phrase, at + 1)) {
-    if (!/\p{L}/u.test(body.charAt(at - 1)) && !/\p{L}/u.test(body.charAt(at + phrase.length))) return true
+/**
+ * Whether the prose outside headings holds `words[from]` to `words[to - 1]` as whole words with spaces between: a
+ * fast `indexOf` of the first word, then the others read in place (no phrase string, no regular expression per
+ * phrase, and no copy of the text with its spaces collapsed).
+ */
+function containsPhrase(prose: ProseText, words: Word[], from: number, to: number): boolean {
+  const {text} = prose
+  const first = words[from].text
+  for (let at = text.indexOf(first); at !== -1; at = text.indexOf(first, at + 1)) {
+    if (/\p{L}/u.test(text.charAt(at - 1))) continue
+    let end = at + first.length
+    let index = from + 1
+    for (; index < to; index++) {
+      let next = end
+      while (next < text.length && /\s/.test(text.charAt(next))) next++
+      if (next === end || !text.startsWith(words[index].text, next)) break
+      end = next + words[index].text.length
+    }
+    if (index === to && !/\p{L}/u.test(text.charAt(end)) && prose.runs[runAt(prose, at)].block !== 'heading') return true
   }
   return false
 }

@@ -2,7 +2,7 @@
 import type {Heading, PhrasingContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {doc} from '../src/example.js'
-import {walk} from '../src/model/walk.js'
+import {prose} from '../src/model/words.js'
 import {option} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
 import {nodeRange} from '../src/model/source.js'
@@ -79,13 +79,28 @@ export default defineRule({
   ],
   check(tree, context) {
     const {characters} = context.options
-    // walk, not visit: it makes no closure per node (the same headings, in the same order).
-    walk(tree, (heading) => {
-      if (heading.type !== 'heading') return
+    // A heading that ends in text has a run in the prose model, which the word rules build anyway: its runs give
+    // the headings in document order without a walk over every node.
+    const seen = new Set<Heading>()
+    for (const run of prose(tree, context.source).runs) {
+      const heading = run.heading
+      if (!heading || seen.has(heading)) continue
+      seen.add(heading)
+      checkHeading(heading)
+    }
+
+    function checkHeading(heading: Heading): void {
       const headingRange = nodeRange(heading)
       const last = lastText(heading)
       const lastRange = nodeRange(last)
       if (!headingRange || !last || !lastRange) return
+      // Most headings end in a letter: asked first, before the heading's text is read.
+      const written = context.source.slice(lastRange[0], lastRange[1])
+      let start = lastRange[1]
+      while (start > lastRange[0] && characters.includes(written.charAt(start - 1 - lastRange[0]))) start--
+      // An escaped character stays (`\.`), as do ellipses and abbreviations.
+      while (start < lastRange[1] && written.charAt(start - 1 - lastRange[0]) === '\\') start++
+      if (start === lastRange[1]) return
       const text = toString(heading).trim()
       // Clauses numbered `a.` or `iv.` marked up as headings are list items in disguise, not labels.
       if (/^(?:[ivxlc]+|[a-z])[.)]\s/i.test(text)) return
@@ -95,12 +110,6 @@ export default defineRule({
       // Only closing markup, a closing `#` sequence or a setext underline may follow the last text.
       const after = context.source.slice(lastRange[1], headingRange[1])
       if (!/^[*_~ \t]*(?:[ \t]+#+[ \t]*)?(?:\r?\n[ \t]*(?:=+|-+)[ \t]*)?$/.test(after)) return
-      const written = context.source.slice(lastRange[0], lastRange[1])
-      let start = lastRange[1]
-      while (start > lastRange[0] && characters.includes(written.charAt(start - 1 - lastRange[0]))) start--
-      // An escaped character stays (`\.`), as do ellipses and abbreviations.
-      while (start < lastRange[1] && written.charAt(start - 1 - lastRange[0]) === '\\') start++
-      if (start === lastRange[1]) return
       const before = written.slice(0, start - lastRange[0])
       const removed = written.slice(start - lastRange[0])
       if (/\.\./.test(removed) || /[.…]$/.test(before)) return
@@ -121,7 +130,7 @@ export default defineRule({
         reason: `Unexpected \`${removed}\` at the end of a heading, expected no punctuation`,
         fix: {range: [start, lastRange[1]], text: ''}
       })
-    })
+    }
   }
 })
 

@@ -1,6 +1,6 @@
 /** Template text left in prose: `{{company}}`, `[Company Name]`, `\[insert …\]`, `WEBSITE NAME` slots, `lorem ipsum`, `TODO`, `TBD`, `____`, and empty contact fields (`Email:`). */
 import {doc} from '../src/example.js'
-import {functionWord, instruction, slotWord} from '../src/data/template-slots.js'
+import {functionWord, instruction, slotWord, slotWordInCapitals} from '../src/data/template-slots.js'
 import {emptyFields} from '../src/model/contact-fields.js'
 import {prose, type Run} from '../src/model/words.js'
 import {option} from '../src/options.js'
@@ -90,9 +90,11 @@ export default defineRule({
       seen.add(range[0])
       context.report({reason: `Unexpected placeholder \`${text.replace(/\s+/g, ' ')}\`, expected the text it stands for`, range})
     }
-    const rendered = usesTemplates(context.source)
+    // Asked once, and only of a page with a bare `{{ name }}`: most pages have none.
+    let rendered: boolean | undefined
+    const usesRenderedTemplates = () => (rendered ??= usesTemplates(context.source))
     for (const run of prose(tree, context.source).runs) {
-      for (const range of placeholders(run, context.source, rendered)) report(range)
+      for (const range of placeholders(run, context.source, usesRenderedTemplates)) report(range)
     }
     for (const field of emptyFields(tree, context.source)) {
       if (allow.has(field.label.toLowerCase())) continue
@@ -109,38 +111,57 @@ function usesTemplates(source: string): boolean {
   return /\{%[\s\S]*?%\}|\{\{[<%]|\{\{[^{}]*[.|(][^{}]*\}\}/.test(source)
 }
 
-function* placeholders(run: Run, source: string, rendered: boolean): Generator<Range> {
+/**
+ * What every placeholder needs in its run: a brace, a bracket, `___`, two capitals in a row (`TBD`, `WEBSITE
+ * NAME`) or `lorem`. Most runs have none, and are done with one test instead of a dozen.
+ */
+const anyPlaceholder = /[{[]|___|[A-Z]{2}|[Ll][Oo][Rr][Ee][Mm]/
+const none: readonly Range[] = []
+
+function placeholders(run: Run, source: string, rendered: () => boolean): readonly Range[] {
+  const written = source.slice(run.start, run.end)
+  if (!anyPlaceholder.test(written)) return none
+  const found: Range[] = []
   const blank = (value: string) => value.replace(/[^\n]/g, ' ')
   // Server-side templates (`<%= … %>`, `{% … %}`) are rendered, not left over.
-  const raw = source.slice(run.start, run.end).replace(/<%[\s\S]*?%>|\{%[\s\S]*?%\}/g, blank)
-  const found: Range[] = []
+  const raw = written.includes('<%') || written.includes('{%') ? written.replace(/<%[\s\S]*?%>|\{%[\s\S]*?%\}/g, blank) : written
   const at = (index: number, length: number) => found.push([run.start + index, run.start + index + length])
 
-  for (const match of raw.matchAll(/\{\{([^{}]*)\}\}/g)) {
-    // `{{ page.title }}`, `{{ .Site.Title }}`, `{{ x | date }}`, `{{ t("key") }}`: expressions a generator renders.
-    if (/[.|(]/.test(match[1])) continue
-    // `{{< ref "cookies" >}}`, `{{% notice %}}`: Hugo shortcodes.
-    if (/^[<%]/.test(match[1])) continue
-    if (rendered) continue
-    at(match.index!, match[0].length)
+  if (raw.includes('{{')) {
+    for (const match of raw.matchAll(/\{\{([^{}]*)\}\}/g)) {
+      // `{{ page.title }}`, `{{ .Site.Title }}`, `{{ x | date }}`, `{{ t("key") }}`: expressions a generator renders.
+      if (/[.|(]/.test(match[1])) continue
+      // `{{< ref "cookies" >}}`, `{{% notice %}}`: Hugo shortcodes.
+      if (/^[<%]/.test(match[1])) continue
+      if (rendered()) continue
+      at(match.index!, match[0].length)
+    }
   }
 
-  // `\[insert email\]`: brackets escaped so Markdown shows them, as converters and some editors write them.
-  for (const match of raw.matchAll(/(?<![\p{L}\p{N}%\]])\\\[((?:[^[\]\n\\]|\\[^[\]]){2,60})\\\](?![(:])/gu)) {
-    if (bracketSlot(match[1].replace(/\\(.)/g, '$1').trim())) at(match.index!, match[0].length)
-  }
-
-  for (const match of raw.matchAll(/(?<![\p{L}\p{N}%\]\\])\[([^[\]\n]{2,60})\](?![([:])/gu)) {
-    if (bracketSlot(match[1].trim())) at(match.index!, match[0].length)
+  if (raw.includes('[')) {
+    // `\[insert email\]`: brackets escaped so Markdown shows them, as converters and some editors write them.
+    if (raw.includes('\\[')) {
+      for (const match of raw.matchAll(/(?<![\p{L}\p{N}%\]])\\\[((?:[^[\]\n\\]|\\[^[\]]){2,60})\\\](?![(:])/gu)) {
+        if (bracketSlot(match[1].replace(/\\(.)/g, '$1').trim())) at(match.index!, match[0].length)
+      }
+    }
+    for (const match of raw.matchAll(/(?<![\p{L}\p{N}%\]\\])\[([^[\]\n]{2,60})\](?![([:])/gu)) {
+      if (bracketSlot(match[1].trim())) at(match.index!, match[0].length)
+    }
   }
 
   // Masked text: URLs, code-like tokens and template expressions are blank already.
   const text = run.text
   for (const match of text.matchAll(/\blorem ipsum\b(?:\s+dolor\b(?:\s+sit\s+amet\b)?)?/gi)) at(match.index!, match[0].length)
-  for (const match of text.matchAll(/(?<![\p{L}\p{N}-])(?:TODO|TBD|TBC|FIXME)(?![\p{L}\p{N}-])/gu)) {
-    if (!insideFound(found, run.start + match.index!)) at(match.index!, match[0].length)
+  // `TODO`, `TBD`, `TBC`, `FIXME` and slots in capitals all have two capitals in a row.
+  if (/[A-Z]{2}/.test(text)) {
+    for (const match of text.matchAll(/(?<![\p{L}\p{N}-])(?:TODO|TBD|TBC|FIXME)(?![\p{L}\p{N}-])/gu)) {
+      if (!insideFound(found, run.start + match.index!)) at(match.index!, match[0].length)
+    }
   }
-  for (const match of raw.matchAll(/(?<![\p{L}\p{N}_\\])_{3,}(?![\p{L}\p{N}_])/gu)) at(match.index!, match[0].length)
+  if (raw.includes('___')) {
+    for (const match of raw.matchAll(/(?<![\p{L}\p{N}_\\])_{3,}(?![\p{L}\p{N}_])/gu)) at(match.index!, match[0].length)
+  }
 
   if (run.block !== 'heading') {
     for (const range of capitalSlots(text, raw)) {
@@ -148,7 +169,7 @@ function* placeholders(run: Run, source: string, rendered: boolean): Generator<R
     }
   }
 
-  yield* found.sort((a, b) => a[0] - b[0])
+  return found.sort((a, b) => a[0] - b[0])
 }
 
 function insideFound(found: Range[], offset: number): boolean {
@@ -172,41 +193,56 @@ function bracketSlot(content: string): boolean {
   return named && uniformCase
 }
 
+const slotCandidate = /[\p{L}'’-]+/gu
+
 /**
  * Two or more words in capitals, one of them naming a slot (`WEBSITE NAME`, `DOMAIN ADDRESS`), in a sentence
  * otherwise written in lower case: capitals in headings and in legal paragraphs written in capitals are not slots.
  */
 function capitalSlots(text: string, raw: string): Range[] {
   const result: Range[] = []
-  // Every slot word in capitals has two ASCII capitals in a row: most prose has none, and needs no more work.
-  if (!/[A-Z]{2}/.test(text)) return result
+  // A group needs a slot word in capitals (`NAME`, `E-MAIL`): most prose has none, and needs no more work.
+  if (!slotWordInCapitals.test(text)) return result
   const letters = text.replace(/[^\p{L}]/gu, '')
   if (!letters) return result
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length
   if (upper / letters.length > 0.5) return result
-  const words = [...text.matchAll(/[\p{L}'’-]+/gu)].map((match) => ({text: match[0], start: match.index!, end: match.index! + match[0].length}))
-  const isCaps = (word: string) => word.replace(/[^\p{L}]/gu, '').length >= 2 && word === word.toUpperCase()
-  let index = 0
-  while (index < words.length) {
-    if (!isCaps(words[index].text)) {
-      index++
-      continue
-    }
-    let end = index
-    // Joined by spaces in the source too: `SERVER\_NAME` is an escaped identifier, not two words.
-    while (end + 1 < words.length && isCaps(words[end + 1].text) && /^[ \t]+$/.test(raw.slice(words[end].end, words[end + 1].start))) end++
-    const group = words.slice(index, end + 1)
+  // Read word by word, in groups of words in capitals: no object for every word of a long paragraph.
+  const group: RegExpExecArray[] = []
+  const close = () => {
+    if (group.length === 0) return
     if (
       group.length >= 2 &&
       // A slot is a short noun phrase (`WEBSITE NAME`, `COMPANY REGISTERED ADDRESS`); longer runs of capitals, or
       // ones that open with a function word (`OR OWNER`, `WITH SUCH SERVICE PROVIDERS`), are emphasis or a quoted title.
       group.length <= 4 &&
-      !functionWord.test(group[0].text) &&
-      group.some((word) => word.text.length >= 4 && slotWord.test(word.text))
+      !functionWord.test(group[0][0]) &&
+      group.some((word) => word[0].length >= 4 && slotWord.test(word[0]))
     ) {
-      result.push([group[0].start, group[group.length - 1].end])
+      const last = group[group.length - 1]
+      result.push([group[0].index, last.index + last[0].length])
     }
-    index = end + 1
+    group.length = 0
   }
+  slotCandidate.lastIndex = 0
+  for (let word = slotCandidate.exec(text); word; word = slotCandidate.exec(text)) {
+    if (!isCaps(word[0])) {
+      close()
+      continue
+    }
+    const last = group[group.length - 1]
+    // Joined by spaces in the source too: `SERVER\_NAME` is an escaped identifier, not two words.
+    if (last && !/^[ \t]+$/.test(raw.slice(last.index + last[0].length, word.index))) close()
+    group.push(word)
+  }
+  close()
   return result
+}
+
+/** A word of two letters or more, all in capitals. */
+function isCaps(word: string): boolean {
+  // Most words open in lower case, and are not in capitals.
+  const first = word.charCodeAt(0)
+  if (first >= 97 && first <= 122) return false
+  return word.replace(/[^\p{L}]/gu, '').length >= 2 && word === word.toUpperCase()
 }

@@ -1,13 +1,14 @@
 /** One term, one spelling per document: `third-party` before a noun, `e-mail` or `email`, `website` or `web site`, and the writer's own terms. */
 import {doc} from '../src/example.js'
 import {compounds, documentName, groupIds, variants, type VariantGroup} from '../src/data/terminology.js'
-import {isEnglish, matchCase, prose, type Run} from '../src/model/words.js'
+import {proseText, type ProseText} from '../src/model/prose-text.js'
+import {isEnglish, matchCase} from '../src/model/words.js'
 import {option} from '../src/options.js'
 import {defineRule, type OptionsOf, type RuleContext} from '../src/rule.js'
 import {escapeRegExp} from '../src/text.js'
 import {checkCompound} from './terminology/compounds.js'
 import {checkDocumentName} from './terminology/document-name.js'
-import {matches, normal, reportMinority, type Occurrence} from './terminology/matches.js'
+import {matches, normal, reportMinority, type Match, type Occurrence} from './terminology/matches.js'
 import {checkPolicyCapitals} from './terminology/policy-capitals.js'
 
 export type Options = OptionsOf<typeof rule>
@@ -112,33 +113,34 @@ const rule = defineRule({
   check(tree, context) {
     // The lists and patterns are English: a page that says it is in another language is left alone.
     if (!isEnglish(tree, context.file.basename)) return
-    const {runs} = prose(tree, context.source)
+    // Each pattern scans the prose once, not once per run.
+    const text = proseText(tree, context.source)
     const configured = Object.entries(context.options.terms)
     const covered = new Set(configured.flatMap(([from, to]) => [normal(from), normal(to)]))
     const ignore = new Set(context.options.ignore)
 
-    for (const [from, to] of configured) checkTerm(runs, from, to, context)
+    for (const [from, to] of configured) checkTerm(text, from, to, context)
     for (const group of compounds) {
       if (ignore.has(group.id) || [...covered].some((term) => term.startsWith(group.first))) continue
-      checkCompound(runs, group, context)
+      checkCompound(text, group, context)
     }
     for (const group of variants) {
       if (ignore.has(group.id)) continue
-      checkVariants(runs, group, covered, context)
+      checkVariants(text, group, covered, context)
     }
-    if (!ignore.has('policy-capitals')) checkPolicyCapitals(runs, covered, context)
+    if (!ignore.has('policy-capitals')) checkPolicyCapitals(text, covered, context)
     // A name set in `terms` is the user's call.
     const namesConfigured = configured.some(([from, to]) => new RegExp(documentName.source, 'i').test(from + '\n' + to))
-    if (!ignore.has('document-name') && !namesConfigured) checkDocumentName(tree, runs, context)
+    if (!ignore.has('document-name') && !namesConfigured) checkDocumentName(tree, text, context)
   }
 })
 export default rule
 
-function checkTerm(runs: Run[], from: string, to: string, context: RuleContext<Options>): void {
+function checkTerm(text: ProseText, from: string, to: string, context: RuleContext<Options>): void {
   const caseOnly = from.toLowerCase() === to.toLowerCase()
   const pattern = from.trim().split(/\s+/).map(escapeRegExp).join('\\s+')
   const regex = new RegExp(`(?<![\\p{L}\\p{N}-])${pattern}(?![\\p{L}\\p{N}]|-[\\p{L}])`, 'giu')
-  for (const found of matches(runs, regex)) {
+  for (const found of matches(text, regex)) {
     if (found.written === to) continue
     if (caseOnly && found.written.replace(/\s+/g, ' ') === to) continue
     const text = caseOnly ? to : matchCase(found.written, to)
@@ -147,8 +149,9 @@ function checkTerm(runs: Run[], from: string, to: string, context: RuleContext<O
   }
 }
 
-function checkVariants(runs: Run[], group: VariantGroup, covered: Set<string>, context: RuleContext<Options>): void {
-  const found = [...matches(runs, group.regex)].map((item) => ({...item, variant: group.variant(item.written)}))
+function checkVariants(text: ProseText, group: VariantGroup, covered: Set<string>, context: RuleContext<Options>): void {
+  const found: Array<Match & {variant: string}> = []
+  for (const item of matches(text, group.regex)) found.push(Object.assign(item, {variant: group.variant(item.written)}))
   if (found.some((item) => covered.has(normal(item.variant)))) return
   reportMinority(found, (item, example) => respell(item.written, example.variant, opensSentence(item)), context)
 }

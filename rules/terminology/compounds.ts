@@ -1,5 +1,6 @@
 /** Compounds (`third-party`, `opt-out`, `log-in`): spelled as their role asks, in a document that spells them more than one way. */
 import type {Run} from '../../src/model/words.js'
+import type {ProseText} from '../../src/model/prose-text.js'
 import type {RuleContext} from '../../src/rule.js'
 import {determiners, modifiedNouns, type CompoundGroup, type Position} from '../../src/data/terminology.js'
 import type {Options} from '../terminology.js'
@@ -13,19 +14,18 @@ interface Compound extends Occurrence {
   canonical: boolean
 }
 
-export function checkCompound(runs: Run[], group: CompoundGroup, context: RuleContext<Options>): void {
+export function checkCompound(text: ProseText, group: CompoundGroup, context: RuleContext<Options>): void {
   const all: Compound[] = []
-  for (const occurrence of matches(runs, group.regex)) {
-    const {match, run} = occurrence
-    const before = wordBefore(run.text, match.index!)
-    const after = wordAfter(run, match.index! + match[0].length, context.source)
+  for (const {run, start, end, written, match, at} of matches(text, group.regex)) {
+    const before = wordBefore(run.text, at)
+    const after = wordAfter(run, at + match[0].length, context.source)
     let position = /^parties$/i.test(match[3]) ? 'other' : group.position(before, after)
     // `the third-party, example.net domain`, `opt-in and opt-out forms`: one of several modifiers of a later noun.
-    if (position === 'other' && !/^parties$/i.test(match[3]) && sharesNoun(run.text, match.index! + match[0].length)) position = undefined
+    if (position === 'other' && !/^parties$/i.test(match[3]) && sharesNoun(run.text, at + match[0].length)) position = undefined
     const separator = match[2]
     const form = separator === ' ' || /\s/.test(separator) ? 'open' : 'joined'
     const canonical = match[1].toLowerCase() === group.first && separator === (form === 'open' ? ' ' : group.joiner)
-    all.push({...occurrence, position, form, canonical})
+    all.push({run, start, end, written, match, position, form, canonical})
   }
   // Grammar decides the spelling, but only where the document writes the compound more than one way.
   const spellings = new Set(all.map((item) => (item.canonical ? item.form : 'other')))
@@ -57,9 +57,20 @@ function compoundCase(match: RegExpMatchArray, first: string, joiner: string, se
 
 /** The lower-case word just before `index` in a run, with nothing but spaces between. */
 function wordBefore(text: string, index: number): string | undefined {
-  // A bounded window keeps this linear: the regex is tried at every start of what it is given.
-  const match = /([\p{L}'’]+)[ \t]+$/u.exec(text.slice(Math.max(0, index - 80), index))
-  return match ? match[1].toLowerCase() : undefined
+  // Read backwards from `index`, within 80 characters: a regex anchored at the end would be tried at every start.
+  const limit = Math.max(0, index - 80)
+  let end = index
+  while (end > limit && (text.charAt(end - 1) === ' ' || text.charAt(end - 1) === '\t')) end--
+  if (end === index) return undefined
+  let start = end
+  while (start > limit) {
+    // A letter outside the BMP is two code units; half of one (cut by the limit) is no letter.
+    const pair = start - 2 >= limit && /[\ud800-\udbff][\udc00-\udfff]/.test(text.slice(start - 2, start))
+    const character = pair ? text.slice(start - 2, start) : text.charAt(start - 1)
+    if (!/^[\p{L}'’]$/u.test(character)) break
+    start -= character.length
+  }
+  return start < end ? text.slice(start, end).toLowerCase() : undefined
 }
 
 /**

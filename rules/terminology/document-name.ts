@@ -2,9 +2,13 @@
 import type {Root} from 'mdast'
 import {documentName} from '../../src/data/terminology.js'
 import {nodeRange} from '../../src/model/source.js'
-import type {Run} from '../../src/model/words.js'
+import type {ProseText} from '../../src/model/prose-text.js'
 import type {RuleContext} from '../../src/rule.js'
 import type {Options} from '../terminology.js'
+import {matches} from './matches.js'
+
+/** The first name in a text (no `g`: one pattern for every call, no state between them). */
+const firstName = new RegExp(documentName.source, 'i')
 
 interface NameUse {
   written: string
@@ -18,13 +22,14 @@ interface NameUse {
  * `these`, of the kind the title names. The name most used wins, the title on a tie; a title in the minority is
  * reported once, the other uses each.
  */
-export function checkDocumentName(tree: Root, runs: Run[], context: RuleContext<Options>): void {
+export function checkDocumentName(tree: Root, text: ProseText, context: RuleContext<Options>): void {
+  const {runs} = text
   let title: NameUse | undefined
   const yaml = tree.children.find((node) => node.type === 'yaml')
   const yamlRange = nodeRange(yaml)
   if (yaml && 'value' in yaml && yamlRange) {
     const line = /^title:[ \t]*["']?(.*?)["']?[ \t]*$/m.exec(context.source.slice(yamlRange[0], yamlRange[1]))
-    const name = line ? new RegExp(documentName.source, 'i').exec(line[1]) : null
+    const name = line ? firstName.exec(line[1]) : null
     if (line && name) {
       const start = yamlRange[0] + line.index + line[0].indexOf(line[1]) + name.index
       title = {written: name[0], start, end: start + name[0].length, title: true}
@@ -32,18 +37,15 @@ export function checkDocumentName(tree: Root, runs: Run[], context: RuleContext<
   }
   if (!title) {
     const heading = runs.find((run) => run.block === 'heading' && run.heading?.depth === 1) ?? runs.find((run) => run.block === 'heading')
-    const name = heading ? new RegExp(documentName.source, 'i').exec(heading.text) : null
+    const name = heading ? firstName.exec(heading.text) : null
     if (heading && name) title = {written: name[0], start: heading.start + name.index, end: heading.start + name.index + name[0].length, title: true}
   }
   const uses: NameUse[] = []
-  for (const run of runs) {
-    for (const match of run.text.matchAll(documentName)) {
-      const start = run.start + match.index!
-      if (title && start === title.start) continue
-      if (!/\b(?:this|these)\s+$/i.test(run.text.slice(Math.max(0, match.index! - 12), match.index))) continue
-      if (anotherDocument(run.text, match.index!, match[0])) continue
-      uses.push({written: match[0], start, end: start + match[0].length, title: false})
-    }
+  for (const {run, start, end, written, at} of matches(text, documentName)) {
+    if (title && start === title.start) continue
+    if (!/\b(?:this|these)\s+$/i.test(run.text.slice(Math.max(0, at - 12), at))) continue
+    if (anotherDocument(run.text, at, written)) continue
+    uses.push({written, start, end, title: false})
   }
   // The page's kind comes from its title, or else from the kind it most often calls itself.
   const kinds = new Map<string, number>()

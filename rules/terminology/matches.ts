@@ -1,4 +1,5 @@
 /** What the checks of `terminology` share: occurrences of a pattern in the prose, and reporting the minority spelling. */
+import type {ProseText} from '../../src/model/prose-text.js'
 import type {Run} from '../../src/model/words.js'
 import type {RuleContext} from '../../src/rule.js'
 import type {Options} from '../terminology.js'
@@ -15,15 +16,40 @@ export interface Occurrence {
   written: string
 }
 
-export function* matches(runs: Run[], regex: RegExp, proseOnly = false): Generator<Occurrence & {match: RegExpMatchArray}> {
-  for (const run of runs) {
+/** An occurrence found by a pattern: the match, and where it starts in its run's text. */
+export interface Match extends Occurrence {
+  match: RegExpExecArray
+  at: number
+}
+
+/**
+ * Every match of a global `regex` in the prose, in document order. One scan of the joined text finds what a scan
+ * of each run would (NUL stops a match as the end of a run does), without a copy of the pattern for every run.
+ */
+export function matches(prose: ProseText, regex: RegExp, proseOnly = false): Match[] {
+  const found: Match[] = []
+  const {runs, text, starts} = prose
+  let index = 0
+  regex.lastIndex = 0
+  for (let match = regex.exec(text); match; match = regex.exec(text)) {
+    // An empty match (a configured term of spaces) moves on one character, as `matchAll` does.
+    if (match[0] === '') regex.lastIndex = advance(text, regex.lastIndex, regex.unicode)
+    while (index + 1 < starts.length && starts[index + 1] <= match.index) index++
+    const run = runs[index]
     // Link text and headings follow their own capitals (a title, a title-case heading).
     if (proseOnly && (run.inLink || run.block === 'heading')) continue
-    for (const match of run.text.matchAll(regex)) {
-      const start = run.start + match.index!
-      yield {run, start, end: start + match[0].length, written: match[0], match}
-    }
+    const at = match.index - starts[index]
+    const start = run.start + at
+    found.push({run, start, end: start + match[0].length, written: match[0], match, at})
   }
+  return found
+}
+
+function advance(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1
+  const code = text.charCodeAt(index)
+  const next = text.charCodeAt(index + 1)
+  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? index + 2 : index + 1
 }
 
 /**

@@ -1,5 +1,5 @@
 /** `policy-capitals`: `this Cookie Policy` and `our cookie policy` are one name, capitalised one way. */
-import type {Run} from '../../src/model/words.js'
+import type {ProseText} from '../../src/model/prose-text.js'
 import type {RuleContext} from '../../src/rule.js'
 import type {Options} from '../terminology.js'
 import {matches, normal, reportMinority} from './matches.js'
@@ -14,10 +14,10 @@ function variant(written: string): string {
 }
 
 /** Report the names of a kind written in the document's minority case; nothing when `terms` covers one. */
-export function checkPolicyCapitals(runs: Run[], covered: Set<string>, context: RuleContext<Options>): void {
+export function checkPolicyCapitals(text: ProseText, covered: Set<string>, context: RuleContext<Options>): void {
   // Link text and headings follow their own capitals; a name in capitals is emphasis.
-  const found = [...matches(runs, policyName, true)]
-    .filter((item) => preceded.test(item.run.text.slice(Math.max(0, item.match.index! - 20), item.match.index)))
+  const found = matches(text, policyName, true)
+    .filter((item) => preceded.test(item.run.text.slice(Math.max(0, item.at - 20), item.at)))
     .filter((item) => item.written !== item.written.toUpperCase())
     .map((item) => ({...item, variant: variant(item.written)}))
   if (found.some((item) => covered.has(normal(item.written)))) return

@@ -4,6 +4,8 @@
 const slotWords =
   'name|names|address|company|date|e-?mail|website|site|url|domain|phone|telephone|number|country|state|city|details|jurisdiction|organi[sz]ation|business|entity|owner|product|service|app|application|contact|county|region|postcode|zip'
 export const slotWord = new RegExp(`^(?:${slotWords})$`, 'i')
+/** Some slot word written in capitals (`NAME`, `E-MAIL`), anywhere: a quick test before any word is read. */
+export const slotWordInCapitals = new RegExp(slotWords.toUpperCase())
 /** A bracketed slot that asks the writer to do something. */
 export const instruction = /^(?:insert|enter|add|fill in|replace|your|the company's|company)\b/i
 

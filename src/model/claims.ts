@@ -102,6 +102,8 @@ function proseBlocks(tree: Root, source: string): Block[] {
 /** Each sentence of the prose that matches `claim` and not `unless`, with the claim's range in the source. */
 function* sentences(blocks: Block[], {claim, unless}: Phrase): Generator<Range> {
   for (const {start, text} of blocks) {
+    // A claim in a sentence is a claim in its block: most blocks make none, and need not be cut into sentences.
+    if (!claim.test(text)) continue
     for (const sentence of text.matchAll(/[^.!?]+[.!?]?/g)) {
       const found = claim.exec(sentence[0])
       if (!found || unless.test(sentence[0])) continue

@@ -35,15 +35,24 @@ export function emptyFields(tree: Root, source: string): Array<{label: string; r
   if (paragraphs.length === 0) return []
   const lines: Line[] = []
   let offset = 0
+  // Paragraphs do not nest, and lines come in order: one pass over both, not every paragraph for every line.
+  paragraphs.sort((a, b) => a[0] - b[0])
+  let paragraph = 0
   for (const text of source.split('\n')) {
-    const content = offset + (/^[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?/.exec(text)?.[0].length ?? 0)
-    const prose = text.trim() !== '' && paragraphs.some(([start, end]) => content >= start && content < end)
-    lines.push({start: offset, text: text.replace(/\r$/, ''), prose})
+    // A line that ends before the next paragraph starts is not prose, whatever its prefix.
+    while (paragraph < paragraphs.length && paragraphs[paragraph][1] <= offset) paragraph++
+    let prose = false
+    if (paragraph < paragraphs.length && paragraphs[paragraph][0] <= offset + text.length) {
+      const content = offset + (/^[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?/.exec(text)?.[0].length ?? 0)
+      while (paragraph < paragraphs.length && paragraphs[paragraph][1] <= content) paragraph++
+      prose = text.trim() !== '' && paragraph < paragraphs.length && content >= paragraphs[paragraph][0]
+    }
+    lines.push({start: offset, text: text.endsWith('\r') ? text.slice(0, -1) : text, prose})
     offset += text.length + 1
   }
   const result: Array<{label: string; range: Range}> = []
   const field = (line: Line | undefined) => {
-    if (!line || !line.prose) return undefined
+    if (!line || !line.prose || !line.text.includes(':')) return undefined
     const match = fieldLine.exec(line.text)
     if (!match || !fieldLabel.test(match[3].trim())) return undefined
     const value = match[4]
@@ -63,8 +72,8 @@ export function emptyFields(tree: Root, source: string): Array<{label: string; r
     const block = lines.slice(index, end + 1)
     const fields = block.map(field)
     // `The contact form asks for:` over a list of labels describes a form; it is not a block left unfilled.
-    const leadIn = block.some((line, at) => !fields[at] && /:[ \t*_]*$/.test(line.text))
-    if (fields.filter(Boolean).length >= 2 && !leadIn) {
+    const leadIn = () => block.some((line, at) => !fields[at] && /:[ \t*_]*$/.test(line.text))
+    if (fields.filter(Boolean).length >= 2 && !leadIn()) {
       fields.forEach((found, at) => {
         if (!found?.empty) return
         const next = block[at + 1]

@@ -4,10 +4,10 @@
  * the top or bottom of the page; with a template placeholder where the date should be (`Last updated: [DATE]`).
  */
 import type {Root} from 'mdast'
-import {visit} from 'unist-util-visit'
 import {isMap, isScalar, parseDocument} from 'yaml'
 import {parseDate, type Format} from '../values/dates.js'
 import {nodeRange, type Range} from './source.js'
+import {walk} from './walk.js'
 import {prose} from './words.js'
 
 export interface StatedDate {
@@ -26,8 +26,13 @@ export interface StatedDate {
 const keyword =
   /(?<![\p{L}\p{N}])(effective(?:[ \t]+date)?|in[ \t]+effect|(?:last|latest)[ \t]+(?:(?:substantive|major|material|significant)[ \t]+)?(?:updated|modified|revised|reviewed|changed|update|revision)|updated|revised|dates[ \t]+from|date[ \t]+of[ \t]+(?:last[ \t]+)?(?:update|revision))(?![\p{L}\p{N}])/giu
 
+/** A word every keyword holds (`effective`, `last updated`, `revised`, `dates from`); with `u` too, as `keyword` matches. */
+const keywordWord = /effect|updat|modifi|revis|review|chang|dates/iu
+
 const frontMatterKeys =
   /^(?:date|post[_-]?date|published|updated|last[_-]?updated|last[_-]?update|last[_-]?modified(?:[_-]at)?|lastmod|modified|effective(?:[_-]?date)?|last[_-]?revised)$/i
+
+const frontMatterKeyWord = /date|published|modified|lastmod|effective|revised|\\/i
 
 /** Every date the page states, front matter first, the body's in document order. */
 export function statedDates(tree: Root, source: string): StatedDate[] {
@@ -41,6 +46,9 @@ function frontMatterDates(tree: Root, source: string): Array<StatedDate & {front
   if (!node || node.type !== 'yaml') return []
   const at = nodeRange(node)
   if (!at) return []
+  // Every key read here holds one of these words: front matter without any (most) need not be parsed. A backslash
+  // may spell one in a double-quoted key (`"\x64ate"`), so it sends the front matter to the parser too.
+  if (!frontMatterKeyWord.test(node.value)) return []
   const start = source.indexOf(node.value, at[0] + 3)
   const document = parseDocument(node.value, {uniqueKeys: false})
   if (document.errors.length > 0 || !isMap(document.contents)) return []
@@ -103,8 +111,10 @@ function bodyDates(tree: Root, documentSource: string): StatedDate[] {
   // Code spans are examples (`Last updated: 2023-01-05`), not statements; inline HTML is markup
   // (`<time datetime="…">`). Blanked with spaces, so offsets still index into the source.
   const hidden: Range[] = []
-  visit(tree, (node, _, parent) => {
-    if (node.type === 'inlineCode' || (node.type === 'html' && (parent?.type === 'paragraph' || parent?.type === 'heading'))) {
+  walk(tree, (node, ancestors) => {
+    if (node.type !== 'inlineCode' && node.type !== 'html') return
+    const parent = ancestors[ancestors.length - 1]
+    if (node.type === 'inlineCode' || parent?.type === 'paragraph' || parent?.type === 'heading') {
       const range = nodeRange(node)
       if (range) hidden.push(range)
     }
@@ -136,6 +146,8 @@ function bodyDates(tree: Root, documentSource: string): StatedDate[] {
     const alone = index < 4 || index >= list.length - 3 ? dateLine(text, html) : undefined
     // Without a label the date may be the day the policy takes effect: one ahead of today is not reported.
     if (alone) result.push(foundAt(start, text, alone, 'effective', true))
+    // Most blocks hold no keyword: one quick test of the words every keyword has.
+    if (!keywordWord.test(text)) continue
     for (const match of text.matchAll(keyword)) {
       let at = match.index! + match[0].length
       const gap = /^[\s*_:,–—-]*(?:date[\s*_:]*)?(?:(?:on|as[ \t]+of|from|since|at)[\s*_:]+)?[\s*_]*/i.exec(text.slice(at))![0]
@@ -188,7 +200,7 @@ const placeholder = /^(?:\[[^\]\n]{1,40}\]|\{\{?[^}\n]{1,40}\}\}?|_{3,}|X{2,}|(?
 const standaloneLead = /(?<![\p{L}\p{N}])(?:status|version|dated?|valid(?:ity)?|effective|updated|modified|revised)(?![\p{L}\p{N}])/iu
 
 function standaloneDate(text: string, previous: string): DateIn | undefined {
-  if (!standaloneLead.test(previous) || previous.length > 120) return undefined
+  if (previous.length > 120 || !standaloneLead.test(previous)) return undefined
   const offset = /^[ \t*_]*/.exec(text)![0].length
   const parsed = parseDate(text.slice(offset))
   if (!parsed || !/^[ \t*_.]*$/.test(text.slice(offset + parsed.length))) return undefined
