@@ -10,6 +10,7 @@ import remarkStringify from 'remark-stringify'
 import {unified, type Processor} from 'unified'
 import {engine, type Options as EngineOptions} from 'unified-engine'
 import type {VFile} from 'vfile'
+import {loadMdxSyntax, mayBeMdx} from './mdx.js'
 import policylint from './preset.js'
 
 export interface ConfigOptions {
@@ -57,7 +58,8 @@ function withObserved(value: unknown, observed: string[] | undefined): unknown {
 export const settingsOnlyConfigs = {count: 0}
 
 /** Lint files (read already, or paths), finding configuration for each as remark-cli does. */
-export function lint(options: LintOptions): Promise<VFile[]> {
+export async function lint(options: LintOptions): Promise<VFile[]> {
+  if (options.files.some(mayBeMdx)) await loadMdxSyntax()
   return run({
     processor,
     cwd: options.cwd,
