@@ -1,15 +1,14 @@
 /** unified-engine, twice: once to find and read files (remark's ignores and extensions), once per batch to lint them. */
-import fs from 'node:fs'
 import path from 'node:path'
 import {Writable} from 'node:stream'
-import ignore, {type Ignore} from 'ignore'
 import markdownExtensions from 'markdown-extensions'
 import type {Root} from 'mdast'
-import remarkParse from 'remark-parse'
-import remarkStringify from 'remark-stringify'
 import {unified, type Processor} from 'unified'
 import {engine, type Options as EngineOptions} from 'unified-engine'
 import type {VFile} from 'vfile'
+import {baseProcessor, settingsOnlyConfigs, withObserved} from './direct.js'
+import {gitignored, gitignorePatterns} from './gitignore.js'
+import {loadMdxSyntax, mayBeMdx} from './mdx.js'
 import policylint from './preset.js'
 
 export interface ConfigOptions {
@@ -27,7 +26,7 @@ export interface LintOptions extends ConfigOptions {
   files: Array<string | VFile>
 }
 
-const processor = unified().use(remarkParse).use(remarkStringify).freeze()
+const processor = baseProcessor
 
 /** Reads files without parsing them: discovery only needs the file list and the text. */
 const reader = unified()
@@ -43,21 +42,9 @@ export async function discover(options: {cwd: string; files: Array<string | VFil
   return found.filter((file) => !file.path || file.data.fromStdin || !ignored(path.resolve(file.cwd, file.path)))
 }
 
-/** A configuration with the `--observed` files added to its shared `observedCookies`. */
-function withObserved(value: unknown, observed: string[] | undefined): unknown {
-  if (!observed || observed.length === 0 || !value || typeof value !== 'object') return value
-  const config = value as {settings?: {policylint?: {observedCookies?: unknown}}}
-  const shared = config.settings?.policylint ?? {}
-  const existing =
-    shared.observedCookies === undefined ? [] : Array.isArray(shared.observedCookies) ? shared.observedCookies : [shared.observedCookies]
-  return {...config, settings: {...config.settings, policylint: {...shared, observedCookies: [...existing, ...observed]}}}
-}
-
-/** How many configurations set only `settings` and got the preset added (remark-cli would lint nothing with them). */
-export const settingsOnlyConfigs = {count: 0}
-
 /** Lint files (read already, or paths), finding configuration for each as remark-cli does. */
-export function lint(options: LintOptions): Promise<VFile[]> {
+export async function lint(options: LintOptions): Promise<VFile[]> {
+  if (options.files.some(mayBeMdx)) await loadMdxSyntax()
   return run({
     processor,
     cwd: options.cwd,
@@ -102,63 +89,6 @@ function run(
       }
     )
   })
-}
-
-/**
- * Whether git would ignore a file: every `.gitignore` from the repository root (or the working folder, outside a
- * repository) down to the file's folder, deeper files overriding shallower ones as in git (`!keep.md` re-includes).
- * unified-engine reads one ignore file; the working folder's `.gitignore` is also given to it, so folders it
- * ignores are not even walked.
- */
-function gitignored(cwd: string): (filePath: string) => boolean {
-  const top = repositoryRoot(cwd) ?? cwd
-  const rules = new Map<string, Ignore | undefined>()
-  const rulesOf = (folder: string) => {
-    if (!rules.has(folder)) {
-      let text: string | undefined
-      try {
-        text = fs.readFileSync(path.join(folder, '.gitignore'), 'utf8')
-      } catch {}
-      rules.set(folder, text === undefined ? undefined : ignore().add(text))
-    }
-    return rules.get(folder)
-  }
-  return (filePath) => {
-    const relative = path.relative(top, filePath)
-    if (relative.startsWith('..') || path.isAbsolute(relative)) return false
-    let ignoredSoFar = false
-    let folder = top
-    for (const part of relative.split(path.sep).slice(0, -1).concat([''])) {
-      const rule = rulesOf(folder)
-      if (rule) {
-        const verdict = rule.test(path.relative(folder, filePath).split(path.sep).join('/'))
-        if (verdict.ignored) ignoredSoFar = true
-        else if (verdict.unignored) ignoredSoFar = false
-      }
-      folder = path.join(folder, part)
-    }
-    return ignoredSoFar
-  }
-}
-
-/** The nearest folder at or above `cwd` that holds `.git`. */
-function repositoryRoot(cwd: string): string | undefined {
-  for (let folder = path.resolve(cwd); ; folder = path.dirname(folder)) {
-    if (fs.existsSync(path.join(folder, '.git'))) return folder
-    if (path.dirname(folder) === folder) return undefined
-  }
-}
-
-/** The patterns of the `.gitignore` in the working folder, for unified-engine's walk. */
-function gitignorePatterns(cwd: string): string[] {
-  try {
-    return fs
-      .readFileSync(path.join(cwd, '.gitignore'), 'utf8')
-      .split(/\r?\n/)
-      .filter((line) => line.trim() !== '' && !line.startsWith('#'))
-  } catch {
-    return []
-  }
 }
 
 function nullStream(): Writable {

@@ -79,6 +79,22 @@ async function dependencyUrl(file) {
   return {contents: contents.replace(/\bimport\.meta\.url\b/g, own), loader: 'js'}
 }
 
+/**
+ * MDX's syntax (acorn and JSX, 400 kB) only on demand: mdx.js's static import of mdx-syntax.js gives `undefined`
+ * here, and the syntax becomes a chunk of its own that `loadMdxSyntax` (mdx.js) imports before an `.mdx` page is
+ * linted. The plain preset in dist/src and the language server keep the static import.
+ */
+const mdxOnDemand = {
+  name: 'mdx-on-demand',
+  setup(build) {
+    const importer = path.join(dist, 'src/mdx.js')
+    build.onResolve({filter: /^\.\/mdx-syntax\.js$/}, (args) =>
+      args.importer === importer && args.kind === 'import-statement' ? {path: 'mdx-syntax', namespace: 'on-demand'} : undefined
+    )
+    build.onLoad({filter: /.*/, namespace: 'on-demand'}, () => ({contents: 'export const mdxSyntax = undefined', loader: 'js'}))
+  }
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -108,7 +124,8 @@ await Promise.all([
     ...common,
     entryPoints: {main: path.join(dist, 'src/cli/main.js'), worker: path.join(dist, 'src/cli/worker.js')},
     splitting: true,
-    external: [...shared, ...large]
+    external: [...shared, ...large],
+    plugins: [ownUrls, mdxOnDemand]
   }),
   // cli.js answers `--version` before it imports main.js: on its own, it is not held up by parsing the rest.
   // Its `./main.js` (when dist/bundle/main.js is missing) is then this folder's main.js, the same file.

@@ -10,6 +10,7 @@ import {createInterface} from 'node:readline/promises'
 import {parse as parseYaml} from 'yaml'
 import {commandArguments} from './command-args.js'
 import {discover} from '../engine.js'
+import {isMdx, loadMdxSyntax} from '../mdx.js'
 
 const usage =
   "Usage: policylint init [--yes]\n\nWrite .remarkrc.mjs with the site's domains, offer to seed .policylint-words, and print the pre-commit and CI snippets.\n"
@@ -168,6 +169,7 @@ function count(words: number): string {
 async function unknownWords(cwd: string): Promise<string[]> {
   const [{lintText}, {default: spelling}] = await Promise.all([import('../lint-text.js'), import('../../rules/spelling.js')])
   const files = await discover({cwd, files: ['.']})
+  if (files.some(isMdx)) await loadMdxSyntax()
   const words = new Set<string>()
   for (const file of files) {
     const linted = await lintText(String(file.value ?? ''), {rule: spelling, path: file.path, settings: {readWordsFile: false}})

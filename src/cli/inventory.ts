@@ -16,6 +16,7 @@ import {discover} from '../engine.js'
 import {cookieRows} from '../model/cookie-rows.js'
 import {lineOf} from '../model/source.js'
 import {fieldCell} from '../model/tables.js'
+import {isMdx, loadMdxSyntax} from '../mdx.js'
 import {syntax} from '../preset.js'
 
 export interface DeclaredCookie {
@@ -57,6 +58,7 @@ export async function cookiesCommand(argv: string[], cwd: string): Promise<numbe
   let files: VFile[]
   try {
     files = await discover({cwd, files: positionals.length > 0 ? positionals : ['.']})
+    if (files.some(isMdx)) await loadMdxSyntax()
   } catch (error) {
     process.stderr.write(`policylint cookies: ${(error as Error).message}\n`)
     return 2

@@ -1,15 +1,15 @@
 /** Lint everything the CLI was given: discovery, the cache, then batches in this thread or in worker threads. */
 import fs from 'node:fs'
 import path from 'node:path'
-import {Worker} from 'node:worker_threads'
+import type {Worker} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {LintCache} from './result-cache.js'
-import {discover, lint, type ConfigOptions} from '../engine.js'
+import {discover, lint} from '../direct.js'
+import type {ConfigOptions} from '../engine.js'
 import {clarifyFailure, markOversized, markUnreadable} from './input.js'
 import {fileWithMessages, toData, type MessageData} from './serialize.js'
 import {selectShard, type Shard} from './shard.js'
-import {collectIfLarge} from './heap.js'
 import {trace} from './trace.js'
 import type {BatchRequest} from './worker.js'
 
@@ -39,7 +39,7 @@ const parallelThreshold = 200
 
 export async function lintFiles(options: LintFilesOptions): Promise<VFile[]> {
   // Workers load their code while this thread finds and reads the files, instead of after.
-  const early = options.jobs > 1 && mayBeMany(options) ? startWorkers(options.jobs - 1) : []
+  const early = options.jobs > 1 && mayBeMany(options) ? await startWorkers(options.jobs - 1) : []
   try {
     return await lintFound(options, early)
   } finally {
@@ -113,7 +113,9 @@ function mayBeMany(options: LintFilesOptions): boolean {
   })
 }
 
-function startWorkers(count: number): Worker[] {
+/** worker_threads is loaded only here: a run of a few files (a pre-commit hook's) starts no worker. */
+async function startWorkers(count: number): Promise<Worker[]> {
+  const {Worker} = await import('node:worker_threads')
   return Array.from({length: count}, () => new Worker(new URL('./worker.js', import.meta.url)))
 }
 
@@ -126,7 +128,9 @@ function batches<T>(items: T[]): T[][] {
 async function lintInThread(templates: Template[], config: ConfigOptions, progress: (files: number) => void): Promise<VFile[]> {
   const results: VFile[] = []
   for (const batch of batches(templates)) {
+    const start = trace.now()
     results.push(...forgetTrees(await lint({...configOf(config), files: batch.map((template) => new VFile(template))})))
+    trace.span('main', `lint ${batch.length} files`, start)
     progress(batch.length)
   }
   return results
@@ -167,7 +171,9 @@ async function lintInWorkers(
   const fromThread: VFile[][] = []
   const count = Math.min(options.jobs - 1, queue.length - 1)
   const workers = started.splice(0, count)
-  workers.push(...startWorkers(count - workers.length))
+  workers.push(...(await startWorkers(count - workers.length)))
+  // Loaded here, as worker_threads: only runs large enough for workers collect between slices.
+  const {collectIfLarge} = await import('./heap.js')
   let failed = false
   try {
     await Promise.all([

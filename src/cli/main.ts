@@ -76,7 +76,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   }
 
   // Loaded once the arguments are good: `--help`, a usage error and the subcommands need none of them.
-  const [{lintFiles}, {lint, settingsOnlyConfigs}] = await Promise.all([import('./lint-files.js'), import('../engine.js')])
+  const [{lintFiles}, {lint, settingsOnlyConfigs}] = await Promise.all([import('./lint-files.js'), import('../direct.js')])
   let files: VFile[]
   try {
     files = await lintFiles({

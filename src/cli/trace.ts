@@ -3,8 +3,8 @@
  * line per span, in milliseconds since the process started (one clock for every thread), to see whether the
  * threads overlap.
  */
-import {performance} from 'node:perf_hooks'
-import {getHeapStatistics} from 'node:v8'
+// No imports: every run loads this module, and node:v8 alone took a few milliseconds to load (`performance` and
+// `process.memoryUsage()` are Node's globals; its heapUsed and heapTotal are V8's used and total heap sizes).
 
 const enabled = Boolean(process.env.POLICYLINT_TRACE)
 // A worker thread has its own time origin; the process's start time is the same in every thread.
@@ -15,9 +15,9 @@ export const trace = {
   span(thread: string, what: string, start: number): void {
     if (!enabled) return
     // This thread's heap (in use / reserved) and the whole process's resident set, in MiB.
-    const heap = getHeapStatistics()
+    const usage = process.memoryUsage()
     const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0)
-    const memory = `heap ${mib(heap.used_heap_size)}/${mib(heap.total_heap_size)} rss ${mib(process.memoryUsage.rss())}`
+    const memory = `heap ${mib(usage.heapUsed)}/${mib(usage.heapTotal)} rss ${mib(usage.rss)}`
     process.stderr.write(`${thread}\t${start.toFixed(0)}\t${trace.now().toFixed(0)}\t${what}\t${memory}\n`)
   }
 }

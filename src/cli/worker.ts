@@ -1,7 +1,8 @@
 /** A lint worker thread: lints the batches it is sent, one at a time, and posts the messages back as data. */
 import {parentPort, threadId} from 'node:worker_threads'
 import {VFile} from 'vfile'
-import {lint, type ConfigOptions} from '../engine.js'
+import {lint} from '../direct.js'
+import type {ConfigOptions} from '../engine.js'
 import {clarifyFailure} from './input.js'
 import {toData} from './serialize.js'
 import {collectIfLarge} from './heap.js'
