@@ -150,6 +150,8 @@ async function main() {
   const remark = repeated([remarkCli, 'corpus', '--rc-path', remarkConfig, '--quiet', '--no-stdout'])
   const markdownlintRun = repeated([markdownlint, 'corpus/**/*.md'])
   const floorRun = repeated([cli, '--config', floor, 'corpus'])
+  // One thread: what the second one buys on this machine (cores that share caches or a memory bus buy little).
+  const oneThread = repeated([cli, '--config', full, '--jobs', '1', 'corpus'])
   // One run: a comparison of parsers, not a target.
   const remarkSyntax = measure([remarkCli, 'corpus', '--rc-path', remarkSyntaxConfig, '--quiet', '--no-stdout'])
   const warm = supportsCache ? repeated([cli, '--config', full, ...cached, 'corpus']) : undefined
@@ -162,12 +164,14 @@ async function main() {
     markdownTable([
       [`more runs, ${corpus.files} pages`, 'wall', 'CPU', 'peak memory'],
       row('policylint, parse only (GFM, front matter), no rules', floorRun),
+      row('policylint, `--jobs 1`', oneThread),
       row('remark-cli, parse only (GFM, front matter), one run', remarkSyntax),
       ...(warm ? [row('policylint, warm `--cache`', warm)] : [])
     ])
   )
   console.log(
     `  policylint's parse-only floor / remark-cli's parse (CPU): ${ratio(floorRun.cpu, remarkSyntax.cpu)}x` +
+      `; --jobs ${jobs} / --jobs 1 (wall): ${ratio(policylint.wall, oneThread.wall)}x` +
       (warm ? `; warm cache / cold (wall): ${ratio(warm.wall, policylint.wall)}x` : '')
   )
 
