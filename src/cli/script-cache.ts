@@ -34,7 +34,8 @@ export interface LoadedScript {
 export async function loadScript(file: string, folders = cacheFolders(path.dirname(file))): Promise<LoadedScript | undefined> {
   let source: string
   try {
-    source = fs.readFileSync(file, 'utf8')
+    // ASCII only (tools/bundle.mjs makes it so), where latin1 reads the same text ten times faster than UTF-8.
+    source = fs.readFileSync(file, 'latin1')
   } catch {
     return undefined
   }
