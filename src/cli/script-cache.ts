@@ -92,7 +92,10 @@ export async function loadScript(file: string, folders = cacheFolders(path.dirna
     main: scriptModule.exports.main!,
     cache,
     saveCache() {
-      if (cache === 'accepted' || folders.length === 0) return
+      if (cache === 'accepted') return
+      // Making the cache takes longer than writing it: not for a run that cannot keep it.
+      const folder = folders.find(canWrite)
+      if (folder === undefined) return
       let data: Buffer
       try {
         const code = script.createCachedData()
@@ -100,7 +103,7 @@ export async function loadScript(file: string, folders = cacheFolders(path.dirna
       } catch {
         return
       }
-      for (const folder of folders) if (writeAtomic(folder, name, data)) return
+      writeAtomic(folder, name, data)
     }
   }
 }
@@ -122,18 +125,27 @@ export function cacheFolders(bundleFolder: string): string[] {
   return folders
 }
 
-/** Writes a temporary file and renames it: a reader sees the old cache, the new one or none, never half of one. */
-function writeAtomic(folder: string, name: string, data: Buffer): boolean {
-  const temporary = path.join(folder, `${name}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`)
+function canWrite(folder: string): boolean {
   try {
     fs.mkdirSync(folder, {recursive: true})
+    fs.accessSync(folder, fs.constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Writes a temporary file and renames it: a reader sees the old cache, the new one or none, never half of one. */
+function writeAtomic(folder: string, name: string, data: Buffer): void {
+  const temporary = path.join(folder, `${name}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`)
+  try {
     fs.writeFileSync(temporary, data)
     fs.renameSync(temporary, path.join(folder, name))
   } catch {
     try {
       fs.rmSync(temporary, {force: true})
     } catch {}
-    return false
+    return
   }
   // Caches of earlier builds for this Node are dead weight (another process may still be reading one: that is fine).
   const ownNode = `-${process.version}-${process.arch}.bin`
@@ -142,5 +154,4 @@ function writeAtomic(folder: string, name: string, data: Buffer): boolean {
       if (entry !== name && entry.startsWith('main-') && entry.endsWith(ownNode)) fs.rmSync(path.join(folder, entry), {force: true})
     }
   } catch {}
-  return true
 }
