@@ -43,6 +43,8 @@ export async function loadScript(file: string, folders = cacheFolders(path.dirna
   if (marker === -1) return undefined
   const name = `main-${source.slice(marker + buildMarker.length).trim()}-${process.version}-${process.arch}.bin`
 
+  // Started first: Node reads these files in the background while the script is read and compiled.
+  const externalModules = Promise.all([import('vfile'), import('vfile-message')])
   const requireFromBundle = module.createRequire(file)
   // Node's crypto as CommonJS: its ES module wrapper takes longer to load than the hash takes to compute.
   const crypto = requireFromBundle('node:crypto') as typeof import('node:crypto')
@@ -75,7 +77,7 @@ export async function loadScript(file: string, folders = cacheFolders(path.dirna
   ) => void
   const scriptModule: {exports: {main?: Main}} = {exports: {}}
   // The ES modules that stay external: the instances the rules of a configuration use as well.
-  const [vfile, vfileMessage] = await Promise.all([import('vfile'), import('vfile-message')])
+  const [vfile, vfileMessage] = await externalModules
   const externals: Record<string, unknown> = {vfile, 'vfile-message': vfileMessage}
   const require = Object.assign((id: string) => (Object.hasOwn(externals, id) ? externals[id] : requireFromBundle(id)), requireFromBundle)
   wrapper(
