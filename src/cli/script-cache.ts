@@ -43,7 +43,7 @@ export async function loadScript(file: string, folders = cacheFolders(path.dirna
   if (marker === -1) return undefined
   const name = `main-${source.slice(marker + buildMarker.length).trim()}-${process.version}-${process.arch}.bin`
 
-  // Started first: Node reads these files in the background while the script is read and compiled.
+  // Started first: Node reads these files in the background while the cache is read and the script compiled.
   const externalModules = Promise.all([import('vfile'), import('vfile-message')])
   const requireFromBundle = module.createRequire(file)
   // Node's crypto as CommonJS: its ES module wrapper takes longer to load than the hash takes to compute.
@@ -115,6 +115,7 @@ export async function loadScript(file: string, folders = cacheFolders(path.dirna
  * beside the bundle.
  */
 export function cacheFolders(bundleFolder: string): string[] {
+  // POLICYLINT_CODE_CACHE names another folder, or none when empty (the tests use it).
   const override = process.env.POLICYLINT_CODE_CACHE
   if (override !== undefined) return override === '' ? [] : [path.resolve(override)]
   const packageRoot = path.resolve(bundleFolder, '..', '..')
