@@ -12,13 +12,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type {Root} from 'mdast'
-import remarkParse from 'remark-parse'
-import remarkStringify from 'remark-stringify'
-import {unified, type Plugin, type PluggableList, type Preset, type Processor} from 'unified'
+import type {Plugin, PluggableList, Preset, Processor} from 'unified'
 import {VFile} from 'vfile'
 import ignore from 'ignore'
-import type {LintOptions} from './engine.js'
 import {gitignored, gitignorePatterns} from './gitignore.js'
+import {baseProcessor, withObserved, type LintOptions} from './lint-setup.js'
 import {loadMdxSyntax, mayBeMdx} from './mdx.js'
 import policylint from './preset.js'
 
@@ -34,19 +32,6 @@ export async function lint(options: LintOptions): Promise<VFile[]> {
   if (direct.some(mayBeMdx)) await loadMdxSyntax()
   for (const file of direct) await lintOne(file, options.observed)
   return direct
-}
-
-/** How many configurations set only `settings` and got the preset added (engine.ts counts them; remark-cli would lint nothing with them). */
-export const settingsOnlyConfigs = {count: 0}
-
-/** A configuration with the `--observed` files added to its shared `observedCookies`. */
-export function withObserved(value: unknown, observed: string[] | undefined): unknown {
-  if (!observed || observed.length === 0 || !value || typeof value !== 'object') return value
-  const config = value as {settings?: {policylint?: {observedCookies?: unknown}}}
-  const shared = config.settings?.policylint ?? {}
-  const existing =
-    shared.observedCookies === undefined ? [] : Array.isArray(shared.observedCookies) ? shared.observedCookies : [shared.observedCookies]
-  return {...config, settings: {...config.settings, policylint: {...shared, observedCookies: [...existing, ...observed]}}}
 }
 
 /** What unified-engine looks for above each file (`rcName: '.remarkrc'` with its loaders' extensions, then `packageField`). */
@@ -203,9 +188,6 @@ function configuredBy(file: string): boolean {
     return true
   }
 }
-
-/** The processor unified-engine copies for each file (engine.ts gives it the same). */
-export const baseProcessor = unified().use(remarkParse).use(remarkStringify).freeze()
 
 type PluginEntry = [plugin: Plugin<unknown[]>, options: unknown]
 

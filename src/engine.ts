@@ -6,25 +6,10 @@ import type {Root} from 'mdast'
 import {unified, type Processor} from 'unified'
 import {engine, type Options as EngineOptions} from 'unified-engine'
 import type {VFile} from 'vfile'
-import {baseProcessor, settingsOnlyConfigs, withObserved} from './direct.js'
+import {baseProcessor, settingsOnlyConfigs, withObserved, type LintOptions} from './lint-setup.js'
 import {gitignored, gitignorePatterns} from './gitignore.js'
 import {loadMdxSyntax, mayBeMdx} from './mdx.js'
 import policylint from './preset.js'
-
-export interface ConfigOptions {
-  cwd: string
-  /** A configuration file to use instead of searching for one. */
-  configPath?: string
-  /** Whether to look for `.remarkrc*` and `package.json#remarkConfig`; without one the embedded default applies. */
-  detectConfig: boolean
-  /** `--observed FILE`: observed-cookie files (absolute paths), added to every configuration's `observedCookies`. */
-  observed?: string[]
-}
-
-export interface LintOptions extends ConfigOptions {
-  /** Paths, folders, globs, or files with `value` already set (those are not read again). */
-  files: Array<string | VFile>
-}
 
 const processor = baseProcessor
 

@@ -76,7 +76,11 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   }
 
   // Loaded once the arguments are good: `--help`, a usage error and the subcommands need none of them.
-  const [{lintFiles}, {lint, settingsOnlyConfigs}] = await Promise.all([import('./lint-files.js'), import('../direct.js')])
+  const [{lintFiles}, {lint}, {settingsOnlyConfigs}] = await Promise.all([
+    import('./lint-files.js'),
+    import('../direct.js'),
+    import('../lint-setup.js')
+  ])
   let files: VFile[]
   try {
     files = await lintFiles({

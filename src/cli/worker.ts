@@ -2,7 +2,7 @@
 import {parentPort, threadId} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import {lint} from '../direct.js'
-import type {ConfigOptions} from '../engine.js'
+import type {ConfigOptions} from '../lint-setup.js'
 import {clarifyFailure} from './input.js'
 import {toData} from './serialize.js'
 import {collectIfLarge} from './heap.js'
