@@ -1,6 +1,7 @@
 /** Words confused with others in patterns that are next to never right: `which maybe set`, `could of been`, `rather then`. */
 import {doc} from '../src/example.js'
-import {isEnglish, matchCase, prose} from '../src/model/words.js'
+import {proseText} from '../src/model/prose-text.js'
+import {isEnglish, matchCase} from '../src/model/words.js'
 import {option} from '../src/options.js'
 import {defineRule} from '../src/rule.js'
 
@@ -113,9 +114,8 @@ export default defineRule({
   check(tree, context) {
     // The lists and patterns are English: a page that says it is in another language is left alone.
     if (!isEnglish(tree, context.file.basename)) return
-    const runs = prose(tree, context.source).runs
     // A pattern is tried on each run only if it matches the runs joined (NUL between runs matches no part of any).
-    const joined = runs.map((run) => run.text).join('\0')
+    const {runs, text: joined} = proseText(tree, context.source)
     const active = patterns.filter(
       (pattern) =>
         !context.options.ignore.includes(pattern.id) &&

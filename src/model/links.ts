@@ -57,27 +57,10 @@ export type AnyLink = MarkdownLink | HtmlLink
 
 export function links(tree: Root, source: string): AnyLink[] {
   return cached(tree, 'links', () => {
-    return inDocumentOrder(markdownLinks(tree, source), htmlLinks(tree, source))
+    // A stable sort: on a tie, the Markdown link first.
+    const found: AnyLink[] = [...markdownLinks(tree, source), ...htmlLinks(tree, source)]
+    return found.sort((a, b) => (startOf(a) ?? 0) - (startOf(b) ?? 0))
   })
-}
-
-const keyOf = (link: AnyLink) => startOf(link) ?? 0
-
-/**
- * Both lists by where each link starts, Markdown links first on a tie: a stable sort of the two, which is a merge
- * when each is in order already, as it nearly always is (a walk in document order).
- */
-function inDocumentOrder(first: AnyLink[], second: AnyLink[]): AnyLink[] {
-  const ordered = (list: AnyLink[]) => list.every((link, index) => index === 0 || keyOf(list[index - 1]) <= keyOf(link))
-  if (!ordered(first) || !ordered(second)) return [...first, ...second].sort((a, b) => keyOf(a) - keyOf(b))
-  const merged: AnyLink[] = []
-  let at = 0
-  for (const link of second) {
-    while (at < first.length && keyOf(first[at]) <= keyOf(link)) merged.push(first[at++])
-    merged.push(link)
-  }
-  while (at < first.length) merged.push(first[at++])
-  return merged
 }
 
 function startOf(link: AnyLink): number | undefined {
